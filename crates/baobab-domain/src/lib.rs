@@ -1,0 +1,15 @@
+//! Baobab's domain model: money, catalog, queries and validation.
+//!
+//! Pure data and rules: no I/O, no async. Every type that crosses the store or HTTP boundary is
+//! defined here so both backends and the web layer share one meaning.
+
+pub mod auth;
+pub mod catalog;
+pub mod error;
+pub mod money;
+pub mod query;
+pub mod search;
+pub mod slug;
+
+pub use error::{FieldError, ValidationError};
+pub use money::{Currency, format_money};
