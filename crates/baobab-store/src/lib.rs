@@ -1,1 +1,157 @@
+//! Baobab's storage: traits the rest of the portal programs against, and their PostgreSQL and
+//! SQLite implementations. Both share their SQL where the dialects agree (see `common.rs`), and
+//! one conformance suite (`tests/conformance.rs`) runs every case on both.
 
+mod common;
+mod error;
+mod listing;
+mod postgres;
+mod rows;
+mod sqlite;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use baobab_domain::auth::Role;
+use baobab_domain::catalog::{
+    Category, CategoryPatch, NewCategory, NewProduct, NewVariant, Product, ProductPatch, Variant, VariantPatch,
+};
+use baobab_domain::query::{ProductPage, ProductQuery};
+use chrono::{DateTime, Utc};
+
+pub use error::StoreError;
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// How a product is looked up: by numeric id or by slug.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Key<'a> {
+    Id(i64),
+    Slug(&'a str),
+}
+
+impl<'a> Key<'a> {
+    /// A path segment of digits is an id, anything else a slug.
+    pub fn parse(s: &'a str) -> Key<'a> {
+        match s.parse::<i64>() {
+            Ok(id) if !s.starts_with('+') => Key::Id(id),
+            _ => Key::Slug(s),
+        }
+    }
+}
+
+#[async_trait]
+pub trait CatalogStore: Send + Sync {
+    /// Every category (archived included), ordered by position then name.
+    async fn categories(&self) -> Result<Vec<Category>>;
+    async fn category(&self, key: Key<'_>) -> Result<Option<Category>>;
+    async fn create_category(&self, new: &NewCategory) -> Result<Category>;
+    async fn update_category(&self, id: i64, patch: &CategoryPatch) -> Result<Category>;
+
+    async fn products(&self, query: &ProductQuery) -> Result<ProductPage>;
+    async fn product(&self, key: Key<'_>) -> Result<Option<Product>>;
+    async fn create_product(&self, new: &NewProduct) -> Result<Product>;
+    async fn update_product(&self, id: i64, patch: &ProductPatch) -> Result<Product>;
+
+    async fn variant(&self, id: i64) -> Result<Option<Variant>>;
+    async fn create_variant(&self, product_id: i64, new: &NewVariant) -> Result<Variant>;
+    async fn update_variant(&self, id: i64, patch: &VariantPatch) -> Result<Variant>;
+}
+
+/// A staff API token as stored: only the hash of its secret is kept.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct ApiToken {
+    pub id: i64,
+    pub name: String,
+    pub role: Role,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+#[async_trait]
+pub trait TokenStore: Send + Sync {
+    async fn create_token(&self, name: &str, role: Role, token_hash: &str) -> Result<ApiToken>;
+    /// The live (not revoked) token with this hash; records its use at most once a minute.
+    async fn token_by_hash(&self, token_hash: &str) -> Result<Option<ApiToken>>;
+    async fn tokens(&self) -> Result<Vec<ApiToken>>;
+    /// Revokes a live token; false when there was none with that id.
+    async fn revoke_token(&self, id: i64) -> Result<bool>;
+}
+
+#[async_trait]
+pub trait MetaStore: Send + Sync {
+    async fn meta(&self, key: &str) -> Result<Option<String>>;
+    /// Sets `key` unless it is already set; true when this call set it.
+    async fn set_meta_once(&self, key: &str, value: &str) -> Result<bool>;
+}
+
+/// Connection-pool figures for the metrics endpoint.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolStats {
+    pub size: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
+#[async_trait]
+pub trait Store: CatalogStore + TokenStore + MetaStore {
+    /// `postgres` or `sqlite`.
+    fn backend(&self) -> &'static str;
+    /// A round trip to the database, bounded by the pool's acquire timeout.
+    async fn ping(&self) -> Result<()>;
+    fn pool_stats(&self) -> PoolStats;
+    /// Applies pending migrations (PostgreSQL takes an advisory lock, so concurrent runs are safe).
+    async fn migrate(&self) -> Result<()>;
+    async fn close(&self);
+}
+
+/// Pool settings. Short timeouts make requests fail fast (503) while the database is away;
+/// a bounded lifetime makes connections re-resolve the endpoint after an RDS failover.
+#[derive(Debug, Clone)]
+pub struct PoolConfig {
+    pub max_connections: u32,
+    pub acquire_timeout: Duration,
+    pub max_lifetime: Duration,
+    pub idle_timeout: Duration,
+}
+
+impl Default for PoolConfig {
+    fn default() -> Self {
+        PoolConfig {
+            max_connections: 10,
+            acquire_timeout: Duration::from_secs(2),
+            max_lifetime: Duration::from_secs(300),
+            idle_timeout: Duration::from_secs(60),
+        }
+    }
+}
+
+/// Opens the store the URL names: `postgres://…` / `postgresql://…` or `sqlite:…`.
+/// Does not migrate; call [`Store::migrate`].
+pub async fn connect(url: &str, pool: &PoolConfig) -> Result<Arc<dyn Store>> {
+    if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+        Ok(Arc::new(PgStore::connect(url, pool).await?))
+    } else if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url, pool).await?))
+    } else {
+        Err(StoreError::Config(format!(
+            "database URL must start with postgres://, postgresql:// or sqlite: (got `{}`)",
+            redact_url(url)
+        )))
+    }
+}
+
+/// The URL with any password replaced, for messages and logs.
+pub fn redact_url(url: &str) -> String {
+    if let Some((scheme, rest)) = url.split_once("://")
+        && let Some((userinfo, host)) = rest.split_once('@')
+    {
+        let user = userinfo.split(':').next().unwrap_or("");
+        return format!("{scheme}://{user}:***@{host}");
+    }
+    url.chars().take(200).collect()
+}

@@ -1,0 +1,493 @@
+//! The store logic both backends share. The SQL here is written in the subset PostgreSQL and
+//! SQLite agree on (`$n` placeholders, `RETURNING`, `ON CONFLICT`, `WITH RECURSIVE`), and the
+//! macro compiles it once per backend, against each backend's own pool type. What differs
+//! (connection set-up, migrations, full-text syntax) lives in `postgres.rs` and `sqlite.rs`.
+
+/// Implements `CatalogStore`, `TokenStore` and `MetaStore` for `$store`, a struct with
+/// `read: Pool<$db>`, `write: Pool<$db>` and `dialect: Dialect`.
+macro_rules! impl_common_store {
+    ($store:ty, $db:ty) => {
+        const CATEGORY_COLUMNS: &str = "id, parent_id, slug, name, description, position, archived, created_at, updated_at";
+        const PRODUCT_COLUMNS: &str = "id, category_id, slug, title, description, attributes, status, created_at, updated_at";
+        const VARIANT_COLUMNS: &str = "id, product_id, sku, options, stock_on_hand, position, archived";
+        const IMAGE_COLUMNS: &str = "id, product_id, variant_id, url, alt, position, width, height";
+        const TOKEN_COLUMNS: &str = "id, name, role, created_at, last_used_at, revoked_at";
+
+        fn dynamic(sql: String) -> sqlx::AssertSqlSafe<String> {
+            sqlx::AssertSqlSafe(sql)
+        }
+
+        impl $store {
+            async fn category_exists(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<bool> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM categories WHERE id = $1").bind(id).fetch_one(&mut *conn).await?;
+                Ok(n > 0)
+            }
+
+            async fn check_category(conn: &mut <$db as sqlx::Database>::Connection, id: Option<i64>) -> $crate::Result<()> {
+                if let Some(id) = id {
+                    if !Self::category_exists(conn, id).await? {
+                        return Err($crate::StoreError::invalid("category_id", format!("no category with id {id}")));
+                    }
+                }
+                Ok(())
+            }
+
+            /// Recomputes the product's searchable text from its title, description, attributes,
+            /// category name and variants' SKUs and options.
+            async fn refresh_search(conn: &mut <$db as sqlx::Database>::Connection, product_id: i64) -> $crate::Result<()> {
+                let src: $crate::rows::SearchSourceRow = sqlx::query_as(
+                    "SELECT p.title, p.description, p.attributes, c.name AS category_name \
+                     FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id = $1",
+                )
+                .bind(product_id)
+                .fetch_one(&mut *conn)
+                .await?;
+                let variants: Vec<$crate::rows::VariantSearchRow> =
+                    sqlx::query_as("SELECT sku, options FROM variants WHERE product_id = $1 AND archived = FALSE")
+                        .bind(product_id)
+                        .fetch_all(&mut *conn)
+                        .await?;
+                let mut parts: Vec<&str> = vec![&src.description];
+                parts.extend(src.category_name.as_deref());
+                for a in &src.attributes.0 {
+                    parts.push(&a.value);
+                }
+                for v in &variants {
+                    parts.push(&v.sku);
+                    for o in &v.options.0 {
+                        parts.push(&o.value);
+                    }
+                }
+                let title = baobab_domain::search::normalize(&src.title);
+                let text = baobab_domain::search::document(parts);
+                sqlx::query("UPDATE products SET search_title = $1, search_text = $2 WHERE id = $3")
+                    .bind(title)
+                    .bind(text)
+                    .bind(product_id)
+                    .execute(&mut *conn)
+                    .await?;
+                Ok(())
+            }
+
+            async fn insert_prices(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                variant_id: i64,
+                prices: &[baobab_domain::catalog::Price],
+            ) -> $crate::Result<()> {
+                for p in prices {
+                    sqlx::query("INSERT INTO variant_prices (variant_id, currency, amount_minor, compare_at_minor) VALUES ($1, $2, $3, $4)")
+                        .bind(variant_id)
+                        .bind(p.currency.code())
+                        .bind(p.amount_minor)
+                        .bind(p.compare_at_minor)
+                        .execute(&mut *conn)
+                        .await?;
+                }
+                Ok(())
+            }
+
+            async fn insert_variant(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                product_id: i64,
+                v: &baobab_domain::catalog::NewVariant,
+            ) -> $crate::Result<i64> {
+                let now = chrono::Utc::now();
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO variants (product_id, sku, options, stock_on_hand, position, archived, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, FALSE, $6, $6) RETURNING id",
+                )
+                .bind(product_id)
+                .bind(&v.sku)
+                .bind(sqlx::types::Json(&v.options))
+                .bind(v.stock_on_hand)
+                .bind(v.position)
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
+                Self::insert_prices(conn, id, &v.prices).await?;
+                Ok(id)
+            }
+
+            async fn load_variants(&self, product_ids: &[i64], variant_id: Option<i64>) -> $crate::Result<Vec<baobab_domain::catalog::Variant>> {
+                let (filter, arg) = match variant_id {
+                    Some(v) => ("id = $1".to_string(), v),
+                    None if product_ids.len() == 1 => ("product_id = $1".to_string(), product_ids[0]),
+                    None => return Ok(Vec::new()),
+                };
+                let rows: Vec<$crate::rows::VariantRow> =
+                    sqlx::query_as(dynamic(format!("SELECT {VARIANT_COLUMNS} FROM variants WHERE {filter} ORDER BY position, id")))
+                        .bind(arg)
+                        .fetch_all(&self.read)
+                        .await?;
+                let prices: Vec<$crate::rows::PriceRow> = sqlx::query_as(dynamic(format!(
+                    "SELECT variant_id, currency, amount_minor, compare_at_minor FROM variant_prices \
+                     WHERE variant_id IN (SELECT id FROM variants WHERE {filter})"
+                )))
+                .bind(arg)
+                .fetch_all(&self.read)
+                .await?;
+                Ok($crate::rows::assemble_variants(rows, &prices))
+            }
+
+            async fn load_images(&self, product_ids: &[i64]) -> $crate::Result<Vec<baobab_domain::catalog::ProductImage>> {
+                if product_ids.is_empty() {
+                    return Ok(Vec::new());
+                }
+                let list = product_ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
+                let rows: Vec<$crate::rows::ImageRow> = sqlx::query_as(dynamic(format!(
+                    "SELECT {IMAGE_COLUMNS} FROM product_images WHERE product_id IN ({list}) ORDER BY product_id, position, id"
+                )))
+                .fetch_all(&self.read)
+                .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn listing_rows<R>(&self, sql: $crate::listing::Sql) -> $crate::Result<Vec<R>>
+            where
+                R: for<'r> sqlx::FromRow<'r, <$db as sqlx::Database>::Row> + Send + Unpin,
+            {
+                let mut q = sqlx::query_as::<_, R>(dynamic(sql.text));
+                for a in sql.args {
+                    q = match a {
+                        $crate::listing::Arg::Int(i) => q.bind(i),
+                        $crate::listing::Arg::Text(t) => q.bind(t),
+                    };
+                }
+                Ok(q.fetch_all(&self.read).await?)
+            }
+
+            async fn listing_count(&self, sql: $crate::listing::Sql) -> $crate::Result<u64> {
+                let mut q = sqlx::query_scalar::<_, i64>(dynamic(sql.text));
+                for a in sql.args {
+                    q = match a {
+                        $crate::listing::Arg::Int(i) => q.bind(i),
+                        $crate::listing::Arg::Text(t) => q.bind(t),
+                    };
+                }
+                Ok(q.fetch_one(&self.read).await?.max(0) as u64)
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::CatalogStore for $store {
+            async fn categories(&self) -> $crate::Result<Vec<baobab_domain::catalog::Category>> {
+                let rows: Vec<$crate::rows::CategoryRow> =
+                    sqlx::query_as(dynamic(format!("SELECT {CATEGORY_COLUMNS} FROM categories ORDER BY position, id")))
+                        .fetch_all(&self.read)
+                        .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn category(&self, key: $crate::Key<'_>) -> $crate::Result<Option<baobab_domain::catalog::Category>> {
+                let q = match key {
+                    $crate::Key::Id(id) => sqlx::query_as(dynamic(format!("SELECT {CATEGORY_COLUMNS} FROM categories WHERE id = $1"))).bind(id),
+                    $crate::Key::Slug(s) => {
+                        sqlx::query_as(dynamic(format!("SELECT {CATEGORY_COLUMNS} FROM categories WHERE slug = $1"))).bind(s.to_string())
+                    }
+                };
+                let row: Option<$crate::rows::CategoryRow> = q.fetch_optional(&self.read).await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn create_category(&self, new: &baobab_domain::catalog::NewCategory) -> $crate::Result<baobab_domain::catalog::Category> {
+                let new = new.validate()?;
+                let mut conn = self.write.acquire().await?;
+                if let Some(parent) = new.parent_id {
+                    if !Self::category_exists(&mut conn, parent).await? {
+                        return Err($crate::StoreError::invalid("parent_id", format!("no category with id {parent}")));
+                    }
+                }
+                let now = chrono::Utc::now();
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO categories (parent_id, slug, name, description, position, archived, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, FALSE, $6, $6) RETURNING id",
+                )
+                .bind(new.parent_id)
+                .bind(new.slug.as_deref().unwrap_or_default())
+                .bind(&new.name)
+                .bind(&new.description)
+                .bind(new.position)
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
+                drop(conn);
+                self.category($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("category"))
+            }
+
+            async fn update_category(
+                &self,
+                id: i64,
+                patch: &baobab_domain::catalog::CategoryPatch,
+            ) -> $crate::Result<baobab_domain::catalog::Category> {
+                patch.validate()?;
+                let all = self.categories().await?;
+                let mut cat = all.iter().find(|c| c.id == id).cloned().ok_or($crate::StoreError::NotFound("category"))?;
+                if let Some(Some(parent)) = patch.parent_id {
+                    if !all.iter().any(|c| c.id == parent) {
+                        return Err($crate::StoreError::invalid("parent_id", format!("no category with id {parent}")));
+                    }
+                    if baobab_domain::catalog::would_cycle(&all, id, parent) {
+                        return Err($crate::StoreError::invalid("parent_id", "a category cannot be placed below itself or its own subcategory"));
+                    }
+                }
+                let renamed = patch.name.as_ref().is_some_and(|n| n.trim() != cat.name);
+                patch.apply(&mut cat);
+                let mut tx = self.write.begin().await?;
+                let updated = sqlx::query(
+                    "UPDATE categories SET parent_id = $1, slug = $2, name = $3, description = $4, position = $5, archived = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(cat.parent_id)
+                .bind(&cat.slug)
+                .bind(&cat.name)
+                .bind(&cat.description)
+                .bind(cat.position)
+                .bind(cat.archived)
+                .bind(chrono::Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound("category"));
+                }
+                if renamed {
+                    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM products WHERE category_id = $1").bind(id).fetch_all(&mut *tx).await?;
+                    for pid in ids {
+                        Self::refresh_search(&mut tx, pid).await?;
+                    }
+                }
+                tx.commit().await?;
+                self.category($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("category"))
+            }
+
+            async fn products(&self, q: &baobab_domain::query::ProductQuery) -> $crate::Result<baobab_domain::query::ProductPage> {
+                use $crate::listing::{build, Select};
+                q.check()?;
+                let rows: Vec<$crate::rows::SummaryRow> = self.listing_rows(build(self.dialect, q, Select::Page)).await?;
+                let total = if q.pagination.page == 1 && (rows.len() as u32) < q.pagination.per_page {
+                    rows.len() as u64
+                } else {
+                    self.listing_count(build(self.dialect, q, Select::Count)).await?
+                };
+                let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
+                let images = self.load_images(&ids).await?;
+                let mut items = Vec::with_capacity(rows.len());
+                for r in rows {
+                    let image = images.iter().find(|i| i.product_id == r.id).cloned();
+                    items.push(r.into_summary(q.currency, image)?);
+                }
+                let facets = if q.with_facets {
+                    let frows: Vec<$crate::rows::FacetDbRow> = self.listing_rows(build(self.dialect, q, Select::Facets)).await?;
+                    let frows: Vec<baobab_domain::query::FacetRow> = frows
+                        .into_iter()
+                        .map(|r| baobab_domain::query::FacetRow { category_id: r.category_id, min_price: r.min_price, in_stock: r.in_stock })
+                        .collect();
+                    let ids = match q.category_id {
+                        Some(c) => Some(baobab_domain::catalog::descendants(&self.categories().await?, c)),
+                        None => None,
+                    };
+                    Some(baobab_domain::query::compute_facets(&frows, q, ids.as_deref(), q.currency))
+                } else {
+                    None
+                };
+                Ok(baobab_domain::query::ProductPage { items, total, page: q.pagination.page, per_page: q.pagination.per_page, facets })
+            }
+
+            async fn product(&self, key: $crate::Key<'_>) -> $crate::Result<Option<baobab_domain::catalog::Product>> {
+                let q = match key {
+                    $crate::Key::Id(id) => sqlx::query_as(dynamic(format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1"))).bind(id),
+                    $crate::Key::Slug(s) => {
+                        sqlx::query_as(dynamic(format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE slug = $1"))).bind(s.to_string())
+                    }
+                };
+                let row: Option<$crate::rows::ProductRow> = q.fetch_optional(&self.read).await?;
+                let Some(row) = row else { return Ok(None) };
+                let variants = self.load_variants(&[row.id], None).await?;
+                let images = self.load_images(&[row.id]).await?;
+                Ok(Some(row.into_product(variants, images)?))
+            }
+
+            async fn create_product(&self, new: &baobab_domain::catalog::NewProduct) -> $crate::Result<baobab_domain::catalog::Product> {
+                let new = new.validate()?;
+                let mut tx = self.write.begin().await?;
+                Self::check_category(&mut tx, new.category_id).await?;
+                let now = chrono::Utc::now();
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO products (category_id, slug, title, description, attributes, status, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                )
+                .bind(new.category_id)
+                .bind(new.slug.as_deref().unwrap_or_default())
+                .bind(&new.title)
+                .bind(&new.description)
+                .bind(sqlx::types::Json(&new.attributes))
+                .bind(new.status.unwrap_or(baobab_domain::catalog::ProductStatus::Draft).as_str())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for v in &new.variants {
+                    Self::insert_variant(&mut tx, id, v).await?;
+                }
+                Self::refresh_search(&mut tx, id).await?;
+                tx.commit().await?;
+                self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))
+            }
+
+            async fn update_product(
+                &self,
+                id: i64,
+                patch: &baobab_domain::catalog::ProductPatch,
+            ) -> $crate::Result<baobab_domain::catalog::Product> {
+                patch.validate()?;
+                let mut p = self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))?;
+                patch.apply(&mut p);
+                let mut tx = self.write.begin().await?;
+                Self::check_category(&mut tx, p.category_id).await?;
+                let updated = sqlx::query(
+                    "UPDATE products SET category_id = $1, slug = $2, title = $3, description = $4, attributes = $5, status = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(p.category_id)
+                .bind(&p.slug)
+                .bind(&p.title)
+                .bind(&p.description)
+                .bind(sqlx::types::Json(&p.attributes))
+                .bind(p.status.as_str())
+                .bind(chrono::Utc::now())
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound("product"));
+                }
+                Self::refresh_search(&mut tx, id).await?;
+                tx.commit().await?;
+                self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))
+            }
+
+            async fn variant(&self, id: i64) -> $crate::Result<Option<baobab_domain::catalog::Variant>> {
+                Ok(self.load_variants(&[], Some(id)).await?.into_iter().next())
+            }
+
+            async fn create_variant(
+                &self,
+                product_id: i64,
+                new: &baobab_domain::catalog::NewVariant,
+            ) -> $crate::Result<baobab_domain::catalog::Variant> {
+                let new = new.validate()?;
+                let mut tx = self.write.begin().await?;
+                let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE id = $1").bind(product_id).fetch_one(&mut *tx).await?;
+                if exists == 0 {
+                    return Err($crate::StoreError::NotFound("product"));
+                }
+                let id = Self::insert_variant(&mut tx, product_id, &new).await?;
+                sqlx::query("UPDATE products SET updated_at = $1 WHERE id = $2").bind(chrono::Utc::now()).bind(product_id).execute(&mut *tx).await?;
+                Self::refresh_search(&mut tx, product_id).await?;
+                tx.commit().await?;
+                self.variant(id).await?.ok_or($crate::StoreError::NotFound("variant"))
+            }
+
+            async fn update_variant(
+                &self,
+                id: i64,
+                patch: &baobab_domain::catalog::VariantPatch,
+            ) -> $crate::Result<baobab_domain::catalog::Variant> {
+                let patch = patch.validate()?;
+                let mut v = self.variant(id).await?.ok_or($crate::StoreError::NotFound("variant"))?;
+                patch.apply(&mut v);
+                let now = chrono::Utc::now();
+                let mut tx = self.write.begin().await?;
+                let updated = sqlx::query(
+                    "UPDATE variants SET sku = $1, options = $2, stock_on_hand = $3, position = $4, archived = $5, updated_at = $6 WHERE id = $7",
+                )
+                .bind(&v.sku)
+                .bind(sqlx::types::Json(&v.options))
+                .bind(v.stock_on_hand)
+                .bind(v.position)
+                .bind(v.archived)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                if updated.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound("variant"));
+                }
+                if let Some(prices) = &patch.prices {
+                    sqlx::query("DELETE FROM variant_prices WHERE variant_id = $1").bind(id).execute(&mut *tx).await?;
+                    Self::insert_prices(&mut tx, id, prices).await?;
+                }
+                sqlx::query("UPDATE products SET updated_at = $1 WHERE id = $2").bind(now).bind(v.product_id).execute(&mut *tx).await?;
+                Self::refresh_search(&mut tx, v.product_id).await?;
+                tx.commit().await?;
+                self.variant(id).await?.ok_or($crate::StoreError::NotFound("variant"))
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::TokenStore for $store {
+            async fn create_token(&self, name: &str, role: baobab_domain::auth::Role, token_hash: &str) -> $crate::Result<$crate::ApiToken> {
+                let name = name.trim();
+                if name.is_empty() || name.chars().count() > 100 {
+                    return Err($crate::StoreError::invalid("name", "must be 1 to 100 characters"));
+                }
+                let row: $crate::rows::TokenRow = sqlx::query_as(dynamic(format!(
+                    "INSERT INTO api_tokens (name, role, token_hash, created_at) VALUES ($1, $2, $3, $4) RETURNING {TOKEN_COLUMNS}"
+                )))
+                .bind(name)
+                .bind(role.as_str())
+                .bind(token_hash)
+                .bind(chrono::Utc::now())
+                .fetch_one(&self.write)
+                .await?;
+                row.try_into()
+            }
+
+            async fn token_by_hash(&self, token_hash: &str) -> $crate::Result<Option<$crate::ApiToken>> {
+                let row: Option<$crate::rows::TokenRow> = sqlx::query_as(dynamic(format!(
+                    "SELECT {TOKEN_COLUMNS} FROM api_tokens WHERE token_hash = $1 AND revoked_at IS NULL"
+                )))
+                .bind(token_hash)
+                .fetch_optional(&self.read)
+                .await?;
+                let Some(row) = row else { return Ok(None) };
+                let now = chrono::Utc::now();
+                if row.last_used_at.is_none_or(|t| now - t > chrono::Duration::seconds(60)) {
+                    // Best effort: a failed bookkeeping write must not fail the request.
+                    let _ = sqlx::query("UPDATE api_tokens SET last_used_at = $1 WHERE id = $2").bind(now).bind(row.id).execute(&self.write).await;
+                }
+                Ok(Some(row.try_into()?))
+            }
+
+            async fn tokens(&self) -> $crate::Result<Vec<$crate::ApiToken>> {
+                let rows: Vec<$crate::rows::TokenRow> =
+                    sqlx::query_as(dynamic(format!("SELECT {TOKEN_COLUMNS} FROM api_tokens ORDER BY id"))).fetch_all(&self.read).await?;
+                rows.into_iter().map(TryInto::try_into).collect()
+            }
+
+            async fn revoke_token(&self, id: i64) -> $crate::Result<bool> {
+                let r = sqlx::query("UPDATE api_tokens SET revoked_at = $1 WHERE id = $2 AND revoked_at IS NULL")
+                    .bind(chrono::Utc::now())
+                    .bind(id)
+                    .execute(&self.write)
+                    .await?;
+                Ok(r.rows_affected() == 1)
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::MetaStore for $store {
+            async fn meta(&self, key: &str) -> $crate::Result<Option<String>> {
+                Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = $1").bind(key).fetch_optional(&self.read).await?)
+            }
+
+            async fn set_meta_once(&self, key: &str, value: &str) -> $crate::Result<bool> {
+                let r = sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING")
+                    .bind(key)
+                    .bind(value)
+                    .execute(&self.write)
+                    .await?;
+                Ok(r.rows_affected() == 1)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_common_store;

@@ -1,0 +1,189 @@
+//! The product-listing SQL, built once for both dialects. Everything the shopper typed is bound
+//! as a parameter (`$n`, which sqlx understands on SQLite too); only fixed fragments are spliced.
+
+use baobab_domain::query::{ProductQuery, Sort, StatusFilter};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Dialect {
+    Postgres,
+    Sqlite,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Arg {
+    Int(i64),
+    Text(String),
+}
+
+/// SQL text with its arguments in placeholder order.
+#[derive(Debug, Default)]
+pub(crate) struct Sql {
+    pub text: String,
+    pub args: Vec<Arg>,
+}
+
+impl Sql {
+    fn push(&mut self, s: &str) -> &mut Self {
+        self.text.push_str(s);
+        self
+    }
+
+    fn bind(&mut self, a: Arg) -> &mut Self {
+        self.args.push(a);
+        self.text.push_str(&format!("${}", self.args.len()));
+        self
+    }
+}
+
+/// What part of a listing to select.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Select {
+    /// One page of summary rows.
+    Page,
+    /// The number of matching products.
+    Count,
+    /// Facet rows: text/status/currency filters only.
+    Facets,
+}
+
+const MAX_FACET_ROWS: i64 = 20_000;
+
+fn text_match(sql: &mut Sql, d: Dialect, q: &ProductQuery, title_only: bool) {
+    let Some(terms) = &q.terms else { return };
+    match d {
+        Dialect::Postgres => {
+            if title_only {
+                sql.push("to_tsvector('simple', p.search_title) @@ to_tsquery('simple', ");
+            } else {
+                sql.push("p.search_vector @@ to_tsquery('simple', ");
+            }
+            sql.bind(Arg::Text(terms.to_tsquery())).push(")");
+        }
+        Dialect::Sqlite => {
+            sql.push("p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ");
+            let column = if title_only { Some("search_title") } else { None };
+            sql.bind(Arg::Text(terms.to_fts5(column))).push(")");
+        }
+    }
+}
+
+pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
+    let mut sql = Sql::default();
+    let use_category = q.category_id.is_some() && what != Select::Facets;
+    if let (true, Some(cat)) = (use_category, q.category_id) {
+        sql.push("WITH RECURSIVE cats(id) AS (SELECT id FROM categories WHERE id = ")
+            .bind(Arg::Int(cat))
+            .push(" UNION ALL SELECT c.id FROM categories c JOIN cats ON c.parent_id = cats.id) ");
+    }
+    let in_stock_expr = "EXISTS (SELECT 1 FROM variants sv WHERE sv.product_id = p.id AND sv.archived = FALSE AND sv.stock_on_hand > 0)";
+    match what {
+        Select::Page => {
+            sql.push("SELECT p.id, p.slug, p.title, p.category_id, p.status, pr.min_price, ");
+            sql.push(in_stock_expr).push(" AS in_stock");
+        }
+        Select::Count => {
+            sql.push("SELECT COUNT(*)");
+        }
+        Select::Facets => {
+            sql.push("SELECT p.category_id, pr.min_price, ").push(in_stock_expr).push(" AS in_stock");
+        }
+    }
+    sql.push(
+        " FROM products p LEFT JOIN (SELECT v.product_id, MIN(vp.amount_minor) AS min_price \
+         FROM variants v JOIN variant_prices vp ON vp.variant_id = v.id \
+         WHERE v.archived = FALSE AND vp.currency = ",
+    )
+    .bind(Arg::Text(q.currency.code().to_string()))
+    .push(" GROUP BY v.product_id) pr ON pr.product_id = p.id WHERE 1 = 1");
+
+    if let StatusFilter::Only(s) = q.status {
+        sql.push(" AND p.status = ").bind(Arg::Text(s.as_str().to_string()));
+    }
+    if q.priced_only {
+        sql.push(" AND pr.min_price IS NOT NULL");
+    }
+    if q.terms.is_some() {
+        sql.push(" AND ");
+        text_match(&mut sql, d, q, false);
+    }
+    if what != Select::Facets {
+        if use_category {
+            sql.push(" AND p.category_id IN (SELECT id FROM cats)");
+        }
+        if let Some(lo) = q.min_price {
+            sql.push(" AND pr.min_price >= ").bind(Arg::Int(lo));
+        }
+        if let Some(hi) = q.max_price {
+            sql.push(" AND pr.min_price <= ").bind(Arg::Int(hi));
+        }
+        if q.in_stock_only {
+            sql.push(" AND ").push(in_stock_expr);
+        }
+    }
+    match what {
+        Select::Count => {}
+        Select::Facets => {
+            sql.push(" LIMIT ").bind(Arg::Int(MAX_FACET_ROWS));
+        }
+        Select::Page => {
+            order_by(&mut sql, d, q);
+            sql.push(" LIMIT ").bind(Arg::Int(q.pagination.per_page as i64));
+            sql.push(" OFFSET ").bind(Arg::Int(q.pagination.offset()));
+        }
+    }
+    sql
+}
+
+/// The ordering rules, the same on both backends:
+/// relevance with text = title matches every word first, then by normalised title;
+/// relevance without text = newest; prices sort products without a price last;
+/// every order ends with the id so pagination is stable.
+fn order_by(sql: &mut Sql, d: Dialect, q: &ProductQuery) {
+    // Normalised titles are lower-case words; byte order makes both engines agree.
+    let title = match d {
+        Dialect::Postgres => "p.search_title COLLATE \"C\"",
+        Dialect::Sqlite => "p.search_title COLLATE BINARY",
+    };
+    sql.push(" ORDER BY ");
+    match (q.sort, q.terms.is_some()) {
+        (Sort::Relevance, true) => {
+            sql.push("CASE WHEN ");
+            text_match(sql, d, q, true);
+            sql.push(" THEN 0 ELSE 1 END, ").push(title).push(", p.id");
+        }
+        (Sort::Relevance, false) | (Sort::Newest, _) => {
+            sql.push("p.created_at DESC, p.id DESC");
+        }
+        (Sort::PriceAsc, _) => {
+            sql.push("pr.min_price ASC NULLS LAST, p.id");
+        }
+        (Sort::PriceDesc, _) => {
+            sql.push("pr.min_price DESC NULLS LAST, p.id");
+        }
+        (Sort::TitleAsc, _) => {
+            sql.push(title).push(", p.id");
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use baobab_domain::Currency;
+    use baobab_domain::search::SearchTerms;
+
+    #[test]
+    fn user_text_is_always_bound() {
+        let mut q = ProductQuery::storefront(Currency::NGN);
+        q.terms = SearchTerms::parse("q", "rice'; DROP TABLE products; --").unwrap();
+        q.category_id = Some(3);
+        q.min_price = Some(5);
+        for d in [Dialect::Postgres, Dialect::Sqlite] {
+            let sql = build(d, &q, Select::Page);
+            assert!(!sql.text.contains("rice"), "{}", sql.text);
+            assert!(!sql.text.contains("DROP"), "{}", sql.text);
+            let placeholders = (1..=sql.args.len()).filter(|i| sql.text.contains(&format!("${i}"))).count();
+            assert_eq!(placeholders, sql.args.len());
+        }
+    }
+}

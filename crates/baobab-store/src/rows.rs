@@ -1,0 +1,215 @@
+//! Database rows and their conversion into domain types. The same structs decode on both
+//! backends: SQLite INTEGER/TEXT and PostgreSQL BIGINT/BOOLEAN/JSONB/TIMESTAMPTZ alike.
+
+use baobab_domain::auth::Role;
+use baobab_domain::catalog::{Category, NameValue, Price, Product, ProductImage, ProductStatus, ProductSummary, Variant};
+use chrono::{DateTime, Utc};
+use sqlx::types::Json;
+
+use crate::{ApiToken, StoreError};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CategoryRow {
+    pub id: i64,
+    pub parent_id: Option<i64>,
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+    pub position: i32,
+    pub archived: bool,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl From<CategoryRow> for Category {
+    fn from(r: CategoryRow) -> Self {
+        Category {
+            id: r.id,
+            parent_id: r.parent_id,
+            slug: r.slug,
+            name: r.name,
+            description: r.description,
+            position: r.position,
+            archived: r.archived,
+            created_at: r.created_at,
+            updated_at: r.updated_at,
+        }
+    }
+}
+
+pub(crate) fn status(s: &str) -> Result<ProductStatus, StoreError> {
+    ProductStatus::parse(s).ok_or_else(|| StoreError::Internal(format!("unknown product status `{s}` in database")))
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProductRow {
+    pub id: i64,
+    pub category_id: Option<i64>,
+    pub slug: String,
+    pub title: String,
+    pub description: String,
+    pub attributes: Json<Vec<NameValue>>,
+    pub status: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+impl ProductRow {
+    pub fn into_product(self, variants: Vec<Variant>, images: Vec<ProductImage>) -> Result<Product, StoreError> {
+        Ok(Product {
+            id: self.id,
+            category_id: self.category_id,
+            slug: self.slug,
+            title: self.title,
+            description: self.description,
+            attributes: self.attributes.0,
+            status: status(&self.status)?,
+            variants,
+            images,
+            created_at: self.created_at,
+            updated_at: self.updated_at,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct VariantRow {
+    pub id: i64,
+    pub product_id: i64,
+    pub sku: String,
+    pub options: Json<Vec<NameValue>>,
+    pub stock_on_hand: i64,
+    pub position: i32,
+    pub archived: bool,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct PriceRow {
+    pub variant_id: i64,
+    pub currency: String,
+    pub amount_minor: i64,
+    pub compare_at_minor: Option<i64>,
+}
+
+/// Joins variant rows with their price rows (prices of unknown currencies are skipped).
+pub(crate) fn assemble_variants(rows: Vec<VariantRow>, prices: &[PriceRow]) -> Vec<Variant> {
+    rows.into_iter()
+        .map(|r| {
+            let mut ps: Vec<Price> = prices
+                .iter()
+                .filter(|p| p.variant_id == r.id)
+                .filter_map(|p| {
+                    Some(Price {
+                        currency: p.currency.parse().ok()?,
+                        amount_minor: p.amount_minor,
+                        compare_at_minor: p.compare_at_minor,
+                    })
+                })
+                .collect();
+            ps.sort_by_key(|p| p.currency);
+            Variant {
+                id: r.id,
+                product_id: r.product_id,
+                sku: r.sku,
+                options: r.options.0,
+                prices: ps,
+                stock_on_hand: r.stock_on_hand,
+                position: r.position,
+                archived: r.archived,
+            }
+        })
+        .collect()
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ImageRow {
+    pub id: i64,
+    pub product_id: i64,
+    pub variant_id: Option<i64>,
+    pub url: String,
+    pub alt: String,
+    pub position: i32,
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+}
+
+impl From<ImageRow> for ProductImage {
+    fn from(r: ImageRow) -> Self {
+        ProductImage {
+            id: r.id,
+            product_id: r.product_id,
+            variant_id: r.variant_id,
+            url: r.url,
+            alt: r.alt,
+            position: r.position,
+            width: r.width,
+            height: r.height,
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct SummaryRow {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub category_id: Option<i64>,
+    pub status: String,
+    pub min_price: Option<i64>,
+    pub in_stock: bool,
+}
+
+impl SummaryRow {
+    pub fn into_summary(self, currency: baobab_domain::Currency, image: Option<ProductImage>) -> Result<ProductSummary, StoreError> {
+        Ok(ProductSummary {
+            id: self.id,
+            slug: self.slug,
+            title: self.title,
+            category_id: self.category_id,
+            status: status(&self.status)?,
+            price: self.min_price.map(|amount_minor| Price { currency, amount_minor, compare_at_minor: None }),
+            in_stock: self.in_stock,
+            image,
+        })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct FacetDbRow {
+    pub category_id: Option<i64>,
+    pub min_price: Option<i64>,
+    pub in_stock: bool,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct TokenRow {
+    pub id: i64,
+    pub name: String,
+    pub role: String,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
+}
+
+impl TryFrom<TokenRow> for ApiToken {
+    type Error = StoreError;
+    fn try_from(r: TokenRow) -> Result<Self, StoreError> {
+        let role: Role = r.role.parse().map_err(StoreError::Internal)?;
+        Ok(ApiToken { id: r.id, name: r.name, role, created_at: r.created_at, last_used_at: r.last_used_at, revoked_at: r.revoked_at })
+    }
+}
+
+/// Text that goes into the search index for a product.
+#[derive(sqlx::FromRow)]
+pub(crate) struct SearchSourceRow {
+    pub title: String,
+    pub description: String,
+    pub attributes: Json<Vec<NameValue>>,
+    pub category_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct VariantSearchRow {
+    pub sku: String,
+    pub options: Json<Vec<NameValue>>,
+}
