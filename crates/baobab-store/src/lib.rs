@@ -155,3 +155,6 @@ pub fn redact_url(url: &str) -> String {
     }
     url.chars().take(200).collect()
 }
+
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -1,0 +1,414 @@
+//! One conformance suite, every case run on SQLite and on PostgreSQL.
+
+use std::sync::Arc;
+
+use baobab_domain::auth::Role;
+use baobab_domain::catalog::*;
+use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
+use baobab_domain::search::SearchTerms;
+use baobab_domain::Currency;
+use baobab_store::testing::{Backend, TestStore};
+use baobab_store::{Key, Store, StoreError};
+
+macro_rules! conformance {
+    ($($case:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $case() {
+                    let t = baobab_store::testing::TestStore::new(super::Backend::Sqlite).await.unwrap();
+                    super::$case(t.store.clone()).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $case() {
+                    let Some(t) = baobab_store::testing::TestStore::new(super::Backend::Postgres).await else { return };
+                    super::$case(t.store.clone()).await;
+                }
+            )*
+        }
+    };
+}
+
+conformance!(
+    categories_form_a_tree,
+    products_round_trip_with_variants_and_prices,
+    rejected_writes_change_nothing,
+    updates_apply_and_reindex,
+    listing_filters_sorts_and_pages,
+    search_orders_title_matches_first,
+    facets_count_what_each_choice_gives,
+    tokens_are_found_by_hash_and_revoked,
+    meta_is_set_once,
+    migrations_are_idempotent,
+);
+
+fn cur(code: &str) -> Currency {
+    code.parse().unwrap()
+}
+
+fn price(code: &str, amount: i64) -> Price {
+    Price { currency: cur(code), amount_minor: amount, compare_at_minor: None }
+}
+
+fn new_category(name: &str, parent: Option<i64>) -> NewCategory {
+    NewCategory { name: name.into(), slug: None, description: String::new(), parent_id: parent, position: 0 }
+}
+
+fn variant(sku: &str, prices: Vec<Price>, stock: i64) -> NewVariant {
+    NewVariant { sku: sku.into(), options: vec![], prices, stock_on_hand: stock, position: 0 }
+}
+
+fn new_product(title: &str, category: Option<i64>, variants: Vec<NewVariant>) -> NewProduct {
+    NewProduct {
+        title: title.into(),
+        slug: None,
+        description: String::new(),
+        category_id: category,
+        attributes: vec![],
+        status: Some(ProductStatus::Active),
+        variants,
+    }
+}
+
+fn query(currency: &str) -> ProductQuery {
+    ProductQuery::storefront(cur(currency))
+}
+
+fn titles(page: &baobab_domain::query::ProductPage) -> Vec<&str> {
+    page.items.iter().map(|p| p.title.as_str()).collect()
+}
+
+async fn categories_form_a_tree(s: Arc<dyn Store>) {
+    let phones = s.create_category(&new_category("Phones & Tablets", None)).await.unwrap();
+    assert_eq!(phones.slug, "phones-tablets");
+    let smart = s.create_category(&new_category("Smartphones", Some(phones.id))).await.unwrap();
+    let budget = s.create_category(&new_category("Budget smartphones", Some(smart.id))).await.unwrap();
+    assert_eq!(s.category(Key::Slug("smartphones")).await.unwrap().unwrap().parent_id, Some(phones.id));
+    assert_eq!(s.category(Key::Id(budget.id)).await.unwrap().unwrap().name, "Budget smartphones");
+    assert!(s.category(Key::Slug("nope")).await.unwrap().is_none());
+    assert_eq!(s.categories().await.unwrap().len(), 3);
+
+    let dup = s.create_category(&new_category("Phones  Tablets", None)).await.unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict { field: "slug", .. }), "{dup:?}");
+    let orphan = s.create_category(&new_category("Orphan", Some(9999))).await.unwrap_err();
+    assert!(matches!(&orphan, StoreError::Invalid(e) if e.field() == "parent_id"), "{orphan:?}");
+
+    let cycle = CategoryPatch { parent_id: Some(Some(budget.id)), ..Default::default() };
+    let err = s.update_category(phones.id, &cycle).await.unwrap_err();
+    assert!(matches!(&err, StoreError::Invalid(e) if e.field() == "parent_id"), "{err:?}");
+    let to_self = CategoryPatch { parent_id: Some(Some(phones.id)), ..Default::default() };
+    assert!(s.update_category(phones.id, &to_self).await.is_err());
+
+    let moved = s
+        .update_category(budget.id, &CategoryPatch { parent_id: Some(None), name: Some("Budget phones".into()), archived: Some(true), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(moved.parent_id, None);
+    assert_eq!(moved.name, "Budget phones");
+    assert!(moved.archived);
+    assert!(matches!(s.update_category(4242, &CategoryPatch::default()).await, Err(StoreError::NotFound(_))));
+}
+
+async fn products_round_trip_with_variants_and_prices(s: Arc<dyn Store>) {
+    let cat = s.create_category(&new_category("Fashion", None)).await.unwrap();
+    let mut new = new_product(
+        "Ankara wax print fabric, 6 yards",
+        Some(cat.id),
+        vec![
+            NewVariant {
+                sku: "ank-blue".into(),
+                options: vec![NameValue { name: "Colour".into(), value: "Indigo".into() }],
+                prices: vec![price("NGN", 1_850_000), Price { currency: cur("KES"), amount_minor: 150_000, compare_at_minor: Some(180_000) }],
+                stock_on_hand: 12,
+                position: 0,
+            },
+            variant("ank-gold", vec![price("NGN", 1_900_000)], 0),
+        ],
+    );
+    new.attributes = vec![NameValue { name: "Material".into(), value: "100% cotton".into() }];
+    new.description = "Bright, colour-fast wax print.".into();
+    let p = s.create_product(&new).await.unwrap();
+    assert_eq!(p.slug, "ankara-wax-print-fabric-6-yards");
+    assert_eq!(p.status, ProductStatus::Active);
+    assert_eq!(p.variants.len(), 2);
+    assert_eq!(p.variants[0].sku, "ANK-BLUE");
+    assert_eq!(p.variants[0].prices, vec![Price { currency: cur("KES"), amount_minor: 150_000, compare_at_minor: Some(180_000) }, price("NGN", 1_850_000)]);
+    assert_eq!(p.variants[0].options[0].value, "Indigo");
+    assert_eq!(p.attributes[0].value, "100% cotton");
+    assert_eq!(p.from_price(cur("NGN")).unwrap().amount_minor, 1_850_000);
+    assert!(p.in_stock());
+
+    let by_slug = s.product(Key::Slug(&p.slug)).await.unwrap().unwrap();
+    assert_eq!(by_slug, p);
+    let v = s.variant(p.variants[1].id).await.unwrap().unwrap();
+    assert_eq!(v.stock_on_hand, 0);
+    assert!(s.product(Key::Id(p.id + 100)).await.unwrap().is_none());
+
+    let extra = s.create_variant(p.id, &variant("ank-red", vec![price("GHS", 25_000)], 3)).await.unwrap();
+    assert_eq!(extra.product_id, p.id);
+    assert!(matches!(s.create_variant(999_999, &variant("zz", vec![price("GHS", 1)], 0)).await, Err(StoreError::NotFound(_))));
+}
+
+async fn rejected_writes_change_nothing(s: Arc<dyn Store>) {
+    let p = s.create_product(&new_product("Shea butter 250 g", None, vec![variant("shea-250", vec![price("GHS", 4_500)], 5)])).await.unwrap();
+    let before = s.products(&{
+        let mut q = query("GHS");
+        q.status = StatusFilter::Any;
+        q.priced_only = false;
+        q
+    })
+    .await
+    .unwrap()
+    .total;
+
+    // duplicate SKU inside a new product: the product must not be half-written
+    let dup = s.create_product(&new_product("Shea butter 500 g", None, vec![variant("shea-500", vec![price("GHS", 8_000)], 1), variant("SHEA-250", vec![price("GHS", 1)], 1)])).await.unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict { field: "sku", .. }), "{dup:?}");
+    assert!(s.product(Key::Slug("shea-butter-500-g")).await.unwrap().is_none());
+    assert!(s.create_variant(p.id, &variant("shea-250", vec![price("GHS", 1)], 0)).await.is_err());
+
+    let slug = s.create_product(&new_product("Shea butter 250 g", None, vec![])).await.unwrap_err();
+    assert!(matches!(slug, StoreError::Conflict { field: "slug", .. }), "{slug:?}");
+
+    let negative = s.create_product(&new_product("Cheap", None, vec![variant("c-1", vec![price("NGN", -1)], 0)])).await.unwrap_err();
+    assert!(matches!(&negative, StoreError::Invalid(e) if e.field() == "variants[0].prices[0].amount_minor"), "{negative:?}");
+    let bad_cat = s.create_product(&new_product("Lost", Some(777), vec![])).await.unwrap_err();
+    assert!(matches!(&bad_cat, StoreError::Invalid(e) if e.field() == "category_id"), "{bad_cat:?}");
+
+    let bad_patch = VariantPatch { prices: Some(vec![price("GHS", 10), price("GHS", 20)]), ..Default::default() };
+    assert!(matches!(s.update_variant(p.variants[0].id, &bad_patch).await, Err(StoreError::Invalid(_))));
+    let bad_stock = VariantPatch { stock_on_hand: Some(-3), ..Default::default() };
+    assert!(matches!(s.update_variant(p.variants[0].id, &bad_stock).await, Err(StoreError::Invalid(_))));
+
+    let after = s.product(Key::Id(p.id)).await.unwrap().unwrap();
+    assert_eq!(after, p, "rejected writes must leave the product as it was");
+    let mut q = query("GHS");
+    q.status = StatusFilter::Any;
+    q.priced_only = false;
+    assert_eq!(s.products(&q).await.unwrap().total, before);
+}
+
+async fn updates_apply_and_reindex(s: Arc<dyn Store>) {
+    let cat = s.create_category(&new_category("Solar & Power", None)).await.unwrap();
+    let p = s.create_product(&new_product("Solar lantern", Some(cat.id), vec![variant("lan-1", vec![price("KES", 250_000)], 4)])).await.unwrap();
+    let patched = s
+        .update_product(p.id, &ProductPatch { title: Some("Solar home system 50 W".into()), category_id: Some(None), status: Some(ProductStatus::Draft), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(patched.title, "Solar home system 50 W");
+    assert_eq!(patched.slug, p.slug, "slug stays unless changed explicitly");
+    assert_eq!(patched.category_id, None);
+    assert_eq!(patched.status, ProductStatus::Draft);
+    assert!(patched.updated_at >= p.updated_at);
+
+    let v = s
+        .update_variant(p.variants[0].id, &VariantPatch { prices: Some(vec![price("KES", 199_900), price("USD", 1_550)]), stock_on_hand: Some(0), sku: Some("lan-50w".into()), ..Default::default() })
+        .await
+        .unwrap();
+    assert_eq!(v.sku, "LAN-50W");
+    assert_eq!(v.prices, vec![price("KES", 199_900), price("USD", 1_550)]);
+    assert_eq!(v.stock_on_hand, 0);
+
+    // the search index follows the new title and SKU
+    let mut q = query("KES");
+    q.status = StatusFilter::Any;
+    q.terms = SearchTerms::parse("q", "home system").unwrap();
+    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Solar home system 50 W"]);
+    q.terms = SearchTerms::parse("q", "lan-50w").unwrap();
+    assert_eq!(s.products(&q).await.unwrap().total, 1);
+    q.terms = SearchTerms::parse("q", "lantern").unwrap();
+    assert_eq!(s.products(&q).await.unwrap().total, 0);
+
+    let archived = s.update_variant(v.id, &VariantPatch { archived: Some(true), ..Default::default() }).await.unwrap();
+    assert!(archived.archived);
+    assert!(matches!(s.update_product(99_999, &ProductPatch::default()).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(s.update_variant(99_999, &VariantPatch::default()).await, Err(StoreError::NotFound(_))));
+}
+
+/// Six products in a small tree, priced in NGN (all) and KES (some).
+async fn seed_listing(s: &Arc<dyn Store>) -> (i64, i64, i64) {
+    let home = s.create_category(&new_category("Home & Kitchen", None)).await.unwrap();
+    let cook = s.create_category(&new_category("Cookware", Some(home.id))).await.unwrap();
+    let food = s.create_category(&new_category("Groceries", None)).await.unwrap();
+    let items: [(&str, i64, i64, Option<i64>, i64); 6] = [
+        ("Cast iron pot", cook.id, 2_500_000, Some(180_000), 3),
+        ("Charcoal stove", cook.id, 1_200_000, None, 0),
+        ("Woven table mat", home.id, 350_000, Some(30_000), 10),
+        ("Long grain rice 5 kg", food.id, 900_000, Some(95_000), 7),
+        ("Palm oil 1 litre", food.id, 250_000, None, 0),
+        ("Jollof spice mix", food.id, 150_000, Some(20_000), 20),
+    ];
+    for (i, (title, cat, ngn, kes, stock)) in items.into_iter().enumerate() {
+        let mut prices = vec![price("NGN", ngn)];
+        if let Some(k) = kes {
+            prices.push(price("KES", k));
+        }
+        s.create_product(&new_product(title, Some(cat), vec![variant(&format!("sku-{i}"), prices, stock)])).await.unwrap();
+    }
+    let mut draft = new_product("Unreleased blender", Some(cook.id), vec![variant("draft-1", vec![price("NGN", 100)], 1)]);
+    draft.status = Some(ProductStatus::Draft);
+    s.create_product(&draft).await.unwrap();
+    (home.id, cook.id, food.id)
+}
+
+async fn listing_filters_sorts_and_pages(s: Arc<dyn Store>) {
+    let (home, cook, _food) = seed_listing(&s).await;
+    let all = s.products(&query("NGN")).await.unwrap();
+    assert_eq!(all.total, 6, "drafts are not listed");
+    assert_eq!(titles(&all)[0], "Jollof spice mix", "newest first by default");
+
+    let mut q = query("NGN");
+    q.category_id = Some(home);
+    q.sort = Sort::TitleAsc;
+    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Cast iron pot", "Charcoal stove", "Woven table mat"], "a category lists its subcategories' products");
+    q.category_id = Some(cook);
+    assert_eq!(s.products(&q).await.unwrap().total, 2);
+
+    let mut q = query("KES");
+    q.sort = Sort::PriceAsc;
+    let kes = s.products(&q).await.unwrap();
+    assert_eq!(titles(&kes), ["Jollof spice mix", "Woven table mat", "Long grain rice 5 kg", "Cast iron pot"], "only products priced in KES");
+    assert_eq!(kes.items[0].price.unwrap(), price("KES", 20_000));
+    q.sort = Sort::PriceDesc;
+    assert_eq!(titles(&s.products(&q).await.unwrap())[0], "Cast iron pot");
+
+    let mut q = query("NGN");
+    q.min_price = Some(300_000);
+    q.max_price = Some(1_200_000);
+    q.sort = Sort::PriceAsc;
+    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Woven table mat", "Long grain rice 5 kg", "Charcoal stove"]);
+    q.in_stock_only = true;
+    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Woven table mat", "Long grain rice 5 kg"]);
+    q.min_price = Some(5);
+    q.max_price = Some(4);
+    assert!(matches!(s.products(&q).await, Err(StoreError::Invalid(e)) if e.field() == "max_price"));
+
+    // pages are disjoint and complete, totals stay right
+    let mut q = query("NGN");
+    q.sort = Sort::TitleAsc;
+    q.pagination = Pagination { page: 1, per_page: 4 };
+    let p1 = s.products(&q).await.unwrap();
+    q.pagination.page = 2;
+    let p2 = s.products(&q).await.unwrap();
+    q.pagination.page = 3;
+    let p3 = s.products(&q).await.unwrap();
+    assert_eq!((p1.total, p2.total, p1.items.len(), p2.items.len(), p3.items.len()), (6, 6, 4, 2, 0));
+    assert_eq!(p1.page_count(), 2);
+    let mut seen: Vec<i64> = p1.items.iter().chain(&p2.items).map(|p| p.id).collect();
+    seen.dedup();
+    assert_eq!(seen.len(), 6);
+
+    let mut q = query("NGN");
+    q.status = StatusFilter::Only(ProductStatus::Draft);
+    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Unreleased blender"]);
+}
+
+async fn search_orders_title_matches_first(s: Arc<dyn Store>) {
+    let cat = s.create_category(&new_category("Beauty", None)).await.unwrap();
+    let mk = |title: &str, desc: &str, sku: &str| {
+        let mut p = new_product(title, Some(cat.id), vec![variant(sku, vec![price("ZAR", 10_000)], 1)]);
+        p.description = desc.into();
+        p
+    };
+    for p in [
+        mk("Body lotion with shea", "Moisturising lotion.", "bl-1"),
+        mk("Black soap", "Made with raw shea butter and cocoa pods.", "bs-1"),
+        mk("Shea butter, raw", "Unrefined, from Northern Ghana.", "sb-1"),
+        mk("Café au lait face mask", "Clay and coffee.", "fm-1"),
+        mk("Argan oil", "Cold pressed.", "ao-1"),
+    ] {
+        s.create_product(&p).await.unwrap();
+    }
+    let run = |text: &str| {
+        let mut q = query("ZAR");
+        q.terms = SearchTerms::parse("q", text).unwrap();
+        let s = s.clone();
+        async move { s.products(&q).await.unwrap() }
+    };
+    // title matches first (by normalised title), then description-only matches
+    assert_eq!(titles(&run("shea").await), ["Body lotion with shea", "Shea butter, raw", "Black soap"]);
+    assert_eq!(titles(&run("shea butter").await), ["Shea butter, raw", "Black soap"]);
+    assert_eq!(titles(&run("SHE").await).len(), 3, "words match as prefixes");
+    assert_eq!(titles(&run("cafe").await), ["Café au lait face mask"], "accents fold");
+    assert_eq!(titles(&run("café").await), ["Café au lait face mask"]);
+    assert_eq!(titles(&run("AO-1").await), ["Argan oil"], "SKUs are searchable");
+    assert_eq!(titles(&run("beauty argan").await), ["Argan oil"], "category names are searchable");
+    assert!(run("shea argan").await.items.is_empty(), "all words are required");
+    assert!(run("\"OR\" NEAR(shea").await.items.is_empty(), "operators are plain words");
+    let mut q = query("ZAR");
+    q.terms = SearchTerms::parse("q", "shea").unwrap();
+    q.sort = Sort::TitleAsc;
+    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Black soap", "Body lotion with shea", "Shea butter, raw"]);
+}
+
+async fn facets_count_what_each_choice_gives(s: Arc<dyn Store>) {
+    let (_home, cook, food) = seed_listing(&s).await;
+    let mut q = query("NGN");
+    q.with_facets = true;
+    let f = s.products(&q).await.unwrap().facets.unwrap();
+    let count = |c: i64| f.categories.iter().find(|x| x.category_id == c).map(|x| x.count);
+    assert_eq!(count(food), Some(3));
+    assert_eq!(count(cook), Some(2));
+    assert_eq!(f.in_stock, 4);
+    assert_eq!(f.prices.iter().map(|p| p.count).sum::<u64>(), 6);
+    assert!(f.prices.windows(2).all(|w| w[0].max < w[1].min));
+
+    q.category_id = Some(food);
+    q.in_stock_only = true;
+    let f = s.products(&q).await.unwrap().facets.unwrap();
+    assert_eq!(f.in_stock, 2, "in-stock count within the category");
+    assert_eq!(f.prices.iter().map(|p| p.count).sum::<u64>(), 2, "price bands within category and stock filter");
+    assert_eq!(f.categories.iter().find(|x| x.category_id == cook).map(|x| x.count), Some(1), "other categories still counted");
+}
+
+async fn tokens_are_found_by_hash_and_revoked(s: Arc<dyn Store>) {
+    let t = s.create_token("importer", Role::Catalog, "hash-1").await.unwrap();
+    assert_eq!(t.role, Role::Catalog);
+    let found = s.token_by_hash("hash-1").await.unwrap().unwrap();
+    assert_eq!(found.id, t.id);
+    assert!(s.token_by_hash("hash-2").await.unwrap().is_none());
+    assert!(s.tokens().await.unwrap()[0].last_used_at.is_some(), "use is recorded");
+    assert!(s.revoke_token(t.id).await.unwrap());
+    assert!(!s.revoke_token(t.id).await.unwrap());
+    assert!(s.token_by_hash("hash-1").await.unwrap().is_none());
+    assert!(s.tokens().await.unwrap()[0].revoked_at.is_some());
+    assert!(matches!(s.create_token(" ", Role::Catalog, "hash-3").await, Err(StoreError::Invalid(_))));
+    assert!(matches!(s.create_token("dup", Role::Catalog, "hash-1").await, Err(StoreError::Conflict { .. })));
+}
+
+async fn meta_is_set_once(s: Arc<dyn Store>) {
+    assert_eq!(s.meta("demo_seeded").await.unwrap(), None);
+    assert!(s.set_meta_once("demo_seeded", "v1").await.unwrap());
+    assert!(!s.set_meta_once("demo_seeded", "v2").await.unwrap());
+    assert_eq!(s.meta("demo_seeded").await.unwrap().as_deref(), Some("v1"));
+}
+
+async fn migrations_are_idempotent(s: Arc<dyn Store>) {
+    s.migrate().await.unwrap();
+    s.ping().await.unwrap();
+    let stats = s.pool_stats();
+    assert!(stats.size >= 1 && stats.size <= stats.max, "{stats:?}");
+    assert!(["sqlite", "postgres"].contains(&s.backend()));
+}
+
+#[tokio::test]
+async fn sqlite_store_reopens_its_file() {
+    let t = TestStore::new(Backend::Sqlite).await.unwrap();
+    t.store.create_category(&new_category("Persisted", None)).await.unwrap();
+    t.store.close().await;
+    let again = baobab_store::connect(&t.url, &Default::default()).await.unwrap();
+    again.migrate().await.unwrap();
+    assert_eq!(again.categories().await.unwrap()[0].name, "Persisted");
+}
+
+#[tokio::test]
+async fn unknown_url_scheme_is_a_config_error() {
+    let err = baobab_store::connect("mysql://root@localhost/x", &Default::default()).await.err().unwrap();
+    assert!(err.to_string().contains("mysql://"), "{err}");
+    let err = baobab_store::connect("postgres://u:secret@h/db?sslmode=bogus", &Default::default()).await.err().unwrap();
+    assert!(!err.to_string().contains("secret"), "{err}");
+}
