@@ -1,1 +1,113 @@
+//! Baobab's HTTP layer: the storefront (server-rendered HTML), the JSON API with its OpenAPI
+//! document, operational endpoints, and the middleware around them. Stateless: everything a
+//! request needs comes from the store, so any number of instances can serve the same shop.
 
+pub mod api;
+pub mod assets;
+pub mod auth;
+pub mod error;
+pub mod health;
+pub mod middleware;
+pub mod params;
+pub mod storefront;
+pub mod templates;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use axum::Router;
+use baobab_domain::Currency;
+use baobab_store::Store;
+
+pub use health::{HealthCheck, install_metrics, metrics_router};
+
+/// Settings of the HTTP layer (the binary fills them from its configuration).
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    pub shop_name: String,
+    /// Scheme, host and optional port of the public site, for canonical links
+    /// (`https://shop.example.com`); no trailing slash.
+    pub public_url: String,
+    pub default_currency: Currency,
+    /// Send `Strict-Transport-Security` (set when served over TLS, e.g. behind the ALB/CloudFront).
+    pub hsts: bool,
+    /// Extra origin allowed for images in the Content-Security-Policy (the CDN serving media).
+    pub media_origin: Option<String>,
+    /// Largest accepted JSON body, in bytes.
+    pub api_max_body_bytes: usize,
+    /// A request running longer than this is answered with 503.
+    pub request_timeout: Duration,
+    /// `max-age` of cacheable HTML and API responses.
+    pub page_max_age: u32,
+}
+
+impl Default for WebSettings {
+    fn default() -> Self {
+        WebSettings {
+            shop_name: "Baobab".into(),
+            public_url: "http://127.0.0.1:8080".into(),
+            default_currency: Currency::NGN,
+            hsts: false,
+            media_origin: None,
+            api_max_body_bytes: 256 * 1024,
+            request_timeout: Duration::from_secs(30),
+            page_max_age: 60,
+        }
+    }
+}
+
+pub struct Inner {
+    pub store: Arc<dyn Store>,
+    pub settings: WebSettings,
+    pub templates: templates::Templates,
+    pub assets: assets::Assets,
+    /// Dependencies /readyz checks besides the database (the media store).
+    pub checks: Vec<Arc<dyn HealthCheck>>,
+    ready: AtomicBool,
+}
+
+/// Shared by every request; cheap to clone.
+#[derive(Clone)]
+pub struct AppState(Arc<Inner>);
+
+impl std::ops::Deref for AppState {
+    type Target = Inner;
+    fn deref(&self) -> &Inner {
+        &self.0
+    }
+}
+
+impl AppState {
+    pub fn new(store: Arc<dyn Store>, settings: WebSettings, checks: Vec<Arc<dyn HealthCheck>>) -> AppState {
+        AppState(Arc::new(Inner {
+            store,
+            templates: templates::Templates::new(),
+            assets: assets::Assets::new(),
+            settings,
+            checks,
+            ready: AtomicBool::new(true),
+        }))
+    }
+
+    /// Marks the instance as draining: /readyz answers 503 from now on, so the load balancer
+    /// stops sending new requests while in-flight ones finish.
+    pub fn begin_shutdown(&self) {
+        self.ready.store(false, Ordering::SeqCst);
+    }
+
+    pub fn is_shutting_down(&self) -> bool {
+        !self.ready.load(Ordering::SeqCst)
+    }
+}
+
+/// The public application: storefront, API, assets and health endpoints, with all middleware.
+pub fn router(state: AppState) -> Router {
+    let app = Router::new()
+        .merge(storefront::routes())
+        .merge(assets::routes())
+        .merge(health::routes())
+        .nest("/api", api::routes(&state.settings))
+        .fallback(storefront::not_found);
+    middleware::wrap(app, state.clone()).with_state(state)
+}

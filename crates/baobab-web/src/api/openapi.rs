@@ -1,0 +1,43 @@
+//! The OpenAPI 3 document, generated from the handlers' annotations and the domain types.
+
+use axum::http::header;
+use axum::response::IntoResponse;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "Baobab API", description = "Catalog API of the Baobab e-commerce portal. Amounts are integers in the currency's minor units.", license(name = "Apache-2.0")),
+    paths(
+        super::list_categories, super::get_category, super::create_category, super::update_category, super::archive_category,
+        super::list_products, super::search, super::get_product, super::create_product, super::update_product, super::archive_product,
+        super::create_variant, super::get_variant, super::update_variant, super::archive_variant,
+    ),
+    components(schemas(crate::error::ErrorResponse, super::CategoryList)),
+    modifiers(&StaffToken),
+    tags((name = "catalog", description = "Categories, products, variants and prices"))
+)]
+pub struct ApiDoc;
+
+struct StaffToken;
+
+impl Modify for StaffToken {
+    fn modify(&self, api: &mut utoipa::openapi::OpenApi) {
+        let components = api.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "staff_token",
+            SecurityScheme::Http(
+                HttpBuilder::new().scheme(HttpAuthScheme::Bearer).description(Some("Staff API token from `baobab token create`")).build(),
+            ),
+        );
+    }
+}
+
+/// The document as pretty JSON (what `/api/openapi.json` serves and the snapshot holds).
+pub fn document() -> String {
+    ApiDoc::openapi().to_pretty_json().expect("OpenAPI document serialises")
+}
+
+pub(super) async fn serve() -> impl IntoResponse {
+    ([(header::CONTENT_TYPE, "application/json"), (header::CACHE_CONTROL, "public, max-age=300")], document())
+}

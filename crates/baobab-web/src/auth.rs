@@ -1,0 +1,101 @@
+//! Staff API tokens: `bbk_` + 64 hex digits of randomness, stored only as a SHA-256 hash.
+//! (Tokens are random and long, so a fast hash is enough; there is nothing to brute-force.)
+
+use axum::extract::FromRequestParts;
+use axum::http::header::AUTHORIZATION;
+use axum::http::request::Parts;
+use axum::http::StatusCode;
+use baobab_domain::auth::Role;
+use baobab_store::ApiToken;
+use sha2::{Digest, Sha256};
+
+use crate::error::ApiError;
+use crate::AppState;
+
+pub const TOKEN_PREFIX: &str = "bbk_";
+
+/// A new random token (shown once) and its hash (stored).
+pub fn generate_token() -> (String, String) {
+    let mut bytes = [0u8; 32];
+    getrandom::fill(&mut bytes).expect("operating system random source");
+    let token = format!("{TOKEN_PREFIX}{}", hex(&bytes));
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(DIGITS[(b >> 4) as usize] as char);
+        s.push(DIGITS[(b & 15) as usize] as char);
+    }
+    s
+}
+
+/// The bearer token of a request: `None` without an Authorization header,
+/// `Err` with a malformed one.
+fn bearer(parts: &Parts) -> Result<Option<&str>, ApiError> {
+    let Some(value) = parts.headers.get(AUTHORIZATION) else { return Ok(None) };
+    let value = value.to_str().map_err(|_| ApiError::unauthorized("the Authorization header is not valid text"))?;
+    let token = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+        .ok_or_else(|| ApiError::unauthorized("use `Authorization: Bearer <token>`"))?
+        .trim();
+    if !token.starts_with(TOKEN_PREFIX) || token.len() != TOKEN_PREFIX.len() + 64 {
+        return Err(ApiError::unauthorized("the token is malformed"));
+    }
+    Ok(Some(token))
+}
+
+async fn resolve(parts: &Parts, state: &AppState) -> Result<Option<ApiToken>, ApiError> {
+    let Some(token) = bearer(parts)? else { return Ok(None) };
+    match state.store.token_by_hash(&hash_token(token)).await? {
+        Some(t) => Ok(Some(t)),
+        None => Err(ApiError::unauthorized("the token is unknown or revoked")),
+    }
+}
+
+/// A request made with a live staff token of the catalog role. Rejects with 401 (no or bad
+/// token) or 403 (a token without the role).
+pub struct CatalogStaff(pub ApiToken);
+
+impl FromRequestParts<AppState> for CatalogStaff {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = resolve(parts, state).await?.ok_or_else(|| ApiError::unauthorized("a staff API token is required"))?;
+        if token.role != Role::Catalog {
+            return Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", format!("the `{}` role may not change the catalog", token.role)));
+        }
+        Ok(CatalogStaff(token))
+    }
+}
+
+/// An optional staff token: public reads work without one, staff reads see drafts too.
+/// A token that is present but bad is still rejected, so mistakes do not pass silently.
+pub struct MaybeStaff(pub Option<ApiToken>);
+
+impl FromRequestParts<AppState> for MaybeStaff {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        Ok(MaybeStaff(resolve(parts, state).await?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn tokens_are_random_and_hashed() {
+        let (a, ha) = super::generate_token();
+        let (b, _) = super::generate_token();
+        assert_ne!(a, b);
+        assert_eq!(a.len(), 68);
+        assert_eq!(super::hash_token(&a), ha);
+        assert_ne!(ha, a);
+    }
+}

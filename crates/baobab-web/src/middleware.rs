@@ -1,0 +1,192 @@
+//! The middleware every response passes through, outermost first:
+//! request id + access log + metrics, panic guard, timeout, compression, security headers,
+//! and ETag/conditional GET for cacheable responses.
+
+use std::time::{Duration, Instant};
+
+use axum::Router;
+use axum::body::Body;
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, Method, StatusCode, header};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Response};
+use sha2::{Digest, Sha256};
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::timeout::TimeoutLayer;
+use tracing::Instrument;
+
+use crate::AppState;
+use crate::error::ApiError;
+
+pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+const MAX_ETAG_BODY: usize = 4 * 1024 * 1024;
+
+pub fn wrap(app: Router<AppState>, state: AppState) -> Router<AppState> {
+    let timeout = state.settings.request_timeout;
+    app.layer(from_fn(etag))
+        .layer(from_fn_with_state(state, security_headers))
+        .layer(CompressionLayer::new().gzip(true).br(true))
+        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
+        .layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send>| {
+            tracing::error!("handler panicked");
+            ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error").into_response()
+        }))
+        .layer(from_fn(request_context))
+}
+
+/// Accepts a caller's request id (e.g. from the load balancer) when it is short and plain,
+/// otherwise makes one.
+fn request_id(headers: &HeaderMap) -> String {
+    if let Some(v) = headers.get(&REQUEST_ID).and_then(|v| v.to_str().ok())
+        && !v.is_empty()
+        && v.len() <= 64
+        && v.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+    {
+        return v.to_string();
+    }
+    let mut bytes = [0u8; 12];
+    getrandom::fill(&mut bytes).expect("operating system random source");
+    crate::auth::hex(&bytes)
+}
+
+/// Request id (header in and out, and on every log line of the request), one JSON access-log
+/// line, and the request counter and latency histogram labelled by matched route.
+async fn request_context(req: Request, next: Next) -> Response {
+    let start = Instant::now();
+    let id = request_id(req.headers());
+    let route = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned()).unwrap_or_else(|| "unmatched".to_owned());
+    let method = req.method().clone();
+    let path = req.uri().path().to_owned();
+    let span = tracing::info_span!("request", request_id = %id, method = %method, route = %route);
+    let mut res = next.run(req).instrument(span.clone()).await;
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        res.headers_mut().insert(REQUEST_ID, v);
+    }
+    let status = res.status().as_u16();
+    let elapsed = start.elapsed();
+    let labels = [("method", method.to_string()), ("route", route), ("status", status.to_string())];
+    metrics::counter!("http_requests_total", &labels).increment(1);
+    metrics::histogram!("http_request_duration_seconds", &labels).record(elapsed.as_secs_f64());
+    let _enter = span.enter();
+    let latency_ms = elapsed.as_secs_f64() * 1000.0;
+    if status >= 500 {
+        tracing::error!(target: "baobab::access", status, path, latency_ms, "request failed");
+    } else {
+        tracing::info!(target: "baobab::access", status, path, latency_ms, "request");
+    }
+    res
+}
+
+/// The Content-Security-Policy for HTML pages: no scripts at all, styles from our origin only.
+pub fn content_security_policy(media_origin: Option<&str>) -> String {
+    let media = media_origin.map(|o| format!(" {o}")).unwrap_or_default();
+    format!(
+        "default-src 'none'; style-src 'self'; img-src 'self' data:{media}; form-action 'self'; \
+         frame-ancestors 'none'; base-uri 'none'"
+    )
+}
+
+async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    let h = res.headers_mut();
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    if state.settings.hsts {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
+    if html {
+        if let Ok(csp) = HeaderValue::from_str(&content_security_policy(state.settings.media_origin.as_deref())) {
+            h.insert(header::CONTENT_SECURITY_POLICY, csp);
+        }
+        h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        h.insert(HeaderName::from_static("permissions-policy"), HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
+    }
+    res
+}
+
+/// Whether an `If-None-Match` header matches `tag` (weak comparison, as RFC 9110 asks for GET).
+pub fn etag_matches(if_none_match: &HeaderValue, tag: &str) -> bool {
+    let Ok(v) = if_none_match.to_str() else { return false };
+    let bare = |t: &str| t.trim().trim_start_matches("W/").to_string();
+    let want = bare(tag);
+    v.split(',').any(|t| t.trim() == "*" || bare(t) == want)
+}
+
+fn is_public(headers: &HeaderMap) -> bool {
+    headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("public"))
+}
+
+/// Adds a weak ETag to successful, publicly cacheable GET responses and answers a matching
+/// `If-None-Match` with 304, so the CDN and browsers revalidate without downloading again.
+async fn etag(req: Request, next: Next) -> Response {
+    let conditional = matches!(*req.method(), Method::GET | Method::HEAD);
+    let if_none_match = req.headers().get(header::IF_NONE_MATCH).cloned();
+    let res = next.run(req).await;
+    if !conditional || res.status() != StatusCode::OK || res.headers().contains_key(header::ETAG) || !is_public(res.headers()) {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_ETAG_BODY).await {
+        Ok(b) => b,
+        Err(_) => return ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "response too large").into_response(),
+    };
+    let digest = crate::auth::hex(&Sha256::digest(&bytes));
+    let tag = format!("W/\"{}\"", &digest[..32]);
+    let tag_value = HeaderValue::from_str(&tag).expect("hex etag");
+    if if_none_match.as_ref().is_some_and(|v| etag_matches(v, &tag)) {
+        let mut not_modified = StatusCode::NOT_MODIFIED.into_response();
+        for name in [header::CACHE_CONTROL, header::VARY, header::CONTENT_LOCATION] {
+            if let Some(v) = parts.headers.get(&name) {
+                not_modified.headers_mut().insert(name, v.clone());
+            }
+        }
+        not_modified.headers_mut().insert(header::ETAG, tag_value);
+        return not_modified;
+    }
+    parts.headers.insert(header::ETAG, tag_value);
+    Response::from_parts(parts, Body::from(bytes))
+}
+
+/// How long a cacheable response may be reused: `public, max-age=N, stale-while-revalidate`.
+pub fn public_cache(max_age: u32) -> HeaderValue {
+    HeaderValue::from_str(&format!("public, max-age={max_age}, stale-while-revalidate={}", max_age * 10)).expect("ascii")
+}
+
+/// Bounded wait used by the shutdown sequence and readiness checks.
+pub async fn within<T>(limit: Duration, fut: impl std::future::Future<Output = T>) -> Option<T> {
+    tokio::time::timeout(limit, fut).await.ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn etag_comparison_is_weak_and_lists_work() {
+        let v = HeaderValue::from_static("\"x\", W/\"abc\"");
+        assert!(etag_matches(&v, "W/\"abc\""));
+        assert!(etag_matches(&v, "\"abc\""));
+        assert!(!etag_matches(&v, "W/\"abd\""));
+        assert!(etag_matches(&HeaderValue::from_static("*"), "\"q\""));
+    }
+
+    #[test]
+    fn request_ids_are_kept_only_when_plain() {
+        let mut h = HeaderMap::new();
+        h.insert(REQUEST_ID, HeaderValue::from_static("Root=1-abc.def"));
+        assert_ne!(request_id(&h), "Root=1-abc.def");
+        h.insert(REQUEST_ID, HeaderValue::from_static("abc-123"));
+        assert_eq!(request_id(&h), "abc-123");
+        assert_eq!(request_id(&HeaderMap::new()).len(), 24);
+    }
+
+    #[test]
+    fn csp_has_no_inline_script() {
+        let csp = content_security_policy(Some("https://cdn.example.com"));
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.contains("frame-ancestors 'none'"));
+        assert!(csp.contains("img-src 'self' data: https://cdn.example.com"));
+    }
+}

@@ -1,0 +1,269 @@
+//! View models: what the templates see. Prices arrive formatted; URLs arrive built.
+
+use baobab_domain::Currency;
+use baobab_domain::catalog::{Category, NameValue, ProductImage, ProductSummary};
+use serde::Serialize;
+
+use super::ProductHead;
+use crate::AppState;
+
+/// What every page's frame needs.
+#[derive(Serialize)]
+pub struct Chrome {
+    pub shop: String,
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    pub css: String,
+    pub currencies: Vec<&'static str>,
+    pub currency: &'static str,
+    pub nav: Vec<CategoryLink>,
+    pub crumbs: Vec<Link>,
+    pub q: String,
+    /// This page's path and query, where the currency switch returns to.
+    pub path: String,
+    pub noindex: bool,
+}
+
+impl Chrome {
+    pub fn new(state: &AppState, currency: Currency, cats: &[Category], path: &str, title: &str) -> Chrome {
+        Chrome {
+            shop: state.settings.shop_name.clone(),
+            title: title.to_string(),
+            description: String::new(),
+            canonical: format!("{}{}", state.settings.public_url, path),
+            css: state.assets.css.path.clone(),
+            currencies: Currency::all().map(|c| c.code()).collect(),
+            currency: currency.code(),
+            nav: top_level(cats),
+            crumbs: Vec::new(),
+            q: String::new(),
+            path: path.to_string(),
+            noindex: false,
+        }
+    }
+
+    /// For error pages, which must render even when the database is away.
+    pub fn bare(state: &AppState, title: &str) -> Chrome {
+        let mut c = Chrome::new(state, state.settings.default_currency, &[], "/", title);
+        c.noindex = true;
+        c.description = title.to_string();
+        c
+    }
+}
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub label: String,
+    pub url: String,
+    pub current: bool,
+}
+
+impl Link {
+    pub fn to(label: &str, url: String) -> Link {
+        Link { label: label.to_string(), url, current: false }
+    }
+}
+
+#[derive(Serialize)]
+pub struct CategoryLink {
+    pub slug: String,
+    pub name: String,
+    pub description: String,
+}
+
+impl From<&Category> for CategoryLink {
+    fn from(c: &Category) -> Self {
+        CategoryLink { slug: c.slug.clone(), name: c.name.clone(), description: c.description.clone() }
+    }
+}
+
+pub fn top_level(cats: &[Category]) -> Vec<CategoryLink> {
+    cats.iter().filter(|c| c.parent_id.is_none() && !c.archived).map(CategoryLink::from).collect()
+}
+
+#[derive(Serialize)]
+pub struct Img {
+    pub src: String,
+    pub alt: String,
+    pub width: Option<i32>,
+    pub height: Option<i32>,
+}
+
+impl From<&ProductImage> for Img {
+    fn from(i: &ProductImage) -> Self {
+        Img { src: i.url.clone(), alt: i.alt.clone(), width: i.width, height: i.height }
+    }
+}
+
+#[derive(Serialize)]
+pub struct Card {
+    pub url: String,
+    pub title: String,
+    pub price: Option<String>,
+    pub in_stock: bool,
+    pub img: Option<Img>,
+}
+
+pub fn cards(items: &[ProductSummary], _cats: &[Category]) -> Vec<Card> {
+    items
+        .iter()
+        .map(|p| Card {
+            url: format!("/p/{}", p.slug),
+            title: p.title.clone(),
+            price: p.price.map(|x| x.formatted()),
+            in_stock: p.in_stock,
+            img: p.image.as_ref().map(Img::from),
+        })
+        .collect()
+}
+
+#[derive(Serialize)]
+pub struct Pager {
+    pub page: u32,
+    pub pages: u32,
+    pub prev: Option<String>,
+    pub next: Option<String>,
+}
+
+impl Pager {
+    pub fn new(base: &Params, page: u32, pages: u32) -> Pager {
+        let at = |n: u32| base.clone().with("page", (n > 1).then(|| n.to_string())).url();
+        Pager { page, pages, prev: (page > 1).then(|| at(page - 1)), next: (page < pages).then(|| at(page + 1)) }
+    }
+}
+
+/// A path with query parameters, kept in a fixed order so equal pages have equal URLs
+/// (one cache entry at the CDN).
+#[derive(Clone)]
+pub struct Params {
+    path: String,
+    pairs: Vec<(&'static str, String)>,
+}
+
+impl Params {
+    pub fn new(path: &str) -> Params {
+        Params { path: path.to_string(), pairs: Vec::new() }
+    }
+
+    /// Sets (or with `None` removes) a parameter.
+    pub fn with(mut self, key: &'static str, value: Option<String>) -> Params {
+        self.pairs.retain(|(k, _)| *k != key);
+        if let Some(v) = value {
+            self.pairs.push((key, v));
+        }
+        self
+    }
+
+    pub fn url(&self) -> String {
+        let mut pairs = self.pairs.clone();
+        pairs.sort_by_key(|(k, _)| *k);
+        let mut s = self.path.clone();
+        for (i, (k, v)) in pairs.iter().enumerate() {
+            s.push(if i == 0 { '?' } else { '&' });
+            s.push_str(k);
+            s.push('=');
+            s.push_str(&encode(v));
+        }
+        s
+    }
+}
+
+/// Percent-encodes a query value (everything but RFC 3986 unreserved characters).
+pub fn encode(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    for b in v.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else if b == b' ' {
+            out.push('+');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+pub fn truncate(s: &str, max: usize) -> String {
+    let s = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= max {
+        return s;
+    }
+    let cut: String = s.chars().take(max - 1).collect();
+    format!("{}…", cut.trim_end())
+}
+
+#[derive(Serialize)]
+pub struct HomeView {
+    pub page: Chrome,
+    pub heading: String,
+    pub tagline: String,
+    pub categories: Vec<CategoryLink>,
+    pub cards: Vec<Card>,
+}
+
+#[derive(Serialize)]
+pub struct CategoryView {
+    pub page: Chrome,
+    pub category: CategoryLink,
+    pub children: Vec<CategoryLink>,
+    pub total: u64,
+    pub sorts: Vec<Link>,
+    pub cards: Vec<Card>,
+    pub pager: Pager,
+}
+
+#[derive(Serialize)]
+pub struct VariantRow {
+    pub label: String,
+    pub price: Option<String>,
+    pub compare_at: Option<String>,
+    pub stock: String,
+}
+
+#[derive(Serialize)]
+pub struct ProductView {
+    pub page: Chrome,
+    pub product: ProductHead,
+    pub price: Option<String>,
+    pub compare_at: Option<String>,
+    pub in_stock: bool,
+    pub variants: Vec<VariantRow>,
+    pub description: Vec<String>,
+    pub attributes: Vec<NameValue>,
+    pub images: Vec<Img>,
+}
+
+#[derive(Serialize)]
+pub struct SearchView {
+    pub page: Chrome,
+    pub total: u64,
+    pub sorts: Vec<Link>,
+    pub cards: Vec<Card>,
+    pub pager: Pager,
+    pub categories: Vec<Link>,
+    pub prices: Vec<Link>,
+    pub stock: Vec<Link>,
+    pub clear: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ErrorView {
+    pub page: Chrome,
+    pub heading: String,
+    pub message: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn urls_are_stable_and_encoded() {
+        let p = Params::new("/search").with("q", Some("shea & co".into())).with("page", Some("2".into())).with("category", None);
+        assert_eq!(p.url(), "/search?page=2&q=shea+%26+co");
+        assert_eq!(p.clone().with("page", None).url(), "/search?q=shea+%26+co");
+        assert_eq!(truncate("a  b\nc", 10), "a b c");
+        assert_eq!(truncate("abcdefghijk", 5), "abcd…");
+    }
+}
