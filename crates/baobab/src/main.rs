@@ -1,1 +1,158 @@
-fn main() {}
+//! `baobab`: the e-commerce portal server and its admin commands.
+
+mod config;
+mod demo;
+mod server;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use baobab_domain::auth::Role;
+use clap::{Args, Parser, Subcommand};
+
+use crate::config::{Config, Overrides};
+
+/// Baobab: an e-commerce portal for shops selling across Africa.
+///
+/// With no command, `baobab` serves the shop (same as `baobab serve`). Configuration comes from
+/// a TOML file (`--config`), then `BAOBAB_*` environment variables, then flags.
+#[derive(Parser, Debug)]
+#[command(name = "baobab", version, about, long_about)]
+struct Cli {
+    /// TOML configuration file.
+    #[arg(long, global = true, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Data directory of the embedded default (SQLite file and media) [env: BAOBAB_DATA_DIR] [default: ./data]
+    #[arg(long, global = true, value_name = "DIR")]
+    data_dir: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the storefront, the API and the health endpoints (and /metrics on its own listener).
+    Serve(ServeArgs),
+    /// Apply database migrations (run once per release against PostgreSQL; safe to run concurrently).
+    Migrate,
+    /// Manage staff API tokens.
+    #[command(subcommand)]
+    Token(TokenCommand),
+}
+
+#[derive(Args, Debug, Default)]
+struct ServeArgs {
+    /// Address for the shop [env: BAOBAB_LISTEN] [default: 127.0.0.1:8080]
+    #[arg(long, value_name = "ADDR")]
+    listen: Option<String>,
+    /// Address for Prometheus /metrics [env: BAOBAB_METRICS_LISTEN] [default: 127.0.0.1:9090]
+    #[arg(long, value_name = "ADDR")]
+    metrics_listen: Option<String>,
+    /// Do not seed the demo catalog on first start [env: BAOBAB_DEMO=false]
+    #[arg(long)]
+    no_demo: bool,
+}
+
+#[derive(Subcommand, Debug)]
+enum TokenCommand {
+    /// Create a token and print it once (only its hash is stored).
+    Create {
+        /// A name saying who or what uses the token.
+        #[arg(long)]
+        name: String,
+        /// What the token may do.
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+    },
+    /// List tokens (never their secrets).
+    List,
+    /// Revoke a token by id.
+    Revoke {
+        /// The token's id, as `token list` shows it.
+        id: i64,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let serve_args = match &cli.command {
+        Some(Command::Serve(a)) => Some(a),
+        None => None,
+        _ => None,
+    };
+    let default_args = ServeArgs::default();
+    let serving = matches!(cli.command, None | Some(Command::Serve(_)));
+    let args = serve_args.unwrap_or(&default_args);
+    let overrides = Overrides {
+        data_dir: cli.data_dir.clone(),
+        listen: args.listen.clone(),
+        metrics_listen: args.metrics_listen.clone(),
+        demo: args.no_demo.then_some(false),
+    };
+    let config = match config::load(cli.config.as_deref(), &overrides) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("baobab: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    server::init_logging(&config, serving);
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("tokio runtime");
+    let result = runtime.block_on(async {
+        match cli.command {
+            None | Some(Command::Serve(_)) => server::serve(config).await,
+            Some(Command::Migrate) => migrate(config).await,
+            Some(Command::Token(t)) => token(config, t).await,
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("baobab: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn migrate(config: Config) -> anyhow::Result<()> {
+    let store = server::open_store(&config).await?;
+    store.migrate().await?;
+    println!("migrations applied ({})", store.backend());
+    store.close().await;
+    Ok(())
+}
+
+async fn token(config: Config, cmd: TokenCommand) -> anyhow::Result<()> {
+    let store = server::open_store(&config).await?;
+    if config.sqlite {
+        store.migrate().await?;
+    }
+    match cmd {
+        TokenCommand::Create { name, role } => {
+            let (secret, hash) = baobab_web::auth::generate_token();
+            let t = store.create_token(&name, role, &hash).await?;
+            println!("{secret}");
+            eprintln!("created token {} \"{}\" with role {}; store the value above now, it is not shown again", t.id, t.name, t.role);
+        }
+        TokenCommand::List => {
+            println!("{:>4}  {:<24}  {:<8}  {:<20}  {:<20}  revoked", "id", "name", "role", "created", "last used");
+            for t in store.tokens().await? {
+                let fmt = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "-".into());
+                println!("{:>4}  {:<24}  {:<8}  {:<20}  {:<20}  {}", t.id, t.name, t.role, fmt(Some(t.created_at)), fmt(t.last_used_at), fmt(t.revoked_at));
+            }
+        }
+        TokenCommand::Revoke { id } => {
+            if store.revoke_token(id).await? {
+                println!("revoked token {id}");
+            } else {
+                anyhow::bail!("no live token with id {id}");
+            }
+        }
+    }
+    store.close().await;
+    Ok(())
+}

@@ -1,0 +1,363 @@
+//! Configuration: defaults < TOML file (`--config`) < `BAOBAB_*` environment variables
+//! (`__` separates sections: `BAOBAB_SHUTDOWN__TIMEOUT_SECONDS`) < command-line flags.
+//! Every value is checked before anything is opened or bound; an error names the key, the
+//! value and where it came from.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use baobab_domain::Currency;
+use baobab_store::{PoolConfig, redact_url};
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+
+/// A value whose Debug output hides credentials.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(transparent)]
+pub struct Secret(pub String);
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&redact_url(&self.0))
+    }
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawConfig {
+    /// Holds the SQLite file and the media folder of the embedded default.
+    pub data_dir: PathBuf,
+    /// `postgres://…` for production; empty = `sqlite:<data_dir>/baobab.db`.
+    pub database_url: Option<Secret>,
+    pub listen: String,
+    pub metrics_listen: String,
+    /// Seed the demo catalog on first start. Unset: yes on SQLite, no on PostgreSQL.
+    pub demo: Option<bool>,
+    /// Apply migrations at start. Unset: yes on SQLite, no on PostgreSQL (run `baobab migrate`).
+    pub migrate_on_start: Option<bool>,
+    pub shop_name: String,
+    /// Public base URL for canonical links; unset = `http://<listen>`.
+    pub public_url: Option<String>,
+    pub default_currency: String,
+    /// Send HSTS (set when served over HTTPS).
+    pub hsts: bool,
+    /// Origin of the CDN serving media, allowed in the Content-Security-Policy.
+    pub media_origin: Option<String>,
+    /// `json` (default) or `pretty`.
+    pub log_format: String,
+    /// A tracing filter: `info`, `warn,baobab::access=off`, …
+    pub log: String,
+    pub database: DatabaseSection,
+    pub http: HttpSection,
+    pub shutdown: ShutdownSection,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseSection {
+    pub max_connections: u32,
+    pub acquire_timeout_ms: u64,
+    pub max_lifetime_seconds: u64,
+    pub idle_timeout_seconds: u64,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSection {
+    pub request_timeout_seconds: u64,
+    pub max_body_bytes: usize,
+    pub page_max_age_seconds: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShutdownSection {
+    /// After SIGTERM, keep serving (with /readyz at 503) this long so the load balancer
+    /// notices before the listener closes.
+    pub drain_seconds: u64,
+    /// Then wait at most this long for in-flight requests to finish.
+    pub timeout_seconds: u64,
+}
+
+impl Default for RawConfig {
+    fn default() -> Self {
+        RawConfig {
+            data_dir: PathBuf::from("./data"),
+            database_url: None,
+            listen: "127.0.0.1:8080".into(),
+            metrics_listen: "127.0.0.1:9090".into(),
+            demo: None,
+            migrate_on_start: None,
+            shop_name: "Baobab Market".into(),
+            public_url: None,
+            default_currency: "NGN".into(),
+            hsts: false,
+            media_origin: None,
+            log_format: "json".into(),
+            log: "info".into(),
+            database: DatabaseSection { max_connections: 10, acquire_timeout_ms: 2_000, max_lifetime_seconds: 300, idle_timeout_seconds: 60 },
+            http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60 },
+            shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
+        }
+    }
+}
+
+/// Settings given as command-line flags; they win over file and environment.
+#[derive(Debug, Default, Serialize)]
+pub struct Overrides {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub data_dir: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub listen: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub metrics_listen: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub demo: Option<bool>,
+}
+
+/// The checked configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub data_dir: PathBuf,
+    pub database_url: Secret,
+    pub sqlite: bool,
+    pub listen: SocketAddr,
+    pub metrics_listen: SocketAddr,
+    pub demo: bool,
+    pub migrate_on_start: bool,
+    pub web: baobab_web::WebSettings,
+    pub pool: PoolConfig,
+    pub log_format: LogFormat,
+    pub log: String,
+    pub drain: Duration,
+    pub shutdown_timeout: Duration,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LogFormat {
+    Json,
+    Pretty,
+}
+
+#[derive(Debug)]
+pub struct ConfigError(pub String);
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
+pub fn figment(file: Option<&Path>, overrides: &Overrides) -> Figment {
+    let mut fig = Figment::from(Serialized::defaults(RawConfig::default()));
+    if let Some(f) = file {
+        fig = fig.merge(Toml::file_exact(f));
+    }
+    // BAOBAB_TEST_* variables belong to the test harness, not to the server.
+    fig.merge(Env::prefixed("BAOBAB_").split("__").filter(|k| !k.as_str().starts_with("test_")))
+        .merge(Serialized::defaults(overrides))
+}
+
+/// Loads and checks the configuration.
+pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, ConfigError> {
+    if let Some(f) = file
+        && !f.is_file()
+    {
+        return Err(ConfigError(format!("config file `{}` does not exist or is not a file", f.display())));
+    }
+    let fig = figment(file, overrides);
+    let raw: RawConfig = fig.extract().map_err(|e| {
+        let msgs: Vec<String> = e.into_iter().map(|e| e.to_string()).collect();
+        ConfigError(format!("invalid configuration: {}", msgs.join("; ")))
+    })?;
+    check(&fig, raw)
+}
+
+fn origin(fig: &Figment, key: &str) -> String {
+    match fig.find_metadata(key) {
+        Some(m) => match &m.source {
+            Some(src) => format!(" (from {} {src})", m.name),
+            None => format!(" (from {})", m.name),
+        },
+        None => String::new(),
+    }
+}
+
+fn bad(fig: &Figment, key: &str, value: &dyn fmt::Display, why: &str) -> ConfigError {
+    ConfigError(format!("invalid value for `{key}`{}: `{value}` {why}", origin(fig, key)))
+}
+
+fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
+    let listen: SocketAddr = raw.listen.parse().map_err(|_| bad(fig, "listen", &raw.listen, "is not an address like 127.0.0.1:8080"))?;
+    let metrics_listen: SocketAddr =
+        raw.metrics_listen.parse().map_err(|_| bad(fig, "metrics_listen", &raw.metrics_listen, "is not an address like 127.0.0.1:9090"))?;
+    if listen == metrics_listen && listen.port() != 0 {
+        return Err(bad(fig, "metrics_listen", &raw.metrics_listen, "must differ from `listen`"));
+    }
+    if raw.data_dir.as_os_str().is_empty() {
+        return Err(bad(fig, "data_dir", &"", "must not be empty"));
+    }
+    let url = match raw.database_url.as_ref().map(|s| s.0.trim()).filter(|s| !s.is_empty()) {
+        Some(u) => u.to_string(),
+        None => format!("sqlite:{}", raw.data_dir.join("baobab.db").display()),
+    };
+    let sqlite = url.starts_with("sqlite:");
+    if !sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
+        return Err(bad(fig, "database_url", &redact_url(&url), "must start with postgres://, postgresql:// or sqlite:"));
+    }
+    let default_currency: Currency =
+        raw.default_currency.parse().map_err(|e: baobab_domain::money::CurrencyError| bad(fig, "default_currency", &raw.default_currency, &e.to_string()))?;
+    let public_url = raw.public_url.clone().map(|u| u.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{listen}"));
+    if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.contains(char::is_whitespace) {
+        return Err(bad(fig, "public_url", &public_url, "must be an http:// or https:// URL"));
+    }
+    if let Some(m) = &raw.media_origin
+        && (!(m.starts_with("https://") || m.starts_with("http://")) || m.contains(char::is_whitespace) || m.contains(';'))
+    {
+        return Err(bad(fig, "media_origin", m, "must be an origin like https://d111111abcdef8.cloudfront.net"));
+    }
+    let log_format = match raw.log_format.as_str() {
+        "json" => LogFormat::Json,
+        "pretty" => LogFormat::Pretty,
+        other => return Err(bad(fig, "log_format", &other, "must be `json` or `pretty`")),
+    };
+    if tracing_subscriber::EnvFilter::try_new(&raw.log).is_err() {
+        return Err(bad(fig, "log", &raw.log, "is not a log filter such as `info` or `warn,baobab=debug`"));
+    }
+    if raw.shop_name.trim().is_empty() || raw.shop_name.len() > 100 {
+        return Err(bad(fig, "shop_name", &raw.shop_name, "must be 1 to 100 characters"));
+    }
+    let d = &raw.database;
+    if !(1..=1000).contains(&d.max_connections) {
+        return Err(bad(fig, "database.max_connections", &d.max_connections, "must be between 1 and 1000"));
+    }
+    if !(100..=60_000).contains(&d.acquire_timeout_ms) {
+        return Err(bad(fig, "database.acquire_timeout_ms", &d.acquire_timeout_ms, "must be between 100 and 60000"));
+    }
+    if !(10..=86_400).contains(&d.max_lifetime_seconds) {
+        return Err(bad(fig, "database.max_lifetime_seconds", &d.max_lifetime_seconds, "must be between 10 and 86400"));
+    }
+    if !(1..=86_400).contains(&d.idle_timeout_seconds) {
+        return Err(bad(fig, "database.idle_timeout_seconds", &d.idle_timeout_seconds, "must be between 1 and 86400"));
+    }
+    let h = &raw.http;
+    if !(1..=600).contains(&h.request_timeout_seconds) {
+        return Err(bad(fig, "http.request_timeout_seconds", &h.request_timeout_seconds, "must be between 1 and 600"));
+    }
+    if !(1024..=64 * 1024 * 1024).contains(&h.max_body_bytes) {
+        return Err(bad(fig, "http.max_body_bytes", &h.max_body_bytes, "must be between 1024 and 67108864"));
+    }
+    if h.page_max_age_seconds > 86_400 {
+        return Err(bad(fig, "http.page_max_age_seconds", &h.page_max_age_seconds, "must be at most 86400"));
+    }
+    let s = &raw.shutdown;
+    if s.drain_seconds > 300 {
+        return Err(bad(fig, "shutdown.drain_seconds", &s.drain_seconds, "must be at most 300"));
+    }
+    if !(1..=3_600).contains(&s.timeout_seconds) {
+        return Err(bad(fig, "shutdown.timeout_seconds", &s.timeout_seconds, "must be between 1 and 3600"));
+    }
+    Ok(Config {
+        demo: raw.demo.unwrap_or(sqlite),
+        migrate_on_start: raw.migrate_on_start.unwrap_or(sqlite),
+        data_dir: raw.data_dir.clone(),
+        database_url: Secret(url),
+        sqlite,
+        listen,
+        metrics_listen,
+        web: baobab_web::WebSettings {
+            shop_name: raw.shop_name.trim().to_string(),
+            public_url,
+            default_currency,
+            hsts: raw.hsts,
+            media_origin: raw.media_origin.clone(),
+            api_max_body_bytes: h.max_body_bytes,
+            request_timeout: Duration::from_secs(h.request_timeout_seconds),
+            page_max_age: h.page_max_age_seconds,
+        },
+        pool: PoolConfig {
+            max_connections: d.max_connections,
+            acquire_timeout: Duration::from_millis(d.acquire_timeout_ms),
+            max_lifetime: Duration::from_secs(d.max_lifetime_seconds),
+            idle_timeout: Duration::from_secs(d.idle_timeout_seconds),
+        },
+        log_format,
+        log: raw.log.clone(),
+        drain: Duration::from_secs(s.drain_seconds),
+        shutdown_timeout: Duration::from_secs(s.timeout_seconds),
+    })
+}
+
+impl Config {
+    /// Where the embedded default keeps product media.
+    pub fn media_dir(&self) -> PathBuf {
+        self.data_dir.join("media")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn with_env<T>(vars: &[(&str, &str)], f: impl FnOnce() -> T) -> T {
+        figment::Jail::expect_with(|jail| {
+            for (k, v) in vars {
+                jail.set_env(k, v);
+            }
+            Ok(f())
+        })
+        .into()
+    }
+
+    #[test]
+    fn defaults_are_the_embedded_shop() {
+        let c = load(None, &Overrides::default()).unwrap();
+        assert!(c.sqlite);
+        assert!(c.demo);
+        assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
+        assert_eq!(c.database_url.0, "sqlite:./data/baobab.db");
+    }
+
+    #[test]
+    fn env_and_flags_layer_in_order() {
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("baobab.toml", "listen = \"127.0.0.1:7000\"\nshop_name = \"Duka\"\n[shutdown]\ntimeout_seconds = 5\n")?;
+            jail.set_env("BAOBAB_LISTEN", "127.0.0.1:7001");
+            jail.set_env("BAOBAB_SHUTDOWN__DRAIN_SECONDS", "3");
+            jail.set_env("BAOBAB_DATABASE_URL", "postgres://app:pw@db:5432/shop");
+            let c = load(Some(Path::new("baobab.toml")), &Overrides::default()).unwrap();
+            assert_eq!(c.listen.port(), 7001);
+            assert_eq!(c.web.shop_name, "Duka");
+            assert_eq!(c.shutdown_timeout, Duration::from_secs(5));
+            assert_eq!(c.drain, Duration::from_secs(3));
+            assert!(!c.sqlite && !c.demo && !c.migrate_on_start);
+            assert!(!format!("{c:?}").contains("pw@"), "the password is redacted");
+            let c = load(Some(Path::new("baobab.toml")), &Overrides { listen: Some("127.0.0.1:7002".into()), ..Default::default() }).unwrap();
+            assert_eq!(c.listen.port(), 7002);
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn errors_name_key_value_and_source() {
+        let err = with_env(&[("BAOBAB_LISTEN", "nowhere")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("`listen`") && err.contains("`nowhere`") && err.contains("BAOBAB_"), "{err}");
+        let err = with_env(&[("BAOBAB_DEFAULT_CURRENCY", "NAIRA")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("default_currency") && err.contains("NAIRA"), "{err}");
+        let err = with_env(&[("BAOBAB_DATABASE__MAX_CONNECTIONS", "lots")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("max_connections") && err.contains("lots"), "{err}");
+        let err = with_env(&[("BAOBAB_LISTN", "127.0.0.1:1")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("listn"), "{err}");
+        let err = with_env(&[("BAOBAB_DATABASE_URL", "mysql://u:secret@h/db")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("database_url") && !err.contains("secret"), "{err}");
+        let err = with_env(&[("BAOBAB_SHUTDOWN__TIMEOUT_SECONDS", "0")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("shutdown.timeout_seconds"), "{err}");
+        let err = load(Some(Path::new("/nonexistent/baobab.toml")), &Overrides::default()).unwrap_err().0;
+        assert!(err.contains("/nonexistent/baobab.toml"), "{err}");
+    }
+}

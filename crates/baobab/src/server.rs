@@ -1,0 +1,130 @@
+//! Start-up and shutdown of the server.
+
+use std::future::IntoFuture;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use baobab_store::Store;
+use baobab_web::{AppState, HealthCheck};
+use tokio::net::TcpListener;
+
+use crate::config::{Config, LogFormat};
+
+pub fn init_logging(config: &Config, serving: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_new(if serving { config.log.as_str() } else { "warn" }).unwrap_or_else(|_| "info".into());
+    let builder = tracing_subscriber::fmt().with_env_filter(filter);
+    // Server logs go to stdout (the CloudWatch agent ships them); commands keep stdout for output.
+    match (config.log_format, serving) {
+        (LogFormat::Json, true) => builder.json().with_current_span(true).with_span_list(false).with_writer(std::io::stdout).init(),
+        (LogFormat::Pretty, true) => builder.with_writer(std::io::stdout).init(),
+        (_, false) => builder.with_writer(std::io::stderr).init(),
+    }
+}
+
+pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
+    if config.sqlite {
+        std::fs::create_dir_all(&config.data_dir).with_context(|| format!("creating data directory {}", config.data_dir.display()))?;
+    }
+    Ok(baobab_store::connect(&config.database_url.0, &config.pool).await?)
+}
+
+/// The embedded default's media folder, reported by /readyz.
+struct MediaDir(std::path::PathBuf);
+
+#[async_trait::async_trait]
+impl HealthCheck for MediaDir {
+    fn name(&self) -> &'static str {
+        "media"
+    }
+    async fn check(&self) -> Result<(), String> {
+        match tokio::fs::metadata(&self.0).await {
+            Ok(m) if m.is_dir() && !m.permissions().readonly() => Ok(()),
+            Ok(_) => Err(format!("{} is not a writable directory", self.0.display())),
+            Err(e) => Err(format!("{}: {e}", self.0.display())),
+        }
+    }
+}
+
+pub async fn serve(config: Config) -> anyhow::Result<()> {
+    let store = open_store(&config).await?;
+    if config.migrate_on_start {
+        store.migrate().await.context("applying migrations")?;
+    }
+    if config.demo {
+        match crate::demo::seed(store.as_ref()).await {
+            Ok(true) => tracing::info!("seeded the demo catalog"),
+            Ok(false) => {}
+            Err(e) => tracing::warn!(error = %e, "could not seed the demo catalog"),
+        }
+    }
+    let mut checks: Vec<Arc<dyn HealthCheck>> = Vec::new();
+    if config.sqlite {
+        let media = config.media_dir();
+        std::fs::create_dir_all(&media).with_context(|| format!("creating media directory {}", media.display()))?;
+        checks.push(Arc::new(MediaDir(media)));
+    }
+    let state = AppState::new(store.clone(), config.web.clone(), checks);
+    let metrics = baobab_web::install_metrics();
+
+    let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
+    let metrics_listener = TcpListener::bind(config.metrics_listen).await.with_context(|| format!("binding {}", config.metrics_listen))?;
+    tracing::info!(
+        listen = %listener.local_addr()?,
+        metrics_listen = %metrics_listener.local_addr()?,
+        backend = store.backend(),
+        "baobab is serving"
+    );
+    let metrics_app = baobab_web::metrics_router(state.clone(), metrics);
+    tokio::spawn(async move {
+        if let Err(e) = axum::serve(metrics_listener, metrics_app).await {
+            tracing::error!(error = %e, "metrics listener failed");
+        }
+    });
+
+    let stopping = Arc::new(tokio::sync::Notify::new());
+    let drain = config.drain;
+    let signal_state = state.clone();
+    let signal_stopping = stopping.clone();
+    let app = baobab_web::router(state);
+    let server = axum::serve(listener, app.into_make_service_with_connect_info::<std::net::SocketAddr>())
+        .with_graceful_shutdown(async move {
+            wait_for_signal().await;
+            signal_state.begin_shutdown();
+            tracing::info!(drain_seconds = drain.as_secs(), "shutdown requested: readiness is now 503, draining");
+            tokio::time::sleep(drain).await;
+            signal_stopping.notify_one();
+            tracing::info!("no longer accepting connections; finishing in-flight requests");
+        })
+        .into_future();
+    tokio::pin!(server);
+    tokio::select! {
+        r = &mut server => r.context("server")?,
+        _ = async {
+            stopping.notified().await;
+            tokio::time::sleep(config.shutdown_timeout).await;
+        } => {
+            tracing::warn!(timeout_seconds = config.shutdown_timeout.as_secs(), "in-flight requests did not finish in time; exiting anyway");
+        }
+    }
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    #[cfg(unix)]
+    {
+        let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+        tokio::select! {
+            _ = ctrl_c => {},
+            _ = term.recv() => {},
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = ctrl_c.await;
+    }
+    let _ = Duration::ZERO;
+}
