@@ -10,14 +10,17 @@ use std::str::FromStr;
 pub enum Role {
     /// Create, update and archive categories, products and variants.
     Catalog,
+    /// Manage orders (the order API arrives with checkout); no catalog writes.
+    Orders,
 }
 
 impl Role {
-    pub const ALL: &'static [Role] = &[Role::Catalog];
+    pub const ALL: &'static [Role] = &[Role::Catalog, Role::Orders];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Catalog => "catalog",
+            Role::Orders => "orders",
         }
     }
 }

@@ -175,11 +175,7 @@ async fn category(State(state): State<AppState>, Path(slug): Path<String>, heade
         let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
         let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
         chrome.canonical = state.settings.public_url.clone() + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
-        chrome.description = if cat.description.is_empty() {
-            format!("Shop {} at {}: {} products, delivered across Africa.", cat.name, state.settings.shop_name, list.total)
-        } else {
-            truncate(&cat.description, 155)
-        };
+        chrome.description = truncate(&format!("{}: {} products at {}, delivered across Africa. {}", cat.name, list.total, state.settings.shop_name, cat.description), 155);
         chrome.crumbs = ancestry(&cats, cat.id).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect();
         let ctx = CategoryView {
             children: cats.iter().filter(|c| c.parent_id == Some(cat.id) && !c.archived).map(CategoryLink::from).collect(),

@@ -1,0 +1,9 @@
+//! The web crate's integration tests: the whole router, called in-process.
+
+mod support;
+
+mod api_read;
+mod api_write;
+mod failover;
+mod ops;
+mod storefront;

@@ -1,0 +1,162 @@
+//! Storefront pages: content, metadata, currency, pagination, facets, bad links, page weight.
+
+use std::io::Write;
+
+use crate::support::TestApp;
+
+fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
+    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
+    &html[i..i + html[i..].find(end).unwrap()]
+}
+
+#[tokio::test]
+async fn every_page_has_title_description_and_canonical() {
+    let app = TestApp::new().await;
+    for (path, title, canonical) in [
+        ("/", "Shop online, pay on delivery · Baobab", "http://127.0.0.1:8080/"),
+        ("/c/smartphones?page=2&sort=price_asc", "Smartphones · Baobab", "http://127.0.0.1:8080/c/smartphones?page=2"),
+        ("/p/kora-phone-model-04?currency=KES", "Kora phone model 04 · Baobab", "http://127.0.0.1:8080/p/kora-phone-model-04"),
+        ("/search?q=rice&sort=title_asc", "Search: rice · Baobab", "http://127.0.0.1:8080/search?q=rice"),
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, 200, "{path}: {}", r.text());
+        assert!(r.header("content-type").starts_with("text/html"));
+        let html = r.text();
+        assert_eq!(between(&html, "<title>", "</title>"), title, "{path}");
+        assert_eq!(between(&html, "<link rel=\"canonical\" href=\"", "\""), canonical, "{path}");
+        let desc = between(&html, "<meta name=\"description\" content=\"", "\"");
+        assert!(desc.len() > 20 && desc.chars().count() <= 160, "{path}: {desc}");
+    }
+}
+
+#[tokio::test]
+async fn home_and_category_pages_list_products() {
+    let app = TestApp::new().await;
+    let home = app.get("/").await.text();
+    assert!(home.contains("href=\"/c/phones\"") && home.contains("href=\"/c/groceries\""));
+    assert!(home.contains("Jollof spice mix"), "newest products are shown");
+    assert!(!home.contains("Secret prototype"), "drafts are not");
+
+    let page1 = app.get("/c/phones").await.text();
+    assert!(page1.contains("30 products"), "a category includes its subcategories");
+    assert!(page1.contains("href=\"/c/smartphones\""));
+    assert_eq!(page1.matches("<li><a href=\"/p/").count(), 24);
+    assert!(page1.contains("rel=\"next\" href=\"/c/phones?page=2\""));
+    assert!(page1.contains("Out of stock"));
+    assert!(page1.contains("₦"));
+    let page2 = app.get("/c/phones?page=2").await.text();
+    assert_eq!(page2.matches("<li><a href=\"/p/").count(), 6);
+    assert!(page2.contains("rel=\"prev\" href=\"/c/phones\""));
+    let sorted = app.get("/c/phones?sort=price_desc").await.text();
+    let first = sorted.find("Kora phone model 29").unwrap();
+    let second = sorted.find("Kora phone model 28").unwrap();
+    assert!(first < second, "price high to low");
+    let crumbs = app.get("/c/smartphones").await.text();
+    assert!(crumbs.contains("<li><a href=\"/c/phones\">Phones</a></li><li><a href=\"/c/smartphones\">Smartphones</a></li>"));
+}
+
+#[tokio::test]
+async fn product_page_shows_variants_in_the_chosen_currency() {
+    let app = TestApp::new().await;
+    let ngn = app.get("/p/kora-phone-model-01").await.text();
+    assert!(ngn.contains("From ₦51,000.00"), "{ngn}");
+    assert!(ngn.contains("Storage: 64 GB") && ngn.contains("Storage: 128 GB"));
+    assert!(ngn.contains("In stock") && ngn.contains("Only 2 left"));
+    assert!(ngn.contains("<dt>Origin</dt><dd>Ghana</dd>"));
+    assert!(ngn.contains("<p>Second paragraph.</p>"));
+    let kes = app.get("/p/kora-phone-model-01?currency=KES").await.text();
+    assert!(kes.contains("KSh\u{a0}4,100.00"), "{kes}");
+    assert!(kes.contains("<option selected>KES</option>"));
+    let zar = app.get_with("/p/kora-phone-model-01", &[("cookie", "currency=ZAR")]).await.text();
+    assert!(zar.contains("R7\u{a0}000,00") && zar.contains("<s>R80\u{a0}000,00</s>"), "{zar}");
+    let ghs = app.get("/p/kora-phone-model-01?currency=GHS").await.text();
+    assert!(ghs.contains("Not sold in GHS"));
+    // a stale or bad cookie falls back to the default rather than failing
+    assert_eq!(app.get_with("/p/kora-phone-model-01", &[("cookie", "currency=<x>")]).await.status, 200);
+}
+
+#[tokio::test]
+async fn currency_switch_sets_a_cookie_and_goes_back() {
+    let app = TestApp::new().await;
+    let r = app.get("/currency?code=KES&back=/c/phones%3Fpage%3D2").await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), "/c/phones?page=2");
+    assert!(r.header("set-cookie").starts_with("currency=KES; Path=/"));
+    assert!(r.header("set-cookie").contains("SameSite=Lax"));
+    for evil in ["https://evil.example", "//evil.example", "/\\evil.example"] {
+        let r = app.get(&format!("/currency?code=KES&back={evil}")).await;
+        assert_eq!(r.header("location"), "/", "never an open redirect: {evil}");
+    }
+    let bad = app.get("/currency?code=XYZ").await;
+    assert_eq!(bad.status, 400);
+    assert!(bad.text().contains("code"), "{}", bad.text());
+    assert!(bad.headers.get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn search_page_has_facets_that_narrow() {
+    let app = TestApp::new().await;
+    let html = app.get("/search?q=kora").await.text();
+    assert!(html.contains("30 results"));
+    assert!(html.contains("Smartphones (30)"));
+    assert!(html.contains("In stock only (20)"));
+    assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+    let band = between(&html, "<h2>Price</h2><ul class=\"facet\"><li><a href=\"", "\"").replace("&amp;", "&");
+    let narrowed = app.get(&band).await.text();
+    assert!(narrowed.contains("Clear filters"));
+    let stock = app.get("/search?q=kora&in_stock=1").await.text();
+    assert!(stock.contains("20 results"));
+    let none = app.get("/search?q=zzzzqqq").await.text();
+    assert!(none.contains("Nothing matched"));
+    let all = app.get("/search").await.text();
+    assert!(all.contains("33 results"));
+}
+
+#[tokio::test]
+async fn bad_links_get_clear_error_pages() {
+    let app = TestApp::new().await;
+    for (path, status, words) in [
+        ("/c/no-such-category", 404, "Category not found"),
+        ("/p/no-such-product", 404, "Product not found"),
+        ("/p/secret-prototype", 404, "Product not found"),
+        ("/c/phones?page=99", 404, "Page not found"),
+        ("/nowhere", 404, "Page not found"),
+        ("/c/phones?page=-1", 400, "page"),
+        ("/c/phones?page=x", 400, "page"),
+        ("/c/phones?sort=best", 400, "sort"),
+        ("/c/phones?in_stock=perhaps", 400, "in_stock"),
+        ("/p/kora-phone-model-01?currency=naira", 400, "currency"),
+        ("/?currency=JPY", 400, "currency"),
+        ("/search?min_price=-3", 400, "min_price"),
+        ("/search?per_page=1000", 400, "per_page"),
+        ("/search?category=nope", 400, "category"),
+        ("/search?status=draft", 400, "status"),
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status.as_u16(), status, "{path}");
+        assert!(r.header("content-type").starts_with("text/html"), "{path}");
+        assert!(r.text().contains(words), "{path}: {}", r.text());
+    }
+}
+
+fn gzip_len(bytes: &[u8]) -> usize {
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap().len()
+}
+
+/// The HTML and CSS that render a category page and a product page fit the first TCP round
+/// trip (14 KB compressed) — what matters most on slow mobile networks.
+#[tokio::test]
+async fn pages_fit_the_first_round_trip() {
+    const BUDGET: usize = 14 * 1024;
+    let app = TestApp::new().await;
+    let css = app.get(&app.state.assets.css.path).await.body;
+    let css_gz = gzip_len(&css);
+    for path in ["/c/phones", "/p/kora-phone-model-05", "/search?q=kora", "/"] {
+        let html = app.get(path).await.body;
+        let total = gzip_len(&html) + css_gz;
+        println!("page weight {path}: html {} B ({} B gzip) + css {} B ({} B gzip) = {} B gzip of {} B budget", html.len(), gzip_len(&html), css.len(), css_gz, total, BUDGET);
+        assert!(total <= BUDGET, "{path}: {total} B gzip exceeds {BUDGET} B");
+    }
+}
