@@ -626,7 +626,17 @@ mod tests {
 
     fn cat(id: i64, parent: Option<i64>) -> Category {
         let now = Utc::now();
-        Category { id, parent_id: parent, slug: format!("c{id}"), name: format!("C{id}"), description: String::new(), position: 0, archived: false, created_at: now, updated_at: now }
+        Category {
+            id,
+            parent_id: parent,
+            slug: format!("c{id}"),
+            name: format!("C{id}"),
+            description: String::new(),
+            position: 0,
+            archived: false,
+            created_at: now,
+            updated_at: now,
+        }
     }
 
     #[test]

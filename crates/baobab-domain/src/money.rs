@@ -23,18 +23,126 @@ const NBSP: &str = "\u{a0}";
 
 /// The currencies Baobab prices in: the shops' African markets plus USD.
 pub static CURRENCIES: &[CurrencyInfo] = &[
-    CurrencyInfo { code: "NGN", name: "Nigerian naira", minor_units: 2, symbol: "₦", symbol_after: false, spaced: false, group: ",", decimal: "." },
-    CurrencyInfo { code: "KES", name: "Kenyan shilling", minor_units: 2, symbol: "KSh", symbol_after: false, spaced: true, group: ",", decimal: "." },
-    CurrencyInfo { code: "ZAR", name: "South African rand", minor_units: 2, symbol: "R", symbol_after: false, spaced: false, group: NBSP, decimal: "," },
-    CurrencyInfo { code: "GHS", name: "Ghanaian cedi", minor_units: 2, symbol: "GH₵", symbol_after: false, spaced: false, group: ",", decimal: "." },
-    CurrencyInfo { code: "EGP", name: "Egyptian pound", minor_units: 2, symbol: "E£", symbol_after: false, spaced: false, group: ",", decimal: "." },
-    CurrencyInfo { code: "USD", name: "US dollar", minor_units: 2, symbol: "US$", symbol_after: false, spaced: false, group: ",", decimal: "." },
-    CurrencyInfo { code: "XOF", name: "West African CFA franc", minor_units: 0, symbol: "F CFA", symbol_after: true, spaced: true, group: NBSP, decimal: "," },
-    CurrencyInfo { code: "XAF", name: "Central African CFA franc", minor_units: 0, symbol: "FCFA", symbol_after: true, spaced: true, group: NBSP, decimal: "," },
-    CurrencyInfo { code: "UGX", name: "Ugandan shilling", minor_units: 0, symbol: "USh", symbol_after: false, spaced: true, group: ",", decimal: "." },
-    CurrencyInfo { code: "TZS", name: "Tanzanian shilling", minor_units: 2, symbol: "TSh", symbol_after: false, spaced: true, group: ",", decimal: "." },
-    CurrencyInfo { code: "RWF", name: "Rwandan franc", minor_units: 0, symbol: "RF", symbol_after: false, spaced: true, group: ",", decimal: "." },
-    CurrencyInfo { code: "ETB", name: "Ethiopian birr", minor_units: 2, symbol: "Br", symbol_after: false, spaced: false, group: ",", decimal: "." },
+    CurrencyInfo {
+        code: "NGN",
+        name: "Nigerian naira",
+        minor_units: 2,
+        symbol: "₦",
+        symbol_after: false,
+        spaced: false,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "KES",
+        name: "Kenyan shilling",
+        minor_units: 2,
+        symbol: "KSh",
+        symbol_after: false,
+        spaced: true,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "ZAR",
+        name: "South African rand",
+        minor_units: 2,
+        symbol: "R",
+        symbol_after: false,
+        spaced: false,
+        group: NBSP,
+        decimal: ",",
+    },
+    CurrencyInfo {
+        code: "GHS",
+        name: "Ghanaian cedi",
+        minor_units: 2,
+        symbol: "GH₵",
+        symbol_after: false,
+        spaced: false,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "EGP",
+        name: "Egyptian pound",
+        minor_units: 2,
+        symbol: "E£",
+        symbol_after: false,
+        spaced: false,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "USD",
+        name: "US dollar",
+        minor_units: 2,
+        symbol: "US$",
+        symbol_after: false,
+        spaced: false,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "XOF",
+        name: "West African CFA franc",
+        minor_units: 0,
+        symbol: "F CFA",
+        symbol_after: true,
+        spaced: true,
+        group: NBSP,
+        decimal: ",",
+    },
+    CurrencyInfo {
+        code: "XAF",
+        name: "Central African CFA franc",
+        minor_units: 0,
+        symbol: "FCFA",
+        symbol_after: true,
+        spaced: true,
+        group: NBSP,
+        decimal: ",",
+    },
+    CurrencyInfo {
+        code: "UGX",
+        name: "Ugandan shilling",
+        minor_units: 0,
+        symbol: "USh",
+        symbol_after: false,
+        spaced: true,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "TZS",
+        name: "Tanzanian shilling",
+        minor_units: 2,
+        symbol: "TSh",
+        symbol_after: false,
+        spaced: true,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "RWF",
+        name: "Rwandan franc",
+        minor_units: 0,
+        symbol: "RF",
+        symbol_after: false,
+        spaced: true,
+        group: ",",
+        decimal: ".",
+    },
+    CurrencyInfo {
+        code: "ETB",
+        name: "Ethiopian birr",
+        minor_units: 2,
+        symbol: "Br",
+        symbol_after: false,
+        spaced: false,
+        group: ",",
+        decimal: ".",
+    },
 ];
 
 /// A supported ISO 4217 currency. Only values from [`CURRENCIES`] can exist.
@@ -151,7 +259,7 @@ pub fn format_money(amount_minor: i64, currency: Currency) -> String {
     let digits = major.to_string();
     let mut grouped = String::with_capacity(digits.len() + 8);
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             grouped.push_str(info.group);
         }
         grouped.push(ch);
@@ -162,11 +270,7 @@ pub fn format_money(amount_minor: i64, currency: Currency) -> String {
     }
     let sep = if info.spaced { NBSP } else { "" };
     let sign = if neg { "-" } else { "" };
-    if info.symbol_after {
-        format!("{sign}{grouped}{sep}{}", info.symbol)
-    } else {
-        format!("{sign}{}{sep}{grouped}", info.symbol)
-    }
+    if info.symbol_after { format!("{sign}{grouped}{sep}{}", info.symbol) } else { format!("{sign}{}{sep}{grouped}", info.symbol) }
 }
 
 /// Parses a decimal amount in major units (`"1250.50"`) into minor units, exactly.
@@ -205,7 +309,7 @@ mod tests {
         assert_eq!(format_money(125_000, c("ZAR")), "R1\u{a0}250,00");
         assert_eq!(format_money(15_000, c("GHS")), "GH₵150.00");
         assert_eq!(format_money(99, c("EGP")), "E£0.99");
-        assert_eq!(format_money(1_234_567_89, c("USD")), "US$1,234,567.89");
+        assert_eq!(format_money(123_456_789, c("USD")), "US$1,234,567.89");
         assert_eq!(format_money(12_500, c("XOF")), "12\u{a0}500\u{a0}F CFA");
         assert_eq!(format_money(12_500, c("UGX")), "USh\u{a0}12,500");
         assert_eq!(format_money(-500, c("NGN")), "-₦5.00");

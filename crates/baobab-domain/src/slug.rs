@@ -12,10 +12,7 @@ pub fn validate_slug(field: &str, slug: &str) -> Result<(), ValidationError> {
         return Err(ValidationError::new(field, format!("must be 1 to {MAX_SLUG_LEN} characters")));
     }
     if !ok_chars || slug.starts_with('-') || slug.ends_with('-') || slug.contains("--") {
-        return Err(ValidationError::new(
-            field,
-            "may contain only lowercase letters a-z, digits and single dashes between them",
-        ));
+        return Err(ValidationError::new(field, "may contain only lowercase letters a-z, digits and single dashes between them"));
     }
     Ok(())
 }

@@ -14,9 +14,7 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use baobab_domain::auth::Role;
-use baobab_domain::catalog::{
-    Category, CategoryPatch, NewCategory, NewProduct, NewVariant, Product, ProductPatch, Variant, VariantPatch,
-};
+use baobab_domain::catalog::{Category, CategoryPatch, NewCategory, NewProduct, NewVariant, Product, ProductPatch, Variant, VariantPatch};
 use baobab_domain::query::{ProductPage, ProductQuery};
 use chrono::{DateTime, Utc};
 
@@ -138,10 +136,7 @@ pub async fn connect(url: &str, pool: &PoolConfig) -> Result<Arc<dyn Store>> {
     } else if url.starts_with("sqlite:") {
         Ok(Arc::new(SqliteStore::connect(url, pool).await?))
     } else {
-        Err(StoreError::Config(format!(
-            "database URL must start with postgres://, postgresql:// or sqlite: (got `{}`)",
-            redact_url(url)
-        )))
+        Err(StoreError::Config(format!("database URL must start with postgres://, postgresql:// or sqlite: (got `{}`)", redact_url(url))))
     }
 }
 

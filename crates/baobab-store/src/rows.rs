@@ -99,11 +99,7 @@ pub(crate) fn assemble_variants(rows: Vec<VariantRow>, prices: &[PriceRow]) -> V
                 .iter()
                 .filter(|p| p.variant_id == r.id)
                 .filter_map(|p| {
-                    Some(Price {
-                        currency: p.currency.parse().ok()?,
-                        amount_minor: p.amount_minor,
-                        compare_at_minor: p.compare_at_minor,
-                    })
+                    Some(Price { currency: p.currency.parse().ok()?, amount_minor: p.amount_minor, compare_at_minor: p.compare_at_minor })
                 })
                 .collect();
             ps.sort_by_key(|p| p.currency);

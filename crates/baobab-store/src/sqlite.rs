@@ -2,8 +2,8 @@
 
 use std::str::FromStr;
 
-use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
 use crate::common::impl_common_store;
 use crate::listing::Dialect;
@@ -65,11 +65,7 @@ impl crate::Store for SqliteStore {
     }
 
     fn pool_stats(&self) -> PoolStats {
-        PoolStats {
-            size: self.read.size() + self.write.size(),
-            idle: (self.read.num_idle() + self.write.num_idle()) as u32,
-            max: self.max,
-        }
+        PoolStats { size: self.read.size() + self.write.size(), idle: (self.read.num_idle() + self.write.num_idle()) as u32, max: self.max }
     }
 
     async fn migrate(&self) -> Result<()> {

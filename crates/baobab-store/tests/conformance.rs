@@ -2,11 +2,11 @@
 
 use std::sync::Arc;
 
+use baobab_domain::Currency;
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
 use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
 use baobab_domain::search::SearchTerms;
-use baobab_domain::Currency;
 use baobab_store::testing::{Backend, TestStore};
 use baobab_store::{Key, Store, StoreError};
 
@@ -104,7 +104,10 @@ async fn categories_form_a_tree(s: Arc<dyn Store>) {
     assert!(s.update_category(phones.id, &to_self).await.is_err());
 
     let moved = s
-        .update_category(budget.id, &CategoryPatch { parent_id: Some(None), name: Some("Budget phones".into()), archived: Some(true), ..Default::default() })
+        .update_category(
+            budget.id,
+            &CategoryPatch { parent_id: Some(None), name: Some("Budget phones".into()), archived: Some(true), ..Default::default() },
+        )
         .await
         .unwrap();
     assert_eq!(moved.parent_id, None);
@@ -122,7 +125,10 @@ async fn products_round_trip_with_variants_and_prices(s: Arc<dyn Store>) {
             NewVariant {
                 sku: "ank-blue".into(),
                 options: vec![NameValue { name: "Colour".into(), value: "Indigo".into() }],
-                prices: vec![price("NGN", 1_850_000), Price { currency: cur("KES"), amount_minor: 150_000, compare_at_minor: Some(180_000) }],
+                prices: vec![
+                    price("NGN", 1_850_000),
+                    Price { currency: cur("KES"), amount_minor: 150_000, compare_at_minor: Some(180_000) },
+                ],
                 stock_on_hand: 12,
                 position: 0,
             },
@@ -136,7 +142,10 @@ async fn products_round_trip_with_variants_and_prices(s: Arc<dyn Store>) {
     assert_eq!(p.status, ProductStatus::Active);
     assert_eq!(p.variants.len(), 2);
     assert_eq!(p.variants[0].sku, "ANK-BLUE");
-    assert_eq!(p.variants[0].prices, vec![Price { currency: cur("KES"), amount_minor: 150_000, compare_at_minor: Some(180_000) }, price("NGN", 1_850_000)]);
+    assert_eq!(
+        p.variants[0].prices,
+        vec![Price { currency: cur("KES"), amount_minor: 150_000, compare_at_minor: Some(180_000) }, price("NGN", 1_850_000)]
+    );
     assert_eq!(p.variants[0].options[0].value, "Indigo");
     assert_eq!(p.attributes[0].value, "100% cotton");
     assert_eq!(p.from_price(cur("NGN")).unwrap().amount_minor, 1_850_000);
@@ -154,19 +163,28 @@ async fn products_round_trip_with_variants_and_prices(s: Arc<dyn Store>) {
 }
 
 async fn rejected_writes_change_nothing(s: Arc<dyn Store>) {
-    let p = s.create_product(&new_product("Shea butter 250 g", None, vec![variant("shea-250", vec![price("GHS", 4_500)], 5)])).await.unwrap();
-    let before = s.products(&{
-        let mut q = query("GHS");
-        q.status = StatusFilter::Any;
-        q.priced_only = false;
-        q
-    })
-    .await
-    .unwrap()
-    .total;
+    let p =
+        s.create_product(&new_product("Shea butter 250 g", None, vec![variant("shea-250", vec![price("GHS", 4_500)], 5)])).await.unwrap();
+    let before = s
+        .products(&{
+            let mut q = query("GHS");
+            q.status = StatusFilter::Any;
+            q.priced_only = false;
+            q
+        })
+        .await
+        .unwrap()
+        .total;
 
     // duplicate SKU inside a new product: the product must not be half-written
-    let dup = s.create_product(&new_product("Shea butter 500 g", None, vec![variant("shea-500", vec![price("GHS", 8_000)], 1), variant("SHEA-250", vec![price("GHS", 1)], 1)])).await.unwrap_err();
+    let dup = s
+        .create_product(&new_product(
+            "Shea butter 500 g",
+            None,
+            vec![variant("shea-500", vec![price("GHS", 8_000)], 1), variant("SHEA-250", vec![price("GHS", 1)], 1)],
+        ))
+        .await
+        .unwrap_err();
     assert!(matches!(dup, StoreError::Conflict { field: "sku", .. }), "{dup:?}");
     assert!(s.product(Key::Slug("shea-butter-500-g")).await.unwrap().is_none());
     assert!(s.create_variant(p.id, &variant("shea-250", vec![price("GHS", 1)], 0)).await.is_err());
@@ -194,9 +212,20 @@ async fn rejected_writes_change_nothing(s: Arc<dyn Store>) {
 
 async fn updates_apply_and_reindex(s: Arc<dyn Store>) {
     let cat = s.create_category(&new_category("Solar & Power", None)).await.unwrap();
-    let p = s.create_product(&new_product("Solar lantern", Some(cat.id), vec![variant("lan-1", vec![price("KES", 250_000)], 4)])).await.unwrap();
+    let p = s
+        .create_product(&new_product("Solar lantern", Some(cat.id), vec![variant("lan-1", vec![price("KES", 250_000)], 4)]))
+        .await
+        .unwrap();
     let patched = s
-        .update_product(p.id, &ProductPatch { title: Some("Solar home system 50 W".into()), category_id: Some(None), status: Some(ProductStatus::Draft), ..Default::default() })
+        .update_product(
+            p.id,
+            &ProductPatch {
+                title: Some("Solar home system 50 W".into()),
+                category_id: Some(None),
+                status: Some(ProductStatus::Draft),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(patched.title, "Solar home system 50 W");
@@ -206,7 +235,15 @@ async fn updates_apply_and_reindex(s: Arc<dyn Store>) {
     assert!(patched.updated_at >= p.updated_at);
 
     let v = s
-        .update_variant(p.variants[0].id, &VariantPatch { prices: Some(vec![price("KES", 199_900), price("USD", 1_550)]), stock_on_hand: Some(0), sku: Some("lan-50w".into()), ..Default::default() })
+        .update_variant(
+            p.variants[0].id,
+            &VariantPatch {
+                prices: Some(vec![price("KES", 199_900), price("USD", 1_550)]),
+                stock_on_hand: Some(0),
+                sku: Some("lan-50w".into()),
+                ..Default::default()
+            },
+        )
         .await
         .unwrap();
     assert_eq!(v.sku, "LAN-50W");
@@ -264,14 +301,22 @@ async fn listing_filters_sorts_and_pages(s: Arc<dyn Store>) {
     let mut q = query("NGN");
     q.category_id = Some(home);
     q.sort = Sort::TitleAsc;
-    assert_eq!(titles(&s.products(&q).await.unwrap()), ["Cast iron pot", "Charcoal stove", "Woven table mat"], "a category lists its subcategories' products");
+    assert_eq!(
+        titles(&s.products(&q).await.unwrap()),
+        ["Cast iron pot", "Charcoal stove", "Woven table mat"],
+        "a category lists its subcategories' products"
+    );
     q.category_id = Some(cook);
     assert_eq!(s.products(&q).await.unwrap().total, 2);
 
     let mut q = query("KES");
     q.sort = Sort::PriceAsc;
     let kes = s.products(&q).await.unwrap();
-    assert_eq!(titles(&kes), ["Jollof spice mix", "Woven table mat", "Long grain rice 5 kg", "Cast iron pot"], "only products priced in KES");
+    assert_eq!(
+        titles(&kes),
+        ["Jollof spice mix", "Woven table mat", "Long grain rice 5 kg", "Cast iron pot"],
+        "only products priced in KES"
+    );
     assert_eq!(kes.items[0].price.unwrap(), price("KES", 20_000));
     q.sort = Sort::PriceDesc;
     assert_eq!(titles(&s.products(&q).await.unwrap())[0], "Cast iron pot");

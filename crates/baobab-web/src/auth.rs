@@ -2,15 +2,15 @@
 //! (Tokens are random and long, so a fast hash is enough; there is nothing to brute-force.)
 
 use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
-use axum::http::StatusCode;
 use baobab_domain::auth::Role;
 use baobab_store::ApiToken;
 use sha2::{Digest, Sha256};
 
-use crate::error::ApiError;
 use crate::AppState;
+use crate::error::ApiError;
 
 pub const TOKEN_PREFIX: &str = "bbk_";
 

@@ -105,7 +105,8 @@ pub fn metrics_router(state: AppState, handle: PrometheusHandle) -> Router {
                 let backend = state.store.backend();
                 metrics::gauge!("db_pool_connections", "backend" => backend, "state" => "open").set(stats.size as f64);
                 metrics::gauge!("db_pool_connections", "backend" => backend, "state" => "idle").set(stats.idle as f64);
-                metrics::gauge!("db_pool_connections", "backend" => backend, "state" => "in_use").set(stats.size.saturating_sub(stats.idle) as f64);
+                metrics::gauge!("db_pool_connections", "backend" => backend, "state" => "in_use")
+                    .set(stats.size.saturating_sub(stats.idle) as f64);
                 metrics::gauge!("db_pool_max_connections", "backend" => backend).set(stats.max as f64);
                 ([(header::CONTENT_TYPE, "text/plain; version=0.0.4")], handle.render())
             }

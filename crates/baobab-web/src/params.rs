@@ -136,7 +136,10 @@ impl ListParams {
             q.status = match s {
                 "any" => StatusFilter::Any,
                 other => StatusFilter::Only(ProductStatus::parse(other).ok_or_else(|| {
-                    ValidationError::new("status", format!("unknown status `{}` (valid: draft, active, archived, any)", other.chars().take(40).collect::<String>()))
+                    ValidationError::new(
+                        "status",
+                        format!("unknown status `{}` (valid: draft, active, archived, any)", other.chars().take(40).collect::<String>()),
+                    )
                 })?),
             };
             // Staff listings show unpriced products too (drafts often have no price yet).
@@ -147,7 +150,9 @@ impl ListParams {
             None => None,
             Some(c) => {
                 let found = state.store.category(Key::parse(c)).await?.filter(|cat| staff || !cat.archived);
-                let cat = found.ok_or_else(|| ValidationError::new("category", format!("no category `{}`", c.chars().take(100).collect::<String>())))?;
+                let cat = found.ok_or_else(|| {
+                    ValidationError::new("category", format!("no category `{}`", c.chars().take(100).collect::<String>()))
+                })?;
                 q.category_id = Some(cat.id);
                 Some(cat)
             }

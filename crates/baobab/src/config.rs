@@ -98,7 +98,12 @@ impl Default for RawConfig {
             media_origin: None,
             log_format: "json".into(),
             log: "info".into(),
-            database: DatabaseSection { max_connections: 10, acquire_timeout_ms: 2_000, max_lifetime_seconds: 300, idle_timeout_seconds: 60 },
+            database: DatabaseSection {
+                max_connections: 10,
+                acquire_timeout_ms: 2_000,
+                max_lifetime_seconds: 300,
+                idle_timeout_seconds: 60,
+            },
             http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60 },
             shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
         }
@@ -159,8 +164,17 @@ pub fn figment(file: Option<&Path>, overrides: &Overrides) -> Figment {
         fig = fig.merge(Toml::file_exact(f));
     }
     // BAOBAB_TEST_* variables belong to the test harness, not to the server.
-    fig.merge(Env::prefixed("BAOBAB_").split("__").filter(|k| !k.as_str().starts_with("test_")))
-        .merge(Serialized::defaults(overrides))
+    fig.merge(Env::prefixed("BAOBAB_").split("__").filter(|k| !k.as_str().to_ascii_lowercase().starts_with("test_"))).merge(overrides)
+}
+
+impl figment::Provider for &Overrides {
+    fn metadata(&self) -> figment::Metadata {
+        figment::Metadata::named("command line")
+    }
+
+    fn data(&self) -> Result<figment::value::Map<figment::Profile, figment::value::Dict>, figment::Error> {
+        Serialized::defaults(*self).data()
+    }
 }
 
 /// Loads and checks the configuration.
@@ -172,7 +186,20 @@ pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, Config
     }
     let fig = figment(file, overrides);
     let raw: RawConfig = fig.extract().map_err(|e| {
-        let msgs: Vec<String> = e.into_iter().map(|e| e.to_string()).collect();
+        let msgs: Vec<String> = e
+            .into_iter()
+            .map(|e| {
+                let key = e.path.join(".").to_ascii_lowercase();
+                let from = match &e.metadata {
+                    Some(m) => match &m.source {
+                        Some(src) => format!(" (from {} {src})", m.name),
+                        None => format!(" (from {})", m.name),
+                    },
+                    None => String::new(),
+                };
+                if key.is_empty() { format!("{}{from}", e.kind) } else { format!("invalid value for `{key}`{from}: {}", e.kind) }
+            })
+            .collect();
         ConfigError(format!("invalid configuration: {}", msgs.join("; ")))
     })?;
     check(&fig, raw)
@@ -210,8 +237,10 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
     if !sqlite && !url.starts_with("postgres://") && !url.starts_with("postgresql://") {
         return Err(bad(fig, "database_url", &redact_url(&url), "must start with postgres://, postgresql:// or sqlite:"));
     }
-    let default_currency: Currency =
-        raw.default_currency.parse().map_err(|e: baobab_domain::money::CurrencyError| bad(fig, "default_currency", &raw.default_currency, &e.to_string()))?;
+    let default_currency: Currency = raw
+        .default_currency
+        .parse()
+        .map_err(|e: baobab_domain::money::CurrencyError| bad(fig, "default_currency", &raw.default_currency, &e.to_string()))?;
     let public_url = raw.public_url.clone().map(|u| u.trim_end_matches('/').to_string()).unwrap_or_else(|| format!("http://{listen}"));
     if !(public_url.starts_with("http://") || public_url.starts_with("https://")) || public_url.contains(char::is_whitespace) {
         return Err(bad(fig, "public_url", &public_url, "must be an http:// or https:// URL"));
@@ -301,17 +330,20 @@ impl Config {
 }
 
 #[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closure signature
 mod tests {
     use super::*;
 
     fn with_env<T>(vars: &[(&str, &str)], f: impl FnOnce() -> T) -> T {
+        let mut out = None;
         figment::Jail::expect_with(|jail| {
             for (k, v) in vars {
                 jail.set_env(k, v);
             }
-            Ok(f())
-        })
-        .into()
+            out = Some(f());
+            Ok(())
+        });
+        out.unwrap()
     }
 
     #[test]
@@ -337,7 +369,8 @@ mod tests {
             assert_eq!(c.drain, Duration::from_secs(3));
             assert!(!c.sqlite && !c.demo && !c.migrate_on_start);
             assert!(!format!("{c:?}").contains("pw@"), "the password is redacted");
-            let c = load(Some(Path::new("baobab.toml")), &Overrides { listen: Some("127.0.0.1:7002".into()), ..Default::default() }).unwrap();
+            let c =
+                load(Some(Path::new("baobab.toml")), &Overrides { listen: Some("127.0.0.1:7002".into()), ..Default::default() }).unwrap();
             assert_eq!(c.listen.port(), 7002);
             Ok(())
         });

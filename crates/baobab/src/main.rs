@@ -141,8 +141,18 @@ async fn token(config: Config, cmd: TokenCommand) -> anyhow::Result<()> {
         TokenCommand::List => {
             println!("{:>4}  {:<24}  {:<8}  {:<20}  {:<20}  revoked", "id", "name", "role", "created", "last used");
             for t in store.tokens().await? {
-                let fmt = |d: Option<chrono::DateTime<chrono::Utc>>| d.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "-".into());
-                println!("{:>4}  {:<24}  {:<8}  {:<20}  {:<20}  {}", t.id, t.name, t.role, fmt(Some(t.created_at)), fmt(t.last_used_at), fmt(t.revoked_at));
+                let fmt = |d: Option<chrono::DateTime<chrono::Utc>>| {
+                    d.map(|d| d.format("%Y-%m-%d %H:%M").to_string()).unwrap_or_else(|| "-".into())
+                };
+                println!(
+                    "{:>4}  {:<24}  {:<8}  {:<20}  {:<20}  {}",
+                    t.id,
+                    t.name,
+                    t.role,
+                    fmt(Some(t.created_at)),
+                    fmt(t.last_used_at),
+                    fmt(t.revoked_at)
+                );
             }
         }
         TokenCommand::Revoke { id } => {

@@ -12,7 +12,8 @@ use tokio::net::TcpListener;
 use crate::config::{Config, LogFormat};
 
 pub fn init_logging(config: &Config, serving: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_new(if serving { config.log.as_str() } else { "warn" }).unwrap_or_else(|_| "info".into());
+    let filter =
+        tracing_subscriber::EnvFilter::try_new(if serving { config.log.as_str() } else { "warn" }).unwrap_or_else(|_| "info".into());
     let builder = tracing_subscriber::fmt().with_env_filter(filter);
     // Server logs go to stdout (the CloudWatch agent ships them); commands keep stdout for output.
     match (config.log_format, serving) {

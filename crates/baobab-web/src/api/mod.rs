@@ -45,13 +45,15 @@ async fn not_found() -> ApiError {
 
 /// A 200 JSON answer; public reads are cacheable, staff reads never are.
 fn read<T: Serialize>(state: &AppState, staff: bool, body: &T) -> Response {
-    let cache = if staff { HeaderValue::from_static("private, no-store") } else { crate::middleware::public_cache(state.settings.page_max_age) };
+    let cache =
+        if staff { HeaderValue::from_static("private, no-store") } else { crate::middleware::public_cache(state.settings.page_max_age) };
     ([(header::CACHE_CONTROL, cache), (header::VARY, HeaderValue::from_static("Authorization, Cookie"))], axum::Json(body)).into_response()
 }
 
 fn created<T: Serialize>(location: String, body: &T) -> Response {
     let loc = HeaderValue::from_str(&location).unwrap_or(HeaderValue::from_static("/api/v1"));
-    (StatusCode::CREATED, [(header::LOCATION, loc), (header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], axum::Json(body)).into_response()
+    (StatusCode::CREATED, [(header::LOCATION, loc), (header::CACHE_CONTROL, HeaderValue::from_static("no-store"))], axum::Json(body))
+        .into_response()
 }
 
 fn written<T: Serialize>(body: &T) -> Response {
@@ -60,7 +62,12 @@ fn written<T: Serialize>(body: &T) -> Response {
 
 /// A numeric path id, or 400 naming it.
 fn id(raw: &str) -> Result<i64, ApiError> {
-    raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| ApiError::bad_param(ValidationError::new("id", format!("`{}` is not a positive whole number", raw.chars().take(40).collect::<String>()))))
+    raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| {
+        ApiError::bad_param(ValidationError::new(
+            "id",
+            format!("`{}` is not a positive whole number", raw.chars().take(40).collect::<String>()),
+        ))
+    })
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -81,7 +88,8 @@ async fn list_categories(State(state): State<AppState>, MaybeStaff(staff): Maybe
     params(("key" = String, Path, description = "Category id or slug")),
     responses((status = 200, body = Category), (status = 404, body = ErrorResponse)))]
 async fn get_category(State(state): State<AppState>, MaybeStaff(staff): MaybeStaff, Path(key): Path<String>) -> Result<Response, ApiError> {
-    let cat = state.store.category(Key::parse(&key)).await?.filter(|c| staff.is_some() || !c.archived).ok_or(ApiError::not_found("category"))?;
+    let cat =
+        state.store.category(Key::parse(&key)).await?.filter(|c| staff.is_some() || !c.archived).ok_or(ApiError::not_found("category"))?;
     Ok(read(&state, staff.is_some(), &cat))
 }
 
@@ -90,7 +98,11 @@ async fn get_category(State(state): State<AppState>, MaybeStaff(staff): MaybeSta
     security(("staff_token" = [])),
     responses((status = 201, body = Category), (status = 401, body = ErrorResponse), (status = 403, body = ErrorResponse),
         (status = 409, body = ErrorResponse), (status = 413, body = ErrorResponse), (status = 422, body = ErrorResponse)))]
-async fn create_category(State(state): State<AppState>, _staff: CatalogStaff, ApiJson(new): ApiJson<NewCategory>) -> Result<Response, ApiError> {
+async fn create_category(
+    State(state): State<AppState>,
+    _staff: CatalogStaff,
+    ApiJson(new): ApiJson<NewCategory>,
+) -> Result<Response, ApiError> {
     let cat = state.store.create_category(&new).await?;
     Ok(created(format!("/api/v1/categories/{}", cat.id), &cat))
 }
@@ -99,7 +111,12 @@ async fn create_category(State(state): State<AppState>, _staff: CatalogStaff, Ap
 #[utoipa::path(patch, path = "/api/v1/categories/{key}", tag = "catalog", request_body = CategoryPatch,
     params(("key" = i64, Path, description = "Category id")), security(("staff_token" = [])),
     responses((status = 200, body = Category), (status = 404, body = ErrorResponse), (status = 409, body = ErrorResponse), (status = 422, body = ErrorResponse)))]
-async fn update_category(State(state): State<AppState>, _staff: CatalogStaff, Path(key): Path<String>, ApiJson(patch): ApiJson<CategoryPatch>) -> Result<Response, ApiError> {
+async fn update_category(
+    State(state): State<AppState>,
+    _staff: CatalogStaff,
+    Path(key): Path<String>,
+    ApiJson(patch): ApiJson<CategoryPatch>,
+) -> Result<Response, ApiError> {
     let cat = state.store.update_category(id(&key)?, &patch).await?;
     Ok(written(&cat))
 }
@@ -116,7 +133,12 @@ async fn archive_category(State(state): State<AppState>, _staff: CatalogStaff, P
 /// List products, filtered, sorted and paginated.
 #[utoipa::path(get, path = "/api/v1/products", tag = "catalog", params(ListParams),
     responses((status = 200, body = ProductPage), (status = 400, body = ErrorResponse), (status = 503, body = ErrorResponse)))]
-async fn list_products(State(state): State<AppState>, MaybeStaff(staff): MaybeStaff, OriginalUri(uri): OriginalUri, headers: HeaderMap) -> Result<Response, ApiError> {
+async fn list_products(
+    State(state): State<AppState>,
+    MaybeStaff(staff): MaybeStaff,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let params: ListParams = query(&uri).map_err(ApiError::bad_param)?;
     let resolved = params.resolve(&state, &headers, staff.is_some()).await?;
     let page = state.store.products(&resolved.query).await?;
@@ -126,7 +148,12 @@ async fn list_products(State(state): State<AppState>, MaybeStaff(staff): MaybeSt
 /// Search products: like the list, but `q` is required and facets are included.
 #[utoipa::path(get, path = "/api/v1/search", tag = "catalog", params(ListParams),
     responses((status = 200, body = ProductPage), (status = 400, body = ErrorResponse)))]
-async fn search(State(state): State<AppState>, MaybeStaff(staff): MaybeStaff, OriginalUri(uri): OriginalUri, headers: HeaderMap) -> Result<Response, ApiError> {
+async fn search(
+    State(state): State<AppState>,
+    MaybeStaff(staff): MaybeStaff,
+    OriginalUri(uri): OriginalUri,
+    headers: HeaderMap,
+) -> Result<Response, ApiError> {
     let params: ListParams = query(&uri).map_err(ApiError::bad_param)?;
     let mut resolved = params.resolve(&state, &headers, staff.is_some()).await?;
     if resolved.query.terms.is_none() {
@@ -138,12 +165,7 @@ async fn search(State(state): State<AppState>, MaybeStaff(staff): MaybeStaff, Or
 }
 
 async fn visible_product(state: &AppState, staff: bool, key: &str) -> Result<Product, ApiError> {
-    state
-        .store
-        .product(Key::parse(key))
-        .await?
-        .filter(|p| staff || p.status == ProductStatus::Active)
-        .ok_or(ApiError::not_found("product"))
+    state.store.product(Key::parse(key)).await?.filter(|p| staff || p.status == ProductStatus::Active).ok_or(ApiError::not_found("product"))
 }
 
 /// Get a product, with variants, prices and images, by id or slug.
@@ -161,7 +183,11 @@ async fn get_product(State(state): State<AppState>, MaybeStaff(staff): MaybeStaf
 /// Create a product with its variants and prices in one request (staff).
 #[utoipa::path(post, path = "/api/v1/products", tag = "catalog", request_body = NewProduct, security(("staff_token" = [])),
     responses((status = 201, body = Product), (status = 401, body = ErrorResponse), (status = 409, body = ErrorResponse), (status = 422, body = ErrorResponse)))]
-async fn create_product(State(state): State<AppState>, _staff: CatalogStaff, ApiJson(new): ApiJson<NewProduct>) -> Result<Response, ApiError> {
+async fn create_product(
+    State(state): State<AppState>,
+    _staff: CatalogStaff,
+    ApiJson(new): ApiJson<NewProduct>,
+) -> Result<Response, ApiError> {
     let p = state.store.create_product(&new).await?;
     Ok(created(format!("/api/v1/products/{}", p.id), &p))
 }
@@ -170,7 +196,12 @@ async fn create_product(State(state): State<AppState>, _staff: CatalogStaff, Api
 #[utoipa::path(patch, path = "/api/v1/products/{key}", tag = "catalog", request_body = ProductPatch,
     params(("key" = i64, Path, description = "Product id")), security(("staff_token" = [])),
     responses((status = 200, body = Product), (status = 404, body = ErrorResponse), (status = 409, body = ErrorResponse), (status = 422, body = ErrorResponse)))]
-async fn update_product(State(state): State<AppState>, _staff: CatalogStaff, Path(key): Path<String>, ApiJson(patch): ApiJson<ProductPatch>) -> Result<Response, ApiError> {
+async fn update_product(
+    State(state): State<AppState>,
+    _staff: CatalogStaff,
+    Path(key): Path<String>,
+    ApiJson(patch): ApiJson<ProductPatch>,
+) -> Result<Response, ApiError> {
     Ok(written(&state.store.update_product(id(&key)?, &patch).await?))
 }
 
@@ -187,7 +218,12 @@ async fn archive_product(State(state): State<AppState>, _staff: CatalogStaff, Pa
 #[utoipa::path(post, path = "/api/v1/products/{key}/variants", tag = "catalog", request_body = NewVariant,
     params(("key" = i64, Path, description = "Product id")), security(("staff_token" = [])),
     responses((status = 201, body = Variant), (status = 404, body = ErrorResponse), (status = 409, body = ErrorResponse), (status = 422, body = ErrorResponse)))]
-async fn create_variant(State(state): State<AppState>, _staff: CatalogStaff, Path(key): Path<String>, ApiJson(new): ApiJson<NewVariant>) -> Result<Response, ApiError> {
+async fn create_variant(
+    State(state): State<AppState>,
+    _staff: CatalogStaff,
+    Path(key): Path<String>,
+    ApiJson(new): ApiJson<NewVariant>,
+) -> Result<Response, ApiError> {
     let v = state.store.create_variant(id(&key)?, &new).await?;
     Ok(created(format!("/api/v1/variants/{}", v.id), &v))
 }
@@ -205,7 +241,12 @@ async fn get_variant(State(state): State<AppState>, _staff: CatalogStaff, Path(r
 #[utoipa::path(patch, path = "/api/v1/variants/{id}", tag = "catalog", request_body = VariantPatch,
     params(("id" = i64, Path)), security(("staff_token" = [])),
     responses((status = 200, body = Variant), (status = 404, body = ErrorResponse), (status = 409, body = ErrorResponse), (status = 422, body = ErrorResponse)))]
-async fn update_variant(State(state): State<AppState>, _staff: CatalogStaff, Path(raw): Path<String>, ApiJson(patch): ApiJson<VariantPatch>) -> Result<Response, ApiError> {
+async fn update_variant(
+    State(state): State<AppState>,
+    _staff: CatalogStaff,
+    Path(raw): Path<String>,
+    ApiJson(patch): ApiJson<VariantPatch>,
+) -> Result<Response, ApiError> {
     Ok(written(&state.store.update_variant(id(&raw)?, &patch).await?))
 }
 

@@ -69,10 +69,16 @@ fn error_page(state: &AppState, e: PageError) -> Response {
     let (status, heading, message) = match e {
         PageError::BadParam(v) => (StatusCode::BAD_REQUEST, "That link has a mistake".to_string(), format!("The parameter {v}.")),
         PageError::NotFound(what) => (StatusCode::NOT_FOUND, format!("{what} not found"), "It may have moved or been removed.".to_string()),
-        PageError::Store(StoreError::NotFound(what)) => (StatusCode::NOT_FOUND, format!("{what} not found"), "It may have moved or been removed.".to_string()),
+        PageError::Store(StoreError::NotFound(what)) => {
+            (StatusCode::NOT_FOUND, format!("{what} not found"), "It may have moved or been removed.".to_string())
+        }
         PageError::Store(StoreError::Unavailable(detail)) => {
             tracing::warn!(error = %detail, "database unavailable");
-            (StatusCode::SERVICE_UNAVAILABLE, "We'll be right back".to_string(), "The shop is briefly unavailable. Please try again in a few seconds.".to_string())
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "We'll be right back".to_string(),
+                "The shop is briefly unavailable. Please try again in a few seconds.".to_string(),
+            )
         }
         PageError::Store(other) => {
             tracing::error!(error = %other, "store error");
@@ -85,7 +91,10 @@ fn error_page(state: &AppState, e: PageError) -> Response {
     };
     let page = Chrome::bare(state, &heading);
     let ctx = ErrorView { page, heading: heading.clone(), message: message.clone() };
-    let body = state.templates.render("error.html", &ctx).unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1><p>{message}</p>"));
+    let body = state
+        .templates
+        .render("error.html", &ctx)
+        .unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1><p>{message}</p>"));
     let mut res = (status, html_type(), body).into_response();
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     if status == StatusCode::SERVICE_UNAVAILABLE {
@@ -124,7 +133,10 @@ async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri
         q.pagination = Pagination { page: 1, per_page: 12 };
         let list = state.store.products(&q).await?;
         let mut chrome = Chrome::new(&state, cur, &cats, "/", "Shop online, pay on delivery");
-        chrome.description = format!("{}: phones, fashion, groceries, solar and more, delivered across Africa. Pay on delivery, by card or mobile money.", state.settings.shop_name);
+        chrome.description = format!(
+            "{}: phones, fashion, groceries, solar and more, delivered across Africa. Pay on delivery, by card or mobile money.",
+            state.settings.shop_name
+        );
         let ctx = HomeView {
             heading: format!("Welcome to {}", state.settings.shop_name),
             tagline: "Everyday essentials and great deals, delivered to your door.".into(),
@@ -159,7 +171,8 @@ struct CategoryParams {
 async fn category(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
     let r = async {
         let p: CategoryParams = query(&uri)?;
-        let list_params = ListParams { page: p.page, sort: p.sort, in_stock: p.in_stock, currency: p.currency, category: None, ..Default::default() };
+        let list_params =
+            ListParams { page: p.page, sort: p.sort, in_stock: p.in_stock, currency: p.currency, category: None, ..Default::default() };
         let mut resolved = list_params.resolve(&state, &headers, false).await?;
         let cats = state.store.categories().await?;
         let cat: &Category = cats.iter().find(|c| c.slug == slug && !c.archived).ok_or(PageError::NotFound("Category"))?;
@@ -174,8 +187,12 @@ async fn category(State(state): State<AppState>, Path(slug): Path<String>, heade
         let sort_base = base.clone();
         let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
         let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
-        chrome.canonical = state.settings.public_url.clone() + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
-        chrome.description = truncate(&format!("{}: {} products at {}, delivered across Africa. {}", cat.name, list.total, state.settings.shop_name, cat.description), 155);
+        chrome.canonical = state.settings.public_url.clone()
+            + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
+        chrome.description = truncate(
+            &format!("{}: {} products at {}, delivered across Africa. {}", cat.name, list.total, state.settings.shop_name, cat.description),
+            155,
+        );
         chrome.crumbs = ancestry(&cats, cat.id).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect();
         let ctx = CategoryView {
             children: cats.iter().filter(|c| c.parent_id == Some(cat.id) && !c.archived).map(CategoryLink::from).collect(),
@@ -195,7 +212,12 @@ async fn category(State(state): State<AppState>, Path(slug): Path<String>, heade
 async fn product(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
     let r = async {
         let cur = page_currency(&state, &uri, &headers)?;
-        let p = state.store.product(Key::Slug(&slug)).await?.filter(|p| p.status == ProductStatus::Active).ok_or(PageError::NotFound("Product"))?;
+        let p = state
+            .store
+            .product(Key::Slug(&slug))
+            .await?
+            .filter(|p| p.status == ProductStatus::Active)
+            .ok_or(PageError::NotFound("Product"))?;
         let cats = state.store.categories().await?;
         let path = format!("/p/{}", p.slug);
         let mut chrome = Chrome::new(&state, cur, &cats, &path, &p.title);
@@ -204,7 +226,10 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
             Some(price) => truncate(&format!("{} from {}. {}", p.title, price.formatted(), p.description), 155),
             None => truncate(&format!("{}. {}", p.title, p.description), 155),
         };
-        let mut crumbs: Vec<Link> = p.category_id.map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect()).unwrap_or_default();
+        let mut crumbs: Vec<Link> = p
+            .category_id
+            .map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect())
+            .unwrap_or_default();
         crumbs.push(Link::to(&p.title, path.clone()));
         chrome.crumbs = crumbs;
         let variants: Vec<VariantRow> = p
@@ -290,10 +315,17 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
         let filtered = q.category_id.is_some() || q.min_price.is_some() || q.max_price.is_some() || q.in_stock_only;
         let clear = filtered.then(|| Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url());
         let title = if text.trim().is_empty() { "All products".to_string() } else { format!("Search: {}", truncate(text.trim(), 60)) };
-        let mut chrome = Chrome::new(&state, q.currency, &cats, &sorted.clone().with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url(), &title);
+        let mut chrome = Chrome::new(
+            &state,
+            q.currency,
+            &cats,
+            &sorted.clone().with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url(),
+            &title,
+        );
         chrome.q = text.trim().to_string();
         chrome.noindex = true;
-        chrome.canonical = state.settings.public_url.clone() + &Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url();
+        chrome.canonical = state.settings.public_url.clone()
+            + &Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url();
         chrome.description = format!("{} products found at {}.", list.total, state.settings.shop_name);
         let ctx = SearchView {
             total: list.total,
@@ -325,7 +357,10 @@ async fn set_currency(State(state): State<AppState>, OriginalUri(uri): OriginalU
         let code = p.code.unwrap_or_default();
         let cur: Currency = code.parse().map_err(|e: baobab_domain::money::CurrencyError| ValidationError::new("code", e.to_string()))?;
         // Only same-site paths: never an open redirect.
-        let back = p.back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000).unwrap_or_else(|| "/".into());
+        let back = p
+            .back
+            .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000)
+            .unwrap_or_else(|| "/".into());
         let secure = if state.settings.hsts { "; Secure" } else { "" };
         let cookie = format!("{CURRENCY_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", cur.code());
         let mut res = StatusCode::SEE_OTHER.into_response();

@@ -46,7 +46,8 @@ async fn gets_products_and_categories_by_id_or_slug() {
     }
     // a draft exists but is not public
     assert_eq!(app.get(&format!("/api/v1/products/{}", app.ids.draft)).await.status, 404);
-    let staff = app.get_with(&format!("/api/v1/products/{}", app.ids.draft), &[("authorization", &format!("Bearer {}", app.catalog_token))]).await;
+    let staff =
+        app.get_with(&format!("/api/v1/products/{}", app.ids.draft), &[("authorization", &format!("Bearer {}", app.catalog_token))]).await;
     assert_eq!(staff.status, 200);
     assert_eq!(staff.header("cache-control"), "private, no-store");
 }

@@ -28,7 +28,14 @@ async fn writes_need_a_catalog_token() {
     let bogus = format!("bbk_{}", "0".repeat(64));
     app.json_as(Method::POST, "/api/v1/categories", Some(&bogus), body.clone()).await.assert_error(401, "");
     app.json_as(Method::POST, "/api/v1/categories", Some("not-a-token"), body.clone()).await.assert_error(401, "");
-    let basic = app.raw(Method::POST, "/api/v1/categories", &[("authorization", "Basic dXNlcjpwdw=="), ("content-type", "application/json")], body.to_string()).await;
+    let basic = app
+        .raw(
+            Method::POST,
+            "/api/v1/categories",
+            &[("authorization", "Basic dXNlcjpwdw=="), ("content-type", "application/json")],
+            body.to_string(),
+        )
+        .await;
     assert_eq!(basic.status, 401);
     let forbidden = app.json_as(Method::POST, "/api/v1/categories", Some(&app.orders_token), body.clone()).await;
     assert_eq!(forbidden.status, 403, "{}", forbidden.text());
@@ -68,10 +75,22 @@ async fn creates_updates_and_archives_the_catalog() {
     assert_eq!(r.json()["title"], "Solar lantern XL");
     assert_eq!(r.json()["category_id"], serde_json::Value::Null);
 
-    let r = app.staff(Method::POST, &format!("/api/v1/products/{pid}/variants"), json!({"sku": "sol-lan-r", "prices": [{"currency": "USD", "amount_minor": 1599}], "stock_on_hand": 2})).await;
+    let r = app
+        .staff(
+            Method::POST,
+            &format!("/api/v1/products/{pid}/variants"),
+            json!({"sku": "sol-lan-r", "prices": [{"currency": "USD", "amount_minor": 1599}], "stock_on_hand": 2}),
+        )
+        .await;
     assert_eq!(r.status, 201, "{}", r.text());
     let vid = r.json()["id"].as_i64().unwrap();
-    let r = app.staff(Method::PATCH, &format!("/api/v1/variants/{vid}"), json!({"stock_on_hand": 9, "prices": [{"currency": "USD", "amount_minor": 1499}]})).await;
+    let r = app
+        .staff(
+            Method::PATCH,
+            &format!("/api/v1/variants/{vid}"),
+            json!({"stock_on_hand": 9, "prices": [{"currency": "USD", "amount_minor": 1499}]}),
+        )
+        .await;
     assert_eq!(r.json()["stock_on_hand"], 9);
     assert_eq!(r.json()["prices"], json!([{"currency": "USD", "amount_minor": 1499, "compare_at_minor": null}]));
     let r = app.staff(Method::DELETE, &format!("/api/v1/variants/{vid}"), json!({})).await;
@@ -88,7 +107,9 @@ async fn creates_updates_and_archives_the_catalog() {
     assert_eq!(r.json()["archived"], true);
     assert_eq!(app.get("/api/v1/categories/solar-power").await.status, 404);
     assert_eq!(app.get("/c/solar-power").await.status, 404);
-    let r = app.staff(Method::PATCH, &format!("/api/v1/categories/{}", cat["id"]), json!({"archived": false, "parent_id": app.ids.phones})).await;
+    let r = app
+        .staff(Method::PATCH, &format!("/api/v1/categories/{}", cat["id"]), json!({"archived": false, "parent_id": app.ids.phones}))
+        .await;
     assert_eq!(r.json()["parent_id"], app.ids.phones);
 }
 
@@ -127,7 +148,8 @@ async fn bad_bodies_are_4xx_naming_the_field_and_change_nothing() {
     post(json!({"title": "Lost", "category_id": 99999})).await.assert_error(422, "category_id");
 
     let auth = format!("Bearer {}", app.catalog_token);
-    let malformed = app.raw(Method::POST, "/api/v1/products", &[("authorization", &auth), ("content-type", "application/json")], "{\"title\": ").await;
+    let malformed =
+        app.raw(Method::POST, "/api/v1/products", &[("authorization", &auth), ("content-type", "application/json")], "{\"title\": ").await;
     assert_eq!(malformed.status, 400, "{}", malformed.text());
     assert_eq!(malformed.json()["error"]["code"], "bad_request");
     let no_type = app.raw(Method::POST, "/api/v1/products", &[("authorization", &auth)], "{\"title\": \"x\"}").await;
@@ -140,7 +162,8 @@ async fn bad_bodies_are_4xx_naming_the_field_and_change_nothing() {
     let cat_post = |body: serde_json::Value| app.staff(Method::POST, "/api/v1/categories", body);
     cat_post(json!({"name": "Phones"})).await.assert_error(409, "slug");
     cat_post(json!({"name": "Orphan", "parent_id": 4242})).await.assert_error(422, "parent_id");
-    let cycle = app.staff(Method::PATCH, &format!("/api/v1/categories/{}", app.ids.phones), json!({"parent_id": app.ids.smartphones})).await;
+    let cycle =
+        app.staff(Method::PATCH, &format!("/api/v1/categories/{}", app.ids.phones), json!({"parent_id": app.ids.smartphones})).await;
     cycle.assert_error(422, "parent_id");
 
     let v = app.ids.phone_variant;
@@ -150,8 +173,19 @@ async fn bad_bodies_are_4xx_naming_the_field_and_change_nothing() {
     app.staff(Method::PATCH, "/api/v1/variants/abc", json!({})).await.assert_error(400, "id");
     app.staff(Method::PATCH, "/api/v1/products/-4", json!({})).await.assert_error(400, "id");
     assert_eq!(app.staff(Method::PATCH, "/api/v1/variants/999999", json!({"stock_on_hand": 1})).await.status, 404);
-    assert_eq!(app.staff(Method::POST, "/api/v1/products/999999/variants", json!({"sku": "x", "prices": [{"currency": "NGN", "amount_minor": 1}]})).await.status, 404);
-    app.staff(Method::PATCH, &format!("/api/v1/products/{}", app.ids.phone), json!({"status": "deleted"})).await.assert_error(422, "status");
+    assert_eq!(
+        app.staff(
+            Method::POST,
+            "/api/v1/products/999999/variants",
+            json!({"sku": "x", "prices": [{"currency": "NGN", "amount_minor": 1}]})
+        )
+        .await
+        .status,
+        404
+    );
+    app.staff(Method::PATCH, &format!("/api/v1/products/{}", app.ids.phone), json!({"status": "deleted"}))
+        .await
+        .assert_error(422, "status");
 
     assert_eq!(app.snapshot().await, before, "rejected writes changed nothing");
 }

@@ -12,7 +12,8 @@ use baobab_web::WebSettings;
 use crate::support::TestApp;
 
 fn pg_bin() -> Option<PathBuf> {
-    let mut dirs: Vec<PathBuf> = std::fs::read_dir("/usr/lib/postgresql").ok()?.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect();
+    let mut dirs: Vec<PathBuf> =
+        std::fs::read_dir("/usr/lib/postgresql").ok()?.filter_map(|e| e.ok()).map(|e| e.path().join("bin")).collect();
     dirs.sort();
     dirs.into_iter().rev().find(|d| d.join("pg_ctl").exists())
 }

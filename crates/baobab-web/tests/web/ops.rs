@@ -80,7 +80,9 @@ async fn security_headers_on_html() {
     assert_eq!(r.status, 404);
     assert!(r.header("content-security-policy").contains("default-src 'none'"));
 
-    let tls = TestApp::with_settings(WebSettings { hsts: true, media_origin: Some("https://cdn.example.com".into()), ..Default::default() }).await;
+    let tls =
+        TestApp::with_settings(WebSettings { hsts: true, media_origin: Some("https://cdn.example.com".into()), ..Default::default() })
+            .await;
     let r = tls.get("/").await;
     assert!(r.header("strict-transport-security").starts_with("max-age="));
     assert!(r.header("content-security-policy").contains("img-src 'self' data: https://cdn.example.com"));
@@ -148,7 +150,14 @@ async fn openapi_document_matches_the_snapshot() {
     assert_eq!(r.status, 200);
     let served = r.json();
     assert_eq!(served["openapi"].as_str().map(|v| v.starts_with("3.")), Some(true));
-    for path in ["/api/v1/products", "/api/v1/products/{key}", "/api/v1/search", "/api/v1/categories", "/api/v1/variants/{id}", "/api/v1/products/{key}/variants"] {
+    for path in [
+        "/api/v1/products",
+        "/api/v1/products/{key}",
+        "/api/v1/search",
+        "/api/v1/categories",
+        "/api/v1/variants/{id}",
+        "/api/v1/products/{key}/variants",
+    ] {
         assert!(served["paths"][path].is_object(), "{path} documented");
     }
     assert!(served["components"]["securitySchemes"]["staff_token"].is_object());
@@ -158,5 +167,9 @@ async fn openapi_document_matches_the_snapshot() {
         std::fs::write(snapshot_path, format!("{doc}\n")).unwrap();
     }
     let snapshot = std::fs::read_to_string(snapshot_path).unwrap_or_default();
-    assert_eq!(snapshot.trim_end(), doc, "docs/openapi.json is stale: run `UPDATE_SNAPSHOTS=1 cargo test -p baobab-web openapi` and review the diff");
+    assert_eq!(
+        snapshot.trim_end(),
+        doc,
+        "docs/openapi.json is stale: run `UPDATE_SNAPSHOTS=1 cargo test -p baobab-web openapi` and review the diff"
+    );
 }

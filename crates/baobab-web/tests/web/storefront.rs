@@ -156,7 +156,15 @@ async fn pages_fit_the_first_round_trip() {
     for path in ["/c/phones", "/p/kora-phone-model-05", "/search?q=kora", "/"] {
         let html = app.get(path).await.body;
         let total = gzip_len(&html) + css_gz;
-        println!("page weight {path}: html {} B ({} B gzip) + css {} B ({} B gzip) = {} B gzip of {} B budget", html.len(), gzip_len(&html), css.len(), css_gz, total, BUDGET);
+        println!(
+            "page weight {path}: html {} B ({} B gzip) + css {} B ({} B gzip) = {} B gzip of {} B budget",
+            html.len(),
+            gzip_len(&html),
+            css.len(),
+            css_gz,
+            total,
+            BUDGET
+        );
         assert!(total <= BUDGET, "{path}: {total} B gzip exceeds {BUDGET} B");
     }
 }

@@ -4,11 +4,11 @@ use std::sync::Arc;
 
 use axum::body::Body;
 use axum::http::{HeaderMap, Method, Request, StatusCode, header};
+use baobab_domain::Currency;
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
-use baobab_domain::Currency;
-use baobab_store::testing::{Backend, TestStore};
 use baobab_store::Store;
+use baobab_store::testing::{Backend, TestStore};
 use baobab_web::{AppState, HealthCheck, WebSettings};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -177,14 +177,21 @@ impl TestApp {
     pub async fn snapshot(&self) -> serde_json::Value {
         let mut all = Vec::new();
         for page in 1..=5 {
-            let r = self.get_with(&format!("/api/v1/products?status=any&per_page=100&page={page}"), &[("authorization", &format!("Bearer {}", self.catalog_token))]).await;
+            let r = self
+                .get_with(
+                    &format!("/api/v1/products?status=any&per_page=100&page={page}"),
+                    &[("authorization", &format!("Bearer {}", self.catalog_token))],
+                )
+                .await;
             let j = r.json();
             let items = j["items"].as_array().unwrap().clone();
             if items.is_empty() {
                 break;
             }
             for it in items {
-                let full = self.get_with(&format!("/api/v1/products/{}", it["id"]), &[("authorization", &format!("Bearer {}", self.catalog_token))]).await;
+                let full = self
+                    .get_with(&format!("/api/v1/products/{}", it["id"]), &[("authorization", &format!("Bearer {}", self.catalog_token))])
+                    .await;
                 all.push(full.json());
             }
         }
@@ -195,25 +202,52 @@ impl TestApp {
 
 /// Phones › Smartphones (30 phones, to paginate) and Groceries (3), plus one draft.
 async fn seed(s: &dyn Store) -> Ids {
-    let mk = |name: &str, parent: Option<i64>| NewCategory { name: name.into(), slug: None, description: format!("All the {name}"), parent_id: parent, position: 0 };
+    let mk = |name: &str, parent: Option<i64>| NewCategory {
+        name: name.into(),
+        slug: None,
+        description: format!("All the {name}"),
+        parent_id: parent,
+        position: 0,
+    };
     let phones = s.create_category(&mk("Phones", None)).await.unwrap();
     let smart = s.create_category(&mk("Smartphones", Some(phones.id))).await.unwrap();
     let groceries = s.create_category(&mk("Groceries", None)).await.unwrap();
     let mut first = None;
     for i in 0..30 {
-        let mut v = variant(&format!("ph-{i:02}"), vec![price("NGN", 5_000_000 + i * 100_000), price("KES", 400_000 + i * 10_000)], if i % 3 == 0 { 0 } else { 5 });
+        let mut v = variant(
+            &format!("ph-{i:02}"),
+            vec![price("NGN", 5_000_000 + i * 100_000), price("KES", 400_000 + i * 10_000)],
+            if i % 3 == 0 { 0 } else { 5 },
+        );
         v.options = vec![NameValue { name: "Storage".into(), value: "64 GB".into() }];
-        let mut v2 = variant(&format!("ph-{i:02}-128"), vec![price("NGN", 6_000_000 + i * 100_000), Price { compare_at_minor: Some(8_000_000), ..price("ZAR", 700_000) }], if i % 3 == 0 { 0 } else { 2 });
+        let mut v2 = variant(
+            &format!("ph-{i:02}-128"),
+            vec![price("NGN", 6_000_000 + i * 100_000), Price { compare_at_minor: Some(8_000_000), ..price("ZAR", 700_000) }],
+            if i % 3 == 0 { 0 } else { 2 },
+        );
         v2.options = vec![NameValue { name: "Storage".into(), value: "128 GB".into() }];
         let p = s.create_product(&product(&format!("Kora phone model {i:02}"), smart.id, vec![v, v2])).await.unwrap();
         first.get_or_insert(p);
     }
     for (title, ngn) in [("Long grain rice 5 kg", 900_000), ("Shea butter 250 g", 450_000), ("Jollof spice mix", 150_000)] {
-        s.create_product(&product(title, groceries.id, vec![variant(&title.replace(' ', "-"), vec![price("NGN", ngn), price("GHS", ngn / 100)], 10)])).await.unwrap();
+        s.create_product(&product(
+            title,
+            groceries.id,
+            vec![variant(&title.replace(' ', "-"), vec![price("NGN", ngn), price("GHS", ngn / 100)], 10)],
+        ))
+        .await
+        .unwrap();
     }
     let mut draft = product("Secret prototype", smart.id, vec![variant("proto-1", vec![price("NGN", 1)], 1)]);
     draft.status = Some(ProductStatus::Draft);
     let draft = s.create_product(&draft).await.unwrap();
     let first = first.unwrap();
-    Ids { phones: phones.id, smartphones: smart.id, groceries: groceries.id, phone: first.id, phone_variant: first.variants[0].id, draft: draft.id }
+    Ids {
+        phones: phones.id,
+        smartphones: smart.id,
+        groceries: groceries.id,
+        phone: first.id,
+        phone_variant: first.variants[0].id,
+        draft: draft.id,
+    }
 }

@@ -1,0 +1,322 @@
+//! The `baobab` binary as a user runs it: help, configuration errors, tokens, first start with
+//! the demo catalog, PostgreSQL by configuration alone, and graceful shutdown with a slow
+//! request in flight.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_baobab");
+
+struct TempDir(PathBuf);
+
+impl TempDir {
+    fn new(tag: &str) -> TempDir {
+        let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().subsec_nanos();
+        let p = std::env::temp_dir().join(format!("baobab-cli-{tag}-{}-{nanos}", std::process::id()));
+        std::fs::create_dir_all(&p).unwrap();
+        TempDir(p)
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn baobab(args: &[&str], env: &[(&str, &str)]) -> Output {
+    let mut c = Command::new(BIN);
+    c.args(args).env_remove("BAOBAB_DATABASE_URL");
+    for (k, v) in env {
+        c.env(k, v);
+    }
+    c.output().unwrap()
+}
+
+fn text(o: &Output) -> (String, String) {
+    (String::from_utf8_lossy(&o.stdout).into_owned(), String::from_utf8_lossy(&o.stderr).into_owned())
+}
+
+/// A running server; killed on drop if the test did not stop it.
+struct Server {
+    child: Child,
+    addr: String,
+    lines: mpsc::Receiver<String>,
+}
+
+impl Server {
+    fn start(data: &Path, extra: &[&str], env: &[(&str, &str)]) -> Server {
+        let mut c = Command::new(BIN);
+        c.arg("--data-dir").arg(data).args(["serve", "--listen", "127.0.0.1:0", "--metrics-listen", "127.0.0.1:0"]).args(extra);
+        c.env_remove("BAOBAB_DATABASE_URL").env("BAOBAB_LOG", "info");
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        #[allow(clippy::zombie_processes)] // Server's Drop kills and waits
+        let mut child = c.stdout(Stdio::piped()).stderr(Stdio::inherit()).spawn().unwrap();
+        let stdout = child.stdout.take().unwrap();
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let line = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())).expect("server announces its address");
+            let v: serde_json::Value = serde_json::from_str(&line).unwrap_or_else(|e| panic!("log lines are JSON ({e}): {line}"));
+            if v["fields"]["message"] == "baobab is serving" {
+                let addr = v["fields"]["listen"].as_str().unwrap().to_string();
+                return Server { child, addr, lines: rx };
+            }
+        }
+    }
+
+    fn get(&self, path: &str) -> (u16, String) {
+        http(&self.addr, &format!("GET {path} HTTP/1.1\r\nHost: shop\r\nConnection: close\r\n\r\n"))
+    }
+
+    fn terminate(&self) {
+        assert!(Command::new("kill").args(["-TERM", &self.child.id().to_string()]).status().unwrap().success());
+    }
+
+    fn wait(&mut self, limit: Duration) -> std::process::ExitStatus {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(s) = self.child.try_wait().unwrap() {
+                return s;
+            }
+            assert!(Instant::now() < deadline, "server did not exit within {limit:?}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn http(addr: &str, request: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(addr).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s.write_all(request.as_bytes()).unwrap();
+    read_response(&mut s)
+}
+
+fn read_response(s: &mut TcpStream) -> (u16, String) {
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).unwrap();
+    let text = String::from_utf8_lossy(&buf).into_owned();
+    let status = text.split(' ').nth(1).and_then(|c| c.parse().ok()).unwrap_or(0);
+    (status, text)
+}
+
+fn body(response: &str) -> serde_json::Value {
+    let json = &response[response.find("\r\n\r\n").unwrap() + 4..];
+    serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"))
+}
+
+#[test]
+fn every_command_describes_itself() {
+    for args in [
+        &["--help"][..],
+        &["serve", "--help"],
+        &["migrate", "--help"],
+        &["token", "--help"],
+        &["token", "create", "--help"],
+        &["token", "revoke", "--help"],
+    ] {
+        let o = baobab(args, &[]);
+        let (out, _) = text(&o);
+        assert!(o.status.success(), "{args:?}");
+        assert!(out.contains("Usage: baobab"), "{args:?}: {out}");
+    }
+    let (out, _) = text(&baobab(&["--help"], &[]));
+    for word in ["serve", "migrate", "token", "--config", "--data-dir"] {
+        assert!(out.contains(word), "{word} in --help");
+    }
+    let (out, _) = text(&baobab(&["serve", "--help"], &[]));
+    assert!(out.contains("--listen") && out.contains("--metrics-listen") && out.contains("--no-demo"));
+}
+
+#[test]
+fn invalid_configuration_stops_start_up_naming_key_and_value() {
+    let d = TempDir::new("badcfg");
+    let dir = d.0.display().to_string();
+    for (args, env, words) in [
+        (vec!["--data-dir", &dir, "serve", "--listen", "nowhere"], vec![], vec!["`listen`", "`nowhere`", "command line"]),
+        (vec!["--data-dir", &dir, "serve"], vec![("BAOBAB_DEFAULT_CURRENCY", "NAIRA")], vec!["default_currency", "NAIRA", "BAOBAB_"]),
+        (vec!["--data-dir", &dir, "serve"], vec![("BAOBAB_SHUTDOWN__TIMEOUT_SECONDS", "soon")], vec!["shutdown.timeout_seconds", "soon"]),
+        (
+            vec!["--data-dir", &dir, "serve"],
+            vec![("BAOBAB_DATABASE_URL", "mysql://root:hunter2@db/shop")],
+            vec!["database_url", "mysql://root:***@db/shop"],
+        ),
+        (vec!["--data-dir", &dir, "--config", "/nonexistent.toml", "serve"], vec![], vec!["/nonexistent.toml"]),
+    ] {
+        let t = Instant::now();
+        let o = baobab(&args, &env);
+        let (_, err) = text(&o);
+        assert_eq!(o.status.code(), Some(2), "{args:?} {env:?}: {err}");
+        for w in words {
+            assert!(err.contains(w), "{w} in: {err}");
+        }
+        assert!(!err.contains("hunter2"), "passwords are never printed");
+        assert!(t.elapsed() < Duration::from_secs(5));
+    }
+    let cfg = d.0.join("bad.toml");
+    std::fs::write(&cfg, "listen = 8080\n").unwrap();
+    let o = baobab(&["--data-dir", &dir, "--config", cfg.to_str().unwrap(), "serve"], &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("listen") && err.contains("8080") && err.contains("bad.toml"), "{err}");
+}
+
+#[test]
+fn tokens_are_created_listed_and_revoked() {
+    let d = TempDir::new("tokens");
+    let dir = d.0.to_str().unwrap();
+    let o = baobab(&["--data-dir", dir, "token", "create", "--name", "importer", "--role", "boss"], &[]);
+    let (_, err) = text(&o);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(err.contains("boss") && err.contains("catalog"), "{err}");
+    let o = baobab(&["--data-dir", dir, "token", "create", "--name", "importer", "--role", "catalog"], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.trim().starts_with("bbk_") && out.trim().len() == 68, "{out}");
+    assert!(err.contains("not shown again"));
+    let (list, _) = text(&baobab(&["--data-dir", dir, "token", "list"], &[]));
+    assert!(list.contains("importer") && list.contains("catalog"), "{list}");
+    assert!(!list.contains(out.trim()), "secrets are never listed");
+    let o = baobab(&["--data-dir", dir, "token", "create", "--name", " ", "--role", "catalog"], &[]);
+    assert!(!o.status.success());
+    assert!(text(&o).1.contains("name"));
+    let o = baobab(&["--data-dir", dir, "token", "revoke", "99"], &[]);
+    assert!(!o.status.success());
+    assert!(text(&o).1.contains("no live token with id 99"));
+    let o = baobab(&["--data-dir", dir, "token", "revoke", "abc"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("abc"));
+    assert!(baobab(&["--data-dir", dir, "token", "revoke", "1"], &[]).status.success());
+    assert!(
+        text(&baobab(&["--data-dir", dir, "token", "list"], &[])).0.lines().nth(1).unwrap().split_whitespace().count() > 6,
+        "revocation time shown"
+    );
+}
+
+#[test]
+fn first_start_seeds_the_demo_once_and_no_demo_skips_it() {
+    let d = TempDir::new("demo");
+    let mut s = Server::start(&d.0, &[], &[]);
+    let (status, res) = s.get("/api/v1/products?per_page=1");
+    assert_eq!(status, 200, "{res}");
+    assert_eq!(body(&res)["total"], 47);
+    assert_eq!(s.get("/c/groceries").0, 200);
+    assert_eq!(s.get("/readyz").0, 200);
+    assert!(d.0.join("baobab.db").exists() && d.0.join("media").is_dir(), "one data directory holds the database and media");
+    s.terminate();
+    assert!(s.wait(Duration::from_secs(20)).success());
+
+    let mut again = Server::start(&d.0, &[], &[]);
+    assert_eq!(body(&again.get("/api/v1/products?per_page=1").1)["total"], 47, "never seeded twice");
+    again.terminate();
+    assert!(again.wait(Duration::from_secs(20)).success());
+
+    let empty = TempDir::new("nodemo");
+    let s = Server::start(&empty.0, &["--no-demo"], &[]);
+    assert_eq!(body(&s.get("/api/v1/products").1)["total"], 0);
+    drop(s);
+}
+
+#[test]
+fn graceful_shutdown_finishes_a_slow_request_in_flight() {
+    let d = TempDir::new("shutdown");
+    let dir = d.0.to_str().unwrap();
+    let token = text(&baobab(&["--data-dir", dir, "token", "create", "--name", "t", "--role", "catalog"], &[])).0.trim().to_string();
+    let mut s = Server::start(&d.0, &["--no-demo"], &[("BAOBAB_SHUTDOWN__DRAIN_SECONDS", "2"), ("BAOBAB_SHUTDOWN__TIMEOUT_SECONDS", "10")]);
+
+    // A slow upload: headers and half the body now, the rest after SIGTERM.
+    let json = r#"{"name": "Created during shutdown"}"#;
+    let (first, rest) = json.split_at(10);
+    let mut slow = TcpStream::connect(&s.addr).unwrap();
+    slow.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    write!(slow, "POST /api/v1/categories HTTP/1.1\r\nHost: shop\r\nAuthorization: Bearer {token}\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{first}", json.len()).unwrap();
+    slow.flush().unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+
+    s.terminate();
+    // Readiness turns 503 at once, while the listener still answers (drain period).
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let ready = loop {
+        let (code, res) = s.get("/readyz");
+        if code == 503 || Instant::now() > deadline {
+            break (code, res);
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert_eq!(ready.0, 503, "{}", ready.1);
+    assert_eq!(body(&ready.1)["status"], "shutting_down");
+
+    slow.write_all(rest.as_bytes()).unwrap();
+    let (code, res) = read_response(&mut slow);
+    assert_eq!(code, 201, "the in-flight request completed: {res}");
+    let status = s.wait(Duration::from_secs(20));
+    assert!(status.success(), "exit status {status:?}");
+    let logs: Vec<String> = s.lines.try_iter().collect();
+    assert!(logs.iter().any(|l| l.contains("shutdown requested")), "{logs:?}");
+    assert!(logs.iter().any(|l| l.contains("\"stopped\"")), "{logs:?}");
+    // The category really was stored.
+    let again = Server::start(&d.0, &["--no-demo"], &[]);
+    assert_eq!(body(&again.get("/api/v1/categories").1)["items"][0]["name"], "Created during shutdown");
+}
+
+#[test]
+fn runs_on_postgres_by_configuration_alone() {
+    let Some(admin) = baobab_store::testing::pg_admin_url() else { return };
+    let name = format!("baobab_cli_{}", std::process::id());
+    let url = baobab_store::testing::with_database(&admin, &name);
+    let guard = create_database(&admin, &name);
+    let d = TempDir::new("pg");
+    let dir = d.0.to_str().unwrap();
+    let env = [("BAOBAB_DATABASE_URL", url.as_str())];
+    let o = baobab(&["--data-dir", dir, "migrate"], &env);
+    assert!(o.status.success(), "{:?}", text(&o));
+    assert!(text(&o).0.contains("postgres"));
+    assert!(baobab(&["--data-dir", dir, "migrate"], &env).status.success(), "migrate twice is harmless");
+    let mut s = Server::start(&d.0, &[], &[("BAOBAB_DATABASE_URL", url.as_str()), ("BAOBAB_DEMO", "true")]);
+    let (code, ready) = s.get("/readyz");
+    assert_eq!(code, 200, "{ready}");
+    assert_eq!(body(&ready)["checks"]["database"]["backend"], "postgres");
+    assert_eq!(body(&s.get("/api/v1/search?q=shea").1)["items"][0]["title"], "Raw shea butter, 250 g");
+    assert!(!d.0.join("baobab.db").exists(), "no SQLite file in PostgreSQL mode");
+    s.terminate();
+    assert!(s.wait(Duration::from_secs(20)).success());
+    drop(guard);
+}
+
+/// Creates the database now and drops it when the guard goes.
+fn create_database(admin: &str, name: &str) -> DbGuard {
+    let out = Command::new("psql").args([admin, "-q", "-c", &format!("CREATE DATABASE \"{name}\"")]).output().expect("psql");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    DbGuard { admin: admin.to_string(), name: name.to_string() }
+}
+
+struct DbGuard {
+    admin: String,
+    name: String,
+}
+
+impl Drop for DbGuard {
+    fn drop(&mut self) {
+        baobab_store::testing::drop_database(&self.admin, &self.name);
+    }
+}
