@@ -263,18 +263,13 @@ macro_rules! impl_common_store {
                 use $crate::listing::{build, Select};
                 q.check()?;
                 let rows: Vec<$crate::rows::SummaryRow> = self.listing_rows(build(self.dialect, q, Select::Page)).await?;
-                let total = if q.pagination.page == 1 && (rows.len() as u32) < q.pagination.per_page {
-                    rows.len() as u64
-                } else {
-                    self.listing_count(build(self.dialect, q, Select::Count)).await?
+                let total = match rows.first() {
+                    Some(r) => r.total_count.max(0) as u64,
+                    // past the last page the window count is unknown; page 1 empty means none
+                    None if q.pagination.page == 1 => 0,
+                    None => self.listing_count(build(self.dialect, q, Select::Count)).await?,
                 };
-                let ids: Vec<i64> = rows.iter().map(|r| r.id).collect();
-                let images = self.load_images(&ids).await?;
-                let mut items = Vec::with_capacity(rows.len());
-                for r in rows {
-                    let image = images.iter().find(|i| i.product_id == r.id).cloned();
-                    items.push(r.into_summary(q.currency, image)?);
-                }
+                let items = rows.into_iter().map(|r| r.into_summary(q.currency)).collect::<Result<Vec<_>, _>>()?;
                 let facets = if q.with_facets {
                     let frows: Vec<$crate::rows::FacetDbRow> = self.listing_rows(build(self.dialect, q, Select::Facets)).await?;
                     let frows: Vec<baobab_domain::query::FacetRow> = frows

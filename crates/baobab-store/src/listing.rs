@@ -78,8 +78,12 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
     let in_stock_expr = "EXISTS (SELECT 1 FROM variants sv WHERE sv.product_id = p.id AND sv.archived = FALSE AND sv.stock_on_hand > 0)";
     match what {
         Select::Page => {
+            // The total rides along (window count) and so does the first image, so a listing
+            // page costs one query.
             sql.push("SELECT p.id, p.slug, p.title, p.category_id, p.status, pr.min_price, ");
-            sql.push(in_stock_expr).push(" AS in_stock");
+            sql.push(in_stock_expr).push(" AS in_stock, COUNT(*) OVER () AS total_count, ");
+            sql.push("i.id AS image_id, i.variant_id AS image_variant_id, i.url AS image_url, i.alt AS image_alt, ");
+            sql.push("i.position AS image_position, i.width AS image_width, i.height AS image_height");
         }
         Select::Count => {
             sql.push("SELECT COUNT(*)");
@@ -94,7 +98,14 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
          WHERE v.archived = FALSE AND vp.currency = ",
     )
     .bind(Arg::Text(q.currency.code().to_string()))
-    .push(" GROUP BY v.product_id) pr ON pr.product_id = p.id WHERE 1 = 1");
+    .push(" GROUP BY v.product_id) pr ON pr.product_id = p.id");
+    if what == Select::Page {
+        sql.push(
+            " LEFT JOIN product_images i ON i.id = \
+             (SELECT fi.id FROM product_images fi WHERE fi.product_id = p.id ORDER BY fi.position, fi.id LIMIT 1)",
+        );
+    }
+    sql.push(" WHERE 1 = 1");
 
     if let StatusFilter::Only(s) = q.status {
         sql.push(" AND p.status = ").bind(Arg::Text(s.as_str().to_string()));

@@ -153,10 +153,31 @@ pub(crate) struct SummaryRow {
     pub status: String,
     pub min_price: Option<i64>,
     pub in_stock: bool,
+    pub total_count: i64,
+    pub image_id: Option<i64>,
+    pub image_variant_id: Option<i64>,
+    pub image_url: Option<String>,
+    pub image_alt: Option<String>,
+    pub image_position: Option<i32>,
+    pub image_width: Option<i32>,
+    pub image_height: Option<i32>,
 }
 
 impl SummaryRow {
-    pub fn into_summary(self, currency: baobab_domain::Currency, image: Option<ProductImage>) -> Result<ProductSummary, StoreError> {
+    pub fn into_summary(self, currency: baobab_domain::Currency) -> Result<ProductSummary, StoreError> {
+        let image = match (self.image_id, self.image_url) {
+            (Some(id), Some(url)) => Some(ProductImage {
+                id,
+                product_id: self.id,
+                variant_id: self.image_variant_id,
+                url,
+                alt: self.image_alt.unwrap_or_default(),
+                position: self.image_position.unwrap_or(0),
+                width: self.image_width,
+                height: self.image_height,
+            }),
+            _ => None,
+        };
         Ok(ProductSummary {
             id: self.id,
             slug: self.slug,

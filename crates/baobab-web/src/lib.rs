@@ -14,11 +14,12 @@ pub mod templates;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use baobab_domain::Currency;
-use baobab_store::Store;
+use baobab_domain::catalog::Category;
+use baobab_store::{Store, StoreError};
 
 pub use health::{HealthCheck, install_metrics, metrics_router};
 
@@ -65,7 +66,12 @@ pub struct Inner {
     /// Dependencies /readyz checks besides the database (the media store).
     pub checks: Vec<Arc<dyn HealthCheck>>,
     ready: AtomicBool,
+    categories: std::sync::Mutex<Option<(Instant, Arc<Vec<Category>>)>>,
 }
+
+/// How long an instance reuses the category tree for page navigation. Writes through this
+/// instance clear it at once; other instances see a change within this time.
+pub const CATEGORY_CACHE_TTL: Duration = Duration::from_secs(2);
 
 /// Shared by every request; cheap to clone.
 #[derive(Clone)]
@@ -87,7 +93,25 @@ impl AppState {
             settings,
             checks,
             ready: AtomicBool::new(true),
+            categories: std::sync::Mutex::new(None),
         }))
+    }
+
+    /// The category tree, shared by the storefront's navigation, breadcrumbs and facets.
+    pub async fn categories(&self) -> Result<Arc<Vec<Category>>, StoreError> {
+        if let Some((at, cats)) = self.categories.lock().expect("category cache").as_ref()
+            && at.elapsed() < CATEGORY_CACHE_TTL
+        {
+            return Ok(cats.clone());
+        }
+        let cats = Arc::new(self.store.categories().await?);
+        *self.categories.lock().expect("category cache") = Some((Instant::now(), cats.clone()));
+        Ok(cats)
+    }
+
+    /// Forgets cached catalog data after a write through this instance.
+    pub fn catalog_changed(&self) {
+        *self.categories.lock().expect("category cache") = None;
     }
 
     /// Marks the instance as draining: /readyz answers 503 from now on, so the load balancer

@@ -104,6 +104,7 @@ async fn create_category(
     ApiJson(new): ApiJson<NewCategory>,
 ) -> Result<Response, ApiError> {
     let cat = state.store.create_category(&new).await?;
+    state.catalog_changed();
     Ok(created(format!("/api/v1/categories/{}", cat.id), &cat))
 }
 
@@ -118,6 +119,7 @@ async fn update_category(
     ApiJson(patch): ApiJson<CategoryPatch>,
 ) -> Result<Response, ApiError> {
     let cat = state.store.update_category(id(&key)?, &patch).await?;
+    state.catalog_changed();
     Ok(written(&cat))
 }
 
@@ -127,7 +129,9 @@ async fn update_category(
     responses((status = 200, body = Category), (status = 404, body = ErrorResponse)))]
 async fn archive_category(State(state): State<AppState>, _staff: CatalogStaff, Path(key): Path<String>) -> Result<Response, ApiError> {
     let patch = CategoryPatch { archived: Some(true), ..Default::default() };
-    Ok(written(&state.store.update_category(id(&key)?, &patch).await?))
+    let changed = state.store.update_category(id(&key)?, &patch).await?;
+    state.catalog_changed();
+    Ok(written(&changed))
 }
 
 /// List products, filtered, sorted and paginated.
@@ -189,6 +193,7 @@ async fn create_product(
     ApiJson(new): ApiJson<NewProduct>,
 ) -> Result<Response, ApiError> {
     let p = state.store.create_product(&new).await?;
+    state.catalog_changed();
     Ok(created(format!("/api/v1/products/{}", p.id), &p))
 }
 
@@ -202,7 +207,9 @@ async fn update_product(
     Path(key): Path<String>,
     ApiJson(patch): ApiJson<ProductPatch>,
 ) -> Result<Response, ApiError> {
-    Ok(written(&state.store.update_product(id(&key)?, &patch).await?))
+    let changed = state.store.update_product(id(&key)?, &patch).await?;
+    state.catalog_changed();
+    Ok(written(&changed))
 }
 
 /// Archive a product (staff): status becomes `archived`.
@@ -211,7 +218,9 @@ async fn update_product(
     responses((status = 200, body = Product), (status = 404, body = ErrorResponse)))]
 async fn archive_product(State(state): State<AppState>, _staff: CatalogStaff, Path(key): Path<String>) -> Result<Response, ApiError> {
     let patch = ProductPatch { status: Some(ProductStatus::Archived), ..Default::default() };
-    Ok(written(&state.store.update_product(id(&key)?, &patch).await?))
+    let changed = state.store.update_product(id(&key)?, &patch).await?;
+    state.catalog_changed();
+    Ok(written(&changed))
 }
 
 /// Add a variant to a product (staff).
@@ -225,6 +234,7 @@ async fn create_variant(
     ApiJson(new): ApiJson<NewVariant>,
 ) -> Result<Response, ApiError> {
     let v = state.store.create_variant(id(&key)?, &new).await?;
+    state.catalog_changed();
     Ok(created(format!("/api/v1/variants/{}", v.id), &v))
 }
 
@@ -247,7 +257,9 @@ async fn update_variant(
     Path(raw): Path<String>,
     ApiJson(patch): ApiJson<VariantPatch>,
 ) -> Result<Response, ApiError> {
-    Ok(written(&state.store.update_variant(id(&raw)?, &patch).await?))
+    let changed = state.store.update_variant(id(&raw)?, &patch).await?;
+    state.catalog_changed();
+    Ok(written(&changed))
 }
 
 /// Archive a variant (staff).
@@ -256,5 +268,7 @@ async fn update_variant(
     responses((status = 200, body = Variant), (status = 404, body = ErrorResponse)))]
 async fn archive_variant(State(state): State<AppState>, _staff: CatalogStaff, Path(raw): Path<String>) -> Result<Response, ApiError> {
     let patch = VariantPatch { archived: Some(true), ..Default::default() };
-    Ok(written(&state.store.update_variant(id(&raw)?, &patch).await?))
+    let changed = state.store.update_variant(id(&raw)?, &patch).await?;
+    state.catalog_changed();
+    Ok(written(&changed))
 }

@@ -128,7 +128,7 @@ pub async fn not_found(State(state): State<AppState>) -> Response {
 async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
     let r = async {
         let cur = page_currency(&state, &uri, &headers)?;
-        let cats = state.store.categories().await?;
+        let cats = state.categories().await?;
         let mut q = ProductQuery::storefront(cur);
         q.pagination = Pagination { page: 1, per_page: 12 };
         let list = state.store.products(&q).await?;
@@ -174,7 +174,7 @@ async fn category(State(state): State<AppState>, Path(slug): Path<String>, heade
         let list_params =
             ListParams { page: p.page, sort: p.sort, in_stock: p.in_stock, currency: p.currency, category: None, ..Default::default() };
         let mut resolved = list_params.resolve(&state, &headers, false).await?;
-        let cats = state.store.categories().await?;
+        let cats = state.categories().await?;
         let cat: &Category = cats.iter().find(|c| c.slug == slug && !c.archived).ok_or(PageError::NotFound("Category"))?;
         resolved.query.category_id = Some(cat.id);
         let q = &resolved.query;
@@ -218,7 +218,7 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
             .await?
             .filter(|p| p.status == ProductStatus::Active)
             .ok_or(PageError::NotFound("Product"))?;
-        let cats = state.store.categories().await?;
+        let cats = state.categories().await?;
         let path = format!("/p/{}", p.slug);
         let mut chrome = Chrome::new(&state, cur, &cats, &path, &p.title);
         let from = p.from_price(cur);
@@ -276,7 +276,7 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
         resolved.query.with_facets = true;
         let q = &resolved.query;
         let list = state.store.products(q).await?;
-        let cats = state.store.categories().await?;
+        let cats = state.categories().await?;
         let text = params.q.clone().unwrap_or_default();
         let base = Params::new("/search")
             .with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty()))
