@@ -313,6 +313,15 @@ fn health_check_drain_and_deregistration_match_the_app_shutdown() {
     assert_eq!(env_value(&ud, "BAOBAB_LOG_FORMAT"), "json");
     assert_eq!(env_value(&ud, "BAOBAB_HSTS"), "true");
     assert_eq!(env_value(&ud, "BAOBAB_PUBLIC_URL"), "https://${DomainName}");
+    // the app refuses unknown BAOBAB_* keys at start: every one set here must be documented
+    let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
+    let mut set = 0;
+    for line in ud.lines().map(str::trim).filter(|l| l.starts_with("BAOBAB_")) {
+        let key = line.split('=').next().unwrap();
+        assert!(readme.contains(&format!("`{key}`")), "{key} is not a configuration key of the app (README)");
+        set += 1;
+    }
+    assert!(set >= 9, "{set} settings");
 }
 
 #[test]
