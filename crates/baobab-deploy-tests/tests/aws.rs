@@ -1,7 +1,7 @@
 //! Topology and policy checks of deploy/aws: what cfn-lint, checkov and cfn-guard cannot see
 //! (how resources connect), plus the diagram and the release files against the templates.
 
-use baobab_deploy_tests::{as_get_att, as_ref, as_sub, deploy_dir, references, repo_root, Template, TEMPLATES};
+use baobab_deploy_tests::{TEMPLATES, Template, as_get_att, as_ref, as_sub, deploy_dir, references, repo_root};
 use serde_yaml::Value;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -50,8 +50,7 @@ fn subnets_span_two_distinct_availability_zones_in_every_tier() {
     let lb_subnets: Vec<_> = props(lb)["Subnets"].as_sequence().unwrap().iter().map(|v| as_ref(v).unwrap()).collect();
     assert_eq!(lb_subnets, ["PublicSubnet1", "PublicSubnet2"]);
     let asg = t.resource("AppAutoScalingGroup");
-    let asg_subnets: Vec<_> =
-        props(asg)["VPCZoneIdentifier"].as_sequence().unwrap().iter().map(|v| as_ref(v).unwrap()).collect();
+    let asg_subnets: Vec<_> = props(asg)["VPCZoneIdentifier"].as_sequence().unwrap().iter().map(|v| as_ref(v).unwrap()).collect();
     assert_eq!(asg_subnets, ["AppSubnet1", "AppSubnet2"]);
     let db_group = t.resource("DbSubnetGroup");
     let db_subnets: Vec<_> = props(db_group)["SubnetIds"].as_sequence().unwrap().iter().map(|v| as_ref(v).unwrap()).collect();
@@ -64,9 +63,7 @@ fn subnets_span_two_distinct_availability_zones_in_every_tier() {
 fn route_table_of(t: &Template) -> BTreeMap<String, String> {
     t.of_type("AWS::EC2::SubnetRouteTableAssociation")
         .into_iter()
-        .map(|(_, r)| {
-            (as_ref(&props(r)["SubnetId"]).unwrap().to_string(), as_ref(&props(r)["RouteTableId"]).unwrap().to_string())
-        })
+        .map(|(_, r)| (as_ref(&props(r)["SubnetId"]).unwrap().to_string(), as_ref(&props(r)["RouteTableId"]).unwrap().to_string()))
         .collect()
 }
 
@@ -78,10 +75,18 @@ fn routes_of(t: &Template, table: &str) -> Vec<(String, String, String)> {
         .map(|(id, r)| {
             let p = props(r);
             let dest = p["DestinationCidrBlock"].as_str().or(p["DestinationIpv6CidrBlock"].as_str()).unwrap_or("?").to_string();
-            let (kind, target) = ["GatewayId", "NatGatewayId", "TransitGatewayId", "VpcPeeringConnectionId", "NetworkInterfaceId", "InstanceId", "EgressOnlyInternetGatewayId"]
-                .iter()
-                .find_map(|k| (!p[*k].is_null()).then(|| (k.to_string(), format!("{:?}", p[*k]))))
-                .unwrap_or_else(|| panic!("{id}: route without target"));
+            let (kind, target) = [
+                "GatewayId",
+                "NatGatewayId",
+                "TransitGatewayId",
+                "VpcPeeringConnectionId",
+                "NetworkInterfaceId",
+                "InstanceId",
+                "EgressOnlyInternetGatewayId",
+            ]
+            .iter()
+            .find_map(|k| (!p[*k].is_null()).then(|| (k.to_string(), format!("{:?}", p[*k]))))
+            .unwrap_or_else(|| panic!("{id}: route without target"));
             (dest, kind, target)
         })
         .collect()
@@ -278,10 +283,7 @@ fn user_data(t: &Template) -> String {
 }
 
 fn env_value<'a>(text: &'a str, key: &str) -> &'a str {
-    text.lines()
-        .map(str::trim)
-        .find_map(|l| l.strip_prefix(&format!("{key}=")))
-        .unwrap_or_else(|| panic!("{key} not set"))
+    text.lines().map(str::trim).find_map(|l| l.strip_prefix(&format!("{key}="))).unwrap_or_else(|| panic!("{key} not set"))
 }
 
 #[test]
@@ -463,7 +465,8 @@ fn every_resource_that_can_be_encrypted_is() {
             let at = format!("{name} {id}");
             match ty {
                 "AWS::S3::Bucket" => {
-                    let alg = s(&p["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["SSEAlgorithm"]);
+                    let alg =
+                        s(&p["BucketEncryption"]["ServerSideEncryptionConfiguration"][0]["ServerSideEncryptionByDefault"]["SSEAlgorithm"]);
                     assert!(alg == "aws:kms" || alg == "AES256", "{at}: {alg}");
                     if id == "MediaBucket" {
                         assert_eq!(alg, "aws:kms", "product media uses SSE-KMS");
@@ -478,7 +481,8 @@ fn every_resource_that_can_be_encrypted_is() {
                     let tls_only = t.of_type("AWS::S3::BucketPolicy").into_iter().any(|(_, bp)| {
                         as_ref(&props(bp)["Bucket"]) == Some(id.as_str())
                             && props(bp)["PolicyDocument"]["Statement"].as_sequence().unwrap().iter().any(|st| {
-                                st["Effect"].as_str() == Some("Deny") && st["Condition"]["Bool"]["aws:SecureTransport"].as_str() == Some("false")
+                                st["Effect"].as_str() == Some("Deny")
+                                    && st["Condition"]["Bool"]["aws:SecureTransport"].as_str() == Some("false")
                             })
                     });
                     assert!(tls_only, "{at}: no TLS-only bucket policy");
@@ -546,12 +550,13 @@ fn cloudfront_caches_pages_by_currency_and_forwards_the_session_only_where_neede
         let cfg = &props(t.resource(id))["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]["CookiesConfig"];
         cfg["Cookies"].as_sequence().into_iter().flatten().map(|v| s(v).to_string()).collect()
     };
-    let session_cookies: Vec<String> = props(t.resource("SessionOriginRequestPolicy"))["OriginRequestPolicyConfig"]["CookiesConfig"]["Cookies"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .map(|v| s(v).to_string())
-        .collect();
+    let session_cookies: Vec<String> =
+        props(t.resource("SessionOriginRequestPolicy"))["OriginRequestPolicyConfig"]["CookiesConfig"]["Cookies"]
+            .as_sequence()
+            .unwrap()
+            .iter()
+            .map(|v| s(v).to_string())
+            .collect();
     assert_eq!(session_cookies, ["baobab_session", "currency"]);
 
     let default = &c["DefaultCacheBehavior"];
@@ -631,7 +636,7 @@ fn alarms_cover_the_seed_concerns_and_notify_the_topic() {
     assert_eq!(p99["ExtendedStatistic"].as_str(), Some("p99"));
     assert_eq!(as_ref(&props(t.resource("AsgAtMaxAlarm"))["Threshold"]), Some("MaxSize"));
     let events = props(t.resource("DbEvents"));
-    let cats: Vec<_> = events["EventCategories"].as_sequence().unwrap().iter().map(|v| s(v)).collect();
+    let cats: Vec<_> = events["EventCategories"].as_sequence().unwrap().iter().map(s).collect();
     assert!(cats.contains(&"failover") && cats.contains(&"failure"));
     assert_eq!(as_ref(&props(t.resource("AlarmEmailSubscription"))["Endpoint"]), Some("AlarmEmail"));
     // the dashboard shows every alarm and the five concerns
@@ -727,13 +732,12 @@ fn edge_stack_outputs_feed_the_main_stack() {
     let main = main_stack();
     let acl = props(edge.resource("WebAcl"));
     assert_eq!(acl["Scope"].as_str(), Some("CLOUDFRONT"));
-    let groups: BTreeSet<_> = acl["Rules"]
-        .as_sequence()
-        .unwrap()
-        .iter()
-        .filter_map(|r| r["Statement"]["ManagedRuleGroupStatement"]["Name"].as_str())
-        .collect();
-    assert_eq!(groups, ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].into());
+    let groups: BTreeSet<_> =
+        acl["Rules"].as_sequence().unwrap().iter().filter_map(|r| r["Statement"]["ManagedRuleGroupStatement"]["Name"].as_str()).collect();
+    assert_eq!(
+        groups,
+        ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"].into()
+    );
     assert!(acl["Rules"].as_sequence().unwrap().iter().any(|r| !r["Statement"]["RateBasedStatement"].is_null()));
     for (output, param) in [
         ("CloudFrontCertificateArn", "CloudFrontCertificateArn"),
@@ -838,7 +842,11 @@ fn db_url_script_builds_a_verified_tls_url_with_an_encoded_password() {
     let again = run();
     assert!(again.status.success());
     assert_eq!(std::fs::metadata(etc.join("database.env")).unwrap().modified().unwrap(), before);
-    let leftovers: Vec<_> = std::fs::read_dir(&etc).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".database")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(&etc)
+        .unwrap()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".database"))
+        .collect();
     assert!(leftovers.is_empty(), "temporary files left behind");
     std::fs::remove_dir_all(&dir).ok();
 }
