@@ -338,7 +338,9 @@ fn instances_boot_safely_and_a_broken_release_fails_the_deploy() {
     assert_eq!(props(asg)["MinSize"].as_str(), Some("2"));
     assert_eq!(as_ref(&props(asg)["DesiredCapacity"]), Some("DesiredCapacity"));
     assert_eq!(as_ref(&props(asg)["MaxSize"]), Some("MaxSize"));
-    assert_eq!(props(asg)["HealthCheckType"].as_str(), Some("ELB"));
+    // /readyz fails on every instance during a database failover: the group must not replace them for it
+    assert_eq!(props(asg)["HealthCheckType"].as_str(), Some("EC2"));
+    assert_eq!(as_ref(&props(asg)["TargetGroupARNs"][0]), Some("TargetGroup"));
     assert_eq!(as_get_att(&props(asg)["LaunchTemplate"]["Version"]), Some(("LaunchTemplate", "LatestVersionNumber")));
     assert_eq!(as_ref(&asg["CreationPolicy"]["ResourceSignal"]["Count"]), Some("DesiredCapacity"));
     let rolling = &asg["UpdatePolicy"]["AutoScalingRollingUpdate"];
