@@ -130,6 +130,9 @@ pub struct ProductImage {
     pub position: i32,
     pub width: Option<i32>,
     pub height: Option<i32>,
+    /// The processed upload behind this image, when it is one (its variants are served from
+    /// the media store; `url` is then filled in by the web layer).
+    pub media: Option<crate::media::MediaAsset>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -270,7 +273,7 @@ impl NewCategory {
 }
 
 /// Deserialises a field that may be absent (keep), `null` (clear) or a value (set).
-fn double_option<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
+pub(crate) fn double_option<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
     Option::<T>::deserialize(d).map(Some)
 }
 

@@ -6,6 +6,7 @@
 pub mod auth;
 pub mod catalog;
 pub mod error;
+pub mod media;
 pub mod money;
 pub mod query;
 pub mod search;

@@ -3,6 +3,10 @@
 //! macro compiles it once per backend, against each backend's own pool type. What differs
 //! (connection set-up, migrations, full-text syntax) lives in `postgres.rs` and `sqlite.rs`.
 
+/// Media columns of an image row (`m` = media_assets joined on the image's media_hash).
+pub(crate) const MEDIA_COLUMNS_M: &str = "m.hash AS media_hash, m.source AS media_source, m.width AS media_width, \
+     m.height AS media_height, m.bytes AS media_bytes, m.widths AS media_widths, m.placeholder AS media_placeholder";
+
 /// Implements `CatalogStore`, `TokenStore` and `MetaStore` for `$store`, a struct with
 /// `read: Pool<$db>`, `write: Pool<$db>` and `dialect: Dialect`.
 macro_rules! impl_common_store {
@@ -10,7 +14,15 @@ macro_rules! impl_common_store {
         const CATEGORY_COLUMNS: &str = "id, parent_id, slug, name, description, position, archived, created_at, updated_at";
         const PRODUCT_COLUMNS: &str = "id, category_id, slug, title, description, attributes, status, created_at, updated_at";
         const VARIANT_COLUMNS: &str = "id, product_id, sku, options, stock_on_hand, position, archived";
-        const IMAGE_COLUMNS: &str = "id, product_id, variant_id, url, alt, position, width, height";
+        const IMAGE_COLUMNS: &str = "i.id, i.product_id, i.variant_id, i.url, i.alt, i.position, i.width, i.height";
+        const MEDIA_ASSET_COLUMNS: &str = "hash, source, width, height, bytes, widths, placeholder";
+
+        fn image_select(filter: &str) -> sqlx::AssertSqlSafe<String> {
+            dynamic(format!(
+                "SELECT {IMAGE_COLUMNS}, {} FROM product_images i LEFT JOIN media_assets m ON m.hash = i.media_hash WHERE {filter} ORDER BY i.product_id, i.position, i.id",
+                $crate::common::MEDIA_COLUMNS_M
+            ))
+        }
         const TOKEN_COLUMNS: &str = "id, name, role, created_at, last_used_at, revoked_at";
 
         fn dynamic(sql: String) -> sqlx::AssertSqlSafe<String> {
@@ -66,6 +78,20 @@ macro_rules! impl_common_store {
                     .bind(product_id)
                     .execute(&mut *conn)
                     .await?;
+                Ok(())
+            }
+
+            async fn check_image_variant(conn: &mut <$db as sqlx::Database>::Connection, product_id: i64, variant_id: Option<i64>) -> $crate::Result<()> {
+                if let Some(v) = variant_id {
+                    let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM variants WHERE id = $1 AND product_id = $2")
+                        .bind(v)
+                        .bind(product_id)
+                        .fetch_one(&mut *conn)
+                        .await?;
+                    if n == 0 {
+                        return Err($crate::StoreError::invalid("variant_id", format!("the product has no variant {v}")));
+                    }
+                }
                 Ok(())
             }
 
@@ -134,11 +160,7 @@ macro_rules! impl_common_store {
                     return Ok(Vec::new());
                 }
                 let list = product_ids.iter().map(|i| i.to_string()).collect::<Vec<_>>().join(",");
-                let rows: Vec<$crate::rows::ImageRow> = sqlx::query_as(dynamic(format!(
-                    "SELECT {IMAGE_COLUMNS} FROM product_images WHERE product_id IN ({list}) ORDER BY product_id, position, id"
-                )))
-                .fetch_all(&self.read)
-                .await?;
+                let rows: Vec<$crate::rows::ImageRow> = sqlx::query_as(image_select(&format!("i.product_id IN ({list})"))).fetch_all(&self.read).await?;
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
@@ -414,6 +436,132 @@ macro_rules! impl_common_store {
                 tx.commit().await?;
                 self.variant(id).await?.ok_or($crate::StoreError::NotFound("variant"))
             }
+
+            async fn upsert_media_asset(&self, a: &baobab_domain::media::MediaAsset) -> $crate::Result<()> {
+                baobab_domain::media::validate_hash("hash", &a.hash)?;
+                sqlx::query(
+                    "INSERT INTO media_assets (hash, source, width, height, bytes, widths, placeholder, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (hash) DO UPDATE SET \
+                     width = excluded.width, height = excluded.height, widths = excluded.widths, placeholder = excluded.placeholder",
+                )
+                .bind(&a.hash)
+                .bind(&a.source)
+                .bind(a.width)
+                .bind(a.height)
+                .bind(a.bytes)
+                .bind(sqlx::types::Json(&a.widths))
+                .bind(&a.placeholder)
+                .bind(chrono::Utc::now())
+                .execute(&self.write)
+                .await?;
+                Ok(())
+            }
+
+            async fn media_asset(&self, hash: &str) -> $crate::Result<Option<baobab_domain::media::MediaAsset>> {
+                let row: Option<$crate::rows::MediaAssetRow> =
+                    sqlx::query_as(dynamic(format!("SELECT {MEDIA_ASSET_COLUMNS} FROM media_assets WHERE hash = $1")))
+                        .bind(hash)
+                        .fetch_optional(&self.read)
+                        .await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn media_assets_after(&self, after: Option<&str>, limit: u32) -> $crate::Result<Vec<baobab_domain::media::MediaAsset>> {
+                let rows: Vec<$crate::rows::MediaAssetRow> = sqlx::query_as(dynamic(format!(
+                    "SELECT {MEDIA_ASSET_COLUMNS} FROM media_assets WHERE hash > $1 ORDER BY hash LIMIT {}",
+                    limit.clamp(1, 1000)
+                )))
+                .bind(after.unwrap_or(""))
+                .fetch_all(&self.read)
+                .await?;
+                Ok(rows.into_iter().map(Into::into).collect())
+            }
+
+            async fn count_media_assets(&self) -> $crate::Result<u64> {
+                let n: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM media_assets").fetch_one(&self.read).await?;
+                Ok(n.max(0) as u64)
+            }
+
+            async fn image(&self, id: i64) -> $crate::Result<Option<baobab_domain::catalog::ProductImage>> {
+                let row: Option<$crate::rows::ImageRow> = sqlx::query_as(image_select("i.id = $1")).bind(id).fetch_optional(&self.read).await?;
+                Ok(row.map(Into::into))
+            }
+
+            async fn add_image(&self, product_id: i64, new: &baobab_domain::media::NewImage) -> $crate::Result<baobab_domain::catalog::ProductImage> {
+                new.validate()?;
+                let mut tx = self.write.begin().await?;
+                let exists: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM products WHERE id = $1").bind(product_id).fetch_one(&mut *tx).await?;
+                if exists == 0 {
+                    return Err($crate::StoreError::NotFound("product"));
+                }
+                Self::check_image_variant(&mut tx, product_id, new.variant_id).await?;
+                let (mut width, mut height) = (None, None);
+                if let Some(hash) = &new.media_hash {
+                    let dims: Option<(i32, i32)> =
+                        sqlx::query_as("SELECT width, height FROM media_assets WHERE hash = $1").bind(hash).fetch_optional(&mut *tx).await?;
+                    let (w, h) = dims.ok_or_else(|| $crate::StoreError::invalid("media_hash", "no uploaded image has this hash"))?;
+                    (width, height) = (Some(w), Some(h));
+                }
+                let position: i32 = match new.position {
+                    Some(p) => p,
+                    None => sqlx::query_scalar("SELECT COALESCE(MAX(position) + 1, 0) FROM product_images WHERE product_id = $1")
+                        .bind(product_id)
+                        .fetch_one(&mut *tx)
+                        .await?,
+                };
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO product_images (product_id, variant_id, url, alt, position, width, height, media_hash) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                )
+                .bind(product_id)
+                .bind(new.variant_id)
+                .bind(new.url.as_deref().unwrap_or(""))
+                .bind(new.alt.trim())
+                .bind(position)
+                .bind(width)
+                .bind(height)
+                .bind(new.media_hash.as_deref())
+                .fetch_one(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE products SET updated_at = $1 WHERE id = $2").bind(chrono::Utc::now()).bind(product_id).execute(&mut *tx).await?;
+                tx.commit().await?;
+                self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))
+            }
+
+            async fn update_image(&self, id: i64, patch: &baobab_domain::media::ImagePatch) -> $crate::Result<baobab_domain::catalog::ProductImage> {
+                patch.validate()?;
+                let mut img = self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))?;
+                if let Some(a) = &patch.alt {
+                    img.alt = a.trim().to_string();
+                }
+                if let Some(p) = patch.position {
+                    img.position = p;
+                }
+                if let Some(v) = patch.variant_id {
+                    img.variant_id = v;
+                }
+                let mut tx = self.write.begin().await?;
+                Self::check_image_variant(&mut tx, img.product_id, img.variant_id).await?;
+                sqlx::query("UPDATE product_images SET alt = $1, position = $2, variant_id = $3 WHERE id = $4")
+                    .bind(&img.alt)
+                    .bind(img.position)
+                    .bind(img.variant_id)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE products SET updated_at = $1 WHERE id = $2").bind(chrono::Utc::now()).bind(img.product_id).execute(&mut *tx).await?;
+                tx.commit().await?;
+                self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))
+            }
+
+            async fn delete_image(&self, id: i64) -> $crate::Result<baobab_domain::catalog::ProductImage> {
+                let img = self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))?;
+                let r = sqlx::query("DELETE FROM product_images WHERE id = $1").bind(id).execute(&self.write).await?;
+                if r.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound("image"));
+                }
+                Ok(img)
+            }
         }
 
         #[async_trait::async_trait]
@@ -471,6 +619,20 @@ macro_rules! impl_common_store {
         impl $crate::MetaStore for $store {
             async fn meta(&self, key: &str) -> $crate::Result<Option<String>> {
                 Ok(sqlx::query_scalar("SELECT value FROM meta WHERE key = $1").bind(key).fetch_optional(&self.read).await?)
+            }
+
+            async fn set_meta(&self, key: &str, value: &str) -> $crate::Result<()> {
+                sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                    .bind(key)
+                    .bind(value)
+                    .execute(&self.write)
+                    .await?;
+                Ok(())
+            }
+
+            async fn delete_meta(&self, key: &str) -> $crate::Result<()> {
+                sqlx::query("DELETE FROM meta WHERE key = $1").bind(key).execute(&self.write).await?;
+                Ok(())
             }
 
             async fn set_meta_once(&self, key: &str, value: &str) -> $crate::Result<bool> {

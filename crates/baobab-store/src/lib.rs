@@ -14,7 +14,10 @@ use std::time::Duration;
 
 use async_trait::async_trait;
 use baobab_domain::auth::Role;
-use baobab_domain::catalog::{Category, CategoryPatch, NewCategory, NewProduct, NewVariant, Product, ProductPatch, Variant, VariantPatch};
+use baobab_domain::catalog::{
+    Category, CategoryPatch, NewCategory, NewProduct, NewVariant, Product, ProductImage, ProductPatch, Variant, VariantPatch,
+};
+use baobab_domain::media::{ImagePatch, MediaAsset, NewImage};
 use baobab_domain::query::{ProductPage, ProductQuery};
 use chrono::{DateTime, Utc};
 
@@ -57,6 +60,19 @@ pub trait CatalogStore: Send + Sync {
     async fn variant(&self, id: i64) -> Result<Option<Variant>>;
     async fn create_variant(&self, product_id: i64, new: &NewVariant) -> Result<Variant>;
     async fn update_variant(&self, id: i64, patch: &VariantPatch) -> Result<Variant>;
+
+    /// Records a processed upload (or its new variant widths after reprocessing).
+    async fn upsert_media_asset(&self, asset: &MediaAsset) -> Result<()>;
+    async fn media_asset(&self, hash: &str) -> Result<Option<MediaAsset>>;
+    /// Processed uploads in hash order, after `after` (for resumable batch work).
+    async fn media_assets_after(&self, after: Option<&str>, limit: u32) -> Result<Vec<MediaAsset>>;
+    async fn count_media_assets(&self) -> Result<u64>;
+    async fn image(&self, id: i64) -> Result<Option<ProductImage>>;
+    /// Attaches an image; `position` defaults to after the product's last image.
+    async fn add_image(&self, product_id: i64, new: &NewImage) -> Result<ProductImage>;
+    async fn update_image(&self, id: i64, patch: &ImagePatch) -> Result<ProductImage>;
+    /// Detaches an image from its product (the media files stay: other products may use them).
+    async fn delete_image(&self, id: i64) -> Result<ProductImage>;
 }
 
 /// A staff API token as stored: only the hash of its secret is kept.
@@ -83,6 +99,8 @@ pub trait TokenStore: Send + Sync {
 #[async_trait]
 pub trait MetaStore: Send + Sync {
     async fn meta(&self, key: &str) -> Result<Option<String>>;
+    async fn set_meta(&self, key: &str, value: &str) -> Result<()>;
+    async fn delete_meta(&self, key: &str) -> Result<()>;
     /// Sets `key` unless it is already set; true when this call set it.
     async fn set_meta_once(&self, key: &str, value: &str) -> Result<bool>;
 }

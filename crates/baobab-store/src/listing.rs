@@ -83,7 +83,8 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
             sql.push("SELECT p.id, p.slug, p.title, p.category_id, p.status, pr.min_price, ");
             sql.push(in_stock_expr).push(" AS in_stock, COUNT(*) OVER () AS total_count, ");
             sql.push("i.id AS image_id, i.variant_id AS image_variant_id, i.url AS image_url, i.alt AS image_alt, ");
-            sql.push("i.position AS image_position, i.width AS image_width, i.height AS image_height");
+            sql.push("i.position AS image_position, i.width AS image_width, i.height AS image_height, ");
+            sql.push(crate::common::MEDIA_COLUMNS_M);
         }
         Select::Count => {
             sql.push("SELECT COUNT(*)");
@@ -102,7 +103,8 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
     if what == Select::Page {
         sql.push(
             " LEFT JOIN product_images i ON i.id = \
-             (SELECT fi.id FROM product_images fi WHERE fi.product_id = p.id ORDER BY fi.position, fi.id LIMIT 1)",
+             (SELECT fi.id FROM product_images fi WHERE fi.product_id = p.id ORDER BY fi.position, fi.id LIMIT 1) \
+             LEFT JOIN media_assets m ON m.hash = i.media_hash",
         );
     }
     sql.push(" WHERE 1 = 1");

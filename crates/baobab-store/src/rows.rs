@@ -3,6 +3,7 @@
 
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::{Category, NameValue, Price, Product, ProductImage, ProductStatus, ProductSummary, Variant};
+use baobab_domain::media::MediaAsset;
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
 
@@ -117,6 +118,32 @@ pub(crate) fn assemble_variants(rows: Vec<VariantRow>, prices: &[PriceRow]) -> V
         .collect()
 }
 
+/// The media columns joined to an image (all NULL for an external-URL image).
+#[derive(sqlx::FromRow, Default)]
+pub(crate) struct MediaCols {
+    pub media_hash: Option<String>,
+    pub media_source: Option<String>,
+    pub media_width: Option<i32>,
+    pub media_height: Option<i32>,
+    pub media_bytes: Option<i64>,
+    pub media_widths: Option<Json<Vec<i32>>>,
+    pub media_placeholder: Option<String>,
+}
+
+impl MediaCols {
+    pub fn into_asset(self) -> Option<MediaAsset> {
+        Some(MediaAsset {
+            hash: self.media_hash?,
+            source: self.media_source?,
+            width: self.media_width?,
+            height: self.media_height?,
+            bytes: self.media_bytes?,
+            widths: self.media_widths?.0,
+            placeholder: self.media_placeholder?,
+        })
+    }
+}
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct ImageRow {
     pub id: i64,
@@ -127,6 +154,8 @@ pub(crate) struct ImageRow {
     pub position: i32,
     pub width: Option<i32>,
     pub height: Option<i32>,
+    #[sqlx(flatten)]
+    pub media: MediaCols,
 }
 
 impl From<ImageRow> for ProductImage {
@@ -140,6 +169,32 @@ impl From<ImageRow> for ProductImage {
             position: r.position,
             width: r.width,
             height: r.height,
+            media: r.media.into_asset(),
+        }
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct MediaAssetRow {
+    pub hash: String,
+    pub source: String,
+    pub width: i32,
+    pub height: i32,
+    pub bytes: i64,
+    pub widths: Json<Vec<i32>>,
+    pub placeholder: String,
+}
+
+impl From<MediaAssetRow> for MediaAsset {
+    fn from(r: MediaAssetRow) -> Self {
+        MediaAsset {
+            hash: r.hash,
+            source: r.source,
+            width: r.width,
+            height: r.height,
+            bytes: r.bytes,
+            widths: r.widths.0,
+            placeholder: r.placeholder,
         }
     }
 }
@@ -161,6 +216,8 @@ pub(crate) struct SummaryRow {
     pub image_position: Option<i32>,
     pub image_width: Option<i32>,
     pub image_height: Option<i32>,
+    #[sqlx(flatten)]
+    pub image_media: MediaCols,
 }
 
 impl SummaryRow {
@@ -175,6 +232,7 @@ impl SummaryRow {
                 position: self.image_position.unwrap_or(0),
                 width: self.image_width,
                 height: self.image_height,
+                media: self.image_media.into_asset(),
             }),
             _ => None,
         };

@@ -5,6 +5,7 @@ use std::sync::Arc;
 use baobab_domain::Currency;
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
+use baobab_domain::media::{ImagePatch, MediaAsset, NewImage};
 use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
 use baobab_domain::search::SearchTerms;
 use baobab_store::testing::{Backend, TestStore};
@@ -44,6 +45,8 @@ conformance!(
     tokens_are_found_by_hash_and_revoked,
     meta_is_set_once,
     migrations_are_idempotent,
+    images_attach_reorder_and_detach,
+    media_assets_page_by_hash,
 );
 
 fn cur(code: &str) -> Currency {
@@ -456,4 +459,97 @@ async fn unknown_url_scheme_is_a_config_error() {
     assert!(err.to_string().contains("mysql://"), "{err}");
     let err = baobab_store::connect("postgres://u:secret@h/db?sslmode=bogus", &Default::default()).await.err().unwrap();
     assert!(!err.to_string().contains("secret"), "{err}");
+}
+
+fn asset(hash_char: char, w: i32, h: i32) -> MediaAsset {
+    MediaAsset {
+        hash: hash_char.to_string().repeat(64),
+        source: "jpeg".into(),
+        width: w,
+        height: h,
+        bytes: 123_456,
+        widths: vec![1280, 640, 320, 160],
+        placeholder: "data:image/webp;base64,UklGRg==".into(),
+    }
+}
+
+async fn images_attach_reorder_and_detach(s: Arc<dyn Store>) {
+    let p = s.create_product(&new_product("Kente stole", None, vec![variant("ks-1", vec![price("GHS", 45_000)], 3)])).await.unwrap();
+    let other = s.create_product(&new_product("Other", None, vec![variant("ot-1", vec![price("GHS", 1)], 1)])).await.unwrap();
+    let a = asset('a', 4000, 3000);
+    s.upsert_media_asset(&a).await.unwrap();
+    s.upsert_media_asset(&a).await.unwrap(); // idempotent
+
+    let first =
+        s.add_image(p.id, &NewImage { media_hash: Some(a.hash.clone()), alt: " Kente, gold ".into(), ..Default::default() }).await.unwrap();
+    assert_eq!((first.position, first.alt.as_str(), first.width, first.height), (0, "Kente, gold", Some(4000), Some(3000)));
+    assert_eq!(first.media.as_ref().unwrap(), &a);
+    let second = s
+        .add_image(
+            p.id,
+            &NewImage { url: Some("https://cdn.example.com/k.jpg".into()), variant_id: Some(p.variants[0].id), ..Default::default() },
+        )
+        .await
+        .unwrap();
+    assert_eq!(second.position, 1, "appended after the last image");
+    assert!(second.media.is_none());
+
+    let full = s.product(Key::Id(p.id)).await.unwrap().unwrap();
+    assert_eq!(full.images.iter().map(|i| i.id).collect::<Vec<_>>(), vec![first.id, second.id]);
+    let mut q = query("GHS");
+    q.terms = SearchTerms::parse("q", "kente").unwrap();
+    let card = s.products(&q).await.unwrap().items.remove(0);
+    assert_eq!(card.image.as_ref().unwrap().media.as_ref().unwrap().hash, a.hash, "listings carry the first image with its media");
+
+    // reorder: the URL image first
+    let moved = s.update_image(second.id, &ImagePatch { position: Some(0), variant_id: Some(None), ..Default::default() }).await.unwrap();
+    assert_eq!(moved.variant_id, None);
+    s.update_image(first.id, &ImagePatch { position: Some(5), alt: Some("Gold kente".into()), ..Default::default() }).await.unwrap();
+    let full = s.product(Key::Id(p.id)).await.unwrap().unwrap();
+    assert_eq!(full.images.iter().map(|i| i.id).collect::<Vec<_>>(), vec![second.id, first.id]);
+    assert_eq!(full.images[1].alt, "Gold kente");
+
+    // bad references change nothing
+    let e = s.add_image(p.id, &NewImage { media_hash: Some("b".repeat(64)), ..Default::default() }).await.unwrap_err();
+    assert!(matches!(&e, StoreError::Invalid(v) if v.field() == "media_hash"), "{e:?}");
+    let e = s
+        .add_image(p.id, &NewImage { media_hash: Some(a.hash.clone()), variant_id: Some(other.variants[0].id), ..Default::default() })
+        .await
+        .unwrap_err();
+    assert!(matches!(&e, StoreError::Invalid(v) if v.field() == "variant_id"), "{e:?}");
+    let e = s.update_image(first.id, &ImagePatch { variant_id: Some(Some(other.variants[0].id)), ..Default::default() }).await.unwrap_err();
+    assert!(matches!(&e, StoreError::Invalid(v) if v.field() == "variant_id"), "{e:?}");
+    assert!(matches!(
+        s.add_image(999_999, &NewImage { media_hash: Some(a.hash.clone()), ..Default::default() }).await,
+        Err(StoreError::NotFound(_))
+    ));
+    assert_eq!(s.product(Key::Id(p.id)).await.unwrap().unwrap().images.len(), 2);
+
+    let gone = s.delete_image(first.id).await.unwrap();
+    assert_eq!(gone.id, first.id);
+    assert!(s.image(first.id).await.unwrap().is_none());
+    assert!(matches!(s.delete_image(first.id).await, Err(StoreError::NotFound(_))));
+    assert!(s.media_asset(&a.hash).await.unwrap().is_some(), "the media stays for other products");
+}
+
+async fn media_assets_page_by_hash(s: Arc<dyn Store>) {
+    for c in ['c', 'a', 'b'] {
+        s.upsert_media_asset(&asset(c, 100, 50)).await.unwrap();
+    }
+    assert_eq!(s.count_media_assets().await.unwrap(), 3);
+    let first: Vec<String> = s.media_assets_after(None, 2).await.unwrap().into_iter().map(|a| a.hash[..1].to_string()).collect();
+    assert_eq!(first, ["a", "b"]);
+    let rest = s.media_assets_after(Some(&"b".repeat(64)), 2).await.unwrap();
+    assert_eq!(rest.len(), 1);
+    let mut updated = asset('a', 100, 50);
+    updated.widths = vec![80];
+    s.upsert_media_asset(&updated).await.unwrap();
+    assert_eq!(s.media_asset(&updated.hash).await.unwrap().unwrap().widths, vec![80]);
+    assert!(matches!(s.upsert_media_asset(&MediaAsset { hash: "nothex".into(), ..updated }).await, Err(StoreError::Invalid(_))));
+
+    s.set_meta("cursor", "a").await.unwrap();
+    s.set_meta("cursor", "b").await.unwrap();
+    assert_eq!(s.meta("cursor").await.unwrap().as_deref(), Some("b"));
+    s.delete_meta("cursor").await.unwrap();
+    assert_eq!(s.meta("cursor").await.unwrap(), None);
 }
