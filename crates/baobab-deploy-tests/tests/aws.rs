@@ -852,3 +852,35 @@ fn db_url_script_builds_a_verified_tls_url_with_an_encoded_password() {
     assert!(leftovers.is_empty(), "temporary files left behind");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ------------------------------------------------------------------ guard rules
+
+#[test]
+fn every_guard_rule_has_a_fixture_on_which_it_fails() {
+    let rules_dir = deploy_dir().join("rules");
+    let mut rules = 0;
+    for entry in std::fs::read_dir(&rules_dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("guard") {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).unwrap();
+        let stem = path.file_stem().unwrap().to_str().unwrap();
+        let fixtures: Value =
+            serde_yaml::from_str(&std::fs::read_to_string(rules_dir.join(format!("tests/{stem}_tests.yaml"))).unwrap()).unwrap();
+        let mut expectations: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for case in fixtures.as_sequence().unwrap() {
+            for (rule, outcome) in case["expectations"]["rules"].as_mapping().unwrap() {
+                expectations.entry(s(rule).to_string()).or_default().insert(s(outcome).to_string());
+            }
+        }
+        for line in text.lines() {
+            let Some(rest) = line.strip_prefix("rule ") else { continue };
+            let name = rest.split_whitespace().next().unwrap();
+            let seen = expectations.get(name).cloned().unwrap_or_default();
+            assert!(seen.contains("FAIL"), "{stem}.guard rule {name} has no fixture proving it fails: {seen:?}");
+            rules += 1;
+        }
+    }
+    assert!(rules >= 20, "{rules} rules");
+}
