@@ -20,10 +20,14 @@ struct S3Env {
 fn s3_env() -> Option<S3Env> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let get = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
-    match (get("BAOBAB_TEST_S3_ENDPOINT"), get("BAOBAB_TEST_S3_BUCKET"), get("BAOBAB_TEST_S3_ACCESS_KEY"), get("BAOBAB_TEST_S3_SECRET_KEY")) {
+    match (get("BAOBAB_TEST_S3_ENDPOINT"), get("BAOBAB_TEST_S3_BUCKET"), get("BAOBAB_TEST_S3_ACCESS_KEY"), get("BAOBAB_TEST_S3_SECRET_KEY"))
+    {
         (Some(endpoint), Some(bucket), Some(key), Some(secret)) => Some(S3Env { endpoint, bucket, key, secret }),
         _ => {
-            assert!(std::env::var("BAOBAB_TEST_REQUIRE_S3").as_deref() != Ok("1"), "BAOBAB_TEST_REQUIRE_S3=1 but no S3 test server is configured");
+            assert!(
+                std::env::var("BAOBAB_TEST_REQUIRE_S3").as_deref() != Ok("1"),
+                "BAOBAB_TEST_REQUIRE_S3=1 but no S3 test server is configured"
+            );
             eprintln!("note: no S3 test server configured; skipping an S3 case");
             None
         }
@@ -141,7 +145,8 @@ async fn raw_head(env: &S3Env, key: &str) -> reqwest::header::HeaderMap {
         .with_secret_access_key(&env.secret)
         .build()
         .unwrap();
-    let url = s3.signed_url(object_store::signer::Method::HEAD, &object_store::path::Path::from(key), Duration::from_secs(60)).await.unwrap();
+    let url =
+        s3.signed_url(object_store::signer::Method::HEAD, &object_store::path::Path::from(key), Duration::from_secs(60)).await.unwrap();
     let res = client().head(url.as_str()).send().await.unwrap();
     assert!(res.status().is_success(), "HEAD {key}: {}", res.status());
     res.headers().clone()

@@ -47,6 +47,14 @@ async fn readyz(State(state): State<AppState>) -> Response {
         }
     };
     checks.insert("database".into(), db);
+    let media = match state.media.check().await {
+        Ok(()) => json!({"status": "ok", "backend": state.media.kind()}),
+        Err(e) => {
+            ok = false;
+            json!({"status": "error", "backend": state.media.kind(), "error": e})
+        }
+    };
+    checks.insert("media".into(), media);
     for c in &state.checks {
         let v = match within(CHECK_TIMEOUT, c.check()).await {
             Some(Ok(())) => json!({"status": "ok"}),

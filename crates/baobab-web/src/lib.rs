@@ -7,6 +7,7 @@ pub mod assets;
 pub mod auth;
 pub mod error;
 pub mod health;
+pub mod media;
 pub mod middleware;
 pub mod params;
 pub mod storefront;
@@ -41,6 +42,11 @@ pub struct WebSettings {
     pub request_timeout: Duration,
     /// `max-age` of cacheable HTML and API responses.
     pub page_max_age: u32,
+    /// Where browsers fetch media variants: `/media` (served by the app) or the CDN's URL
+    /// (`https://d111111abcdef8.cloudfront.net/media`); no trailing slash.
+    pub media_base_url: String,
+    /// Upload limits for product images.
+    pub media_limits: baobab_media::Limits,
 }
 
 impl Default for WebSettings {
@@ -54,12 +60,15 @@ impl Default for WebSettings {
             api_max_body_bytes: 256 * 1024,
             request_timeout: Duration::from_secs(30),
             page_max_age: 60,
+            media_base_url: "/media".into(),
+            media_limits: baobab_media::Limits::default(),
         }
     }
 }
 
 pub struct Inner {
     pub store: Arc<dyn Store>,
+    pub media: Arc<baobab_media::MediaStore>,
     pub settings: WebSettings,
     pub templates: templates::Templates,
     pub assets: assets::Assets,
@@ -85,9 +94,15 @@ impl std::ops::Deref for AppState {
 }
 
 impl AppState {
-    pub fn new(store: Arc<dyn Store>, settings: WebSettings, checks: Vec<Arc<dyn HealthCheck>>) -> AppState {
+    pub fn new(
+        store: Arc<dyn Store>,
+        media: Arc<baobab_media::MediaStore>,
+        settings: WebSettings,
+        checks: Vec<Arc<dyn HealthCheck>>,
+    ) -> AppState {
         AppState(Arc::new(Inner {
             store,
+            media,
             templates: templates::Templates::new(),
             assets: assets::Assets::new(),
             settings,
@@ -131,6 +146,7 @@ pub fn router(state: AppState) -> Router {
         .merge(storefront::routes())
         .merge(assets::routes())
         .merge(health::routes())
+        .merge(media::routes())
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found);
     middleware::wrap(app, state.clone()).with_state(state)

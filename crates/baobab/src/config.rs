@@ -53,6 +53,30 @@ pub struct RawConfig {
     pub database: DatabaseSection,
     pub http: HttpSection,
     pub shutdown: ShutdownSection,
+    pub media: MediaSection,
+}
+
+/// Where product media is stored and how it is served.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MediaSection {
+    /// `local` (files under `<data_dir>/media`) or `s3`.
+    pub backend: String,
+    pub bucket: Option<String>,
+    pub region: Option<String>,
+    /// S3-compatible endpoint (tests, other providers); unset = AWS.
+    pub endpoint: Option<String>,
+    pub allow_http: bool,
+    /// Prepended to every object key (e.g. `shop-a/`).
+    pub prefix: String,
+    /// S3 server-side encryption on every PUT: `AES256`, `aws:kms` (with `kms_key_id`) or `none`.
+    pub sse: String,
+    pub kms_key_id: Option<String>,
+    /// Base URL of media in pages: `/media` (served by the app) or the CDN, e.g.
+    /// `https://d111111abcdef8.cloudfront.net/media`.
+    pub public_base_url: String,
+    pub max_upload_bytes: usize,
+    pub max_pixels: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -106,6 +130,19 @@ impl Default for RawConfig {
             },
             http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60 },
             shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
+            media: MediaSection {
+                backend: "local".into(),
+                bucket: None,
+                region: None,
+                endpoint: None,
+                allow_http: false,
+                prefix: String::new(),
+                sse: "AES256".into(),
+                kms_key_id: None,
+                public_base_url: "/media".into(),
+                max_upload_bytes: 10 * 1024 * 1024,
+                max_pixels: 40_000_000,
+            },
         }
     }
 }
@@ -139,6 +176,7 @@ pub struct Config {
     pub log: String,
     pub drain: Duration,
     pub shutdown_timeout: Duration,
+    pub media: baobab_media::MediaConfig,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -291,7 +329,35 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
     if !(1..=3_600).contains(&s.timeout_seconds) {
         return Err(bad(fig, "shutdown.timeout_seconds", &s.timeout_seconds, "must be between 1 and 3600"));
     }
+    let media = check_media(fig, &raw)?;
+    let m = &raw.media;
+    let media_base = m.public_base_url.trim_end_matches('/').to_string();
+    if !(media_base.starts_with('/') || media_base.starts_with("https://") || media_base.starts_with("http://"))
+        || media_base.contains(char::is_whitespace)
+        || media_base.contains('"')
+    {
+        return Err(bad(
+            fig,
+            "media.public_base_url",
+            &m.public_base_url,
+            "must be a path like /media or a URL like https://cdn.example.com/media",
+        ));
+    }
+    if !(1024..=100 * 1024 * 1024).contains(&m.max_upload_bytes) {
+        return Err(bad(fig, "media.max_upload_bytes", &m.max_upload_bytes, "must be between 1024 and 104857600"));
+    }
+    if !(1..=250_000_000).contains(&m.max_pixels) {
+        return Err(bad(fig, "media.max_pixels", &m.max_pixels, "must be between 1 and 250000000"));
+    }
+    // A CDN serving media must be allowed by the pages' Content-Security-Policy.
+    let media_origin = raw.media_origin.clone().or_else(|| {
+        media_base.strip_prefix("https://").or_else(|| media_base.strip_prefix("http://")).map(|rest| {
+            let scheme = if media_base.starts_with("https://") { "https" } else { "http" };
+            format!("{scheme}://{}", rest.split('/').next().unwrap_or(rest))
+        })
+    });
     Ok(Config {
+        media,
         demo: raw.demo.unwrap_or(sqlite),
         migrate_on_start: raw.migrate_on_start.unwrap_or(sqlite),
         data_dir: raw.data_dir.clone(),
@@ -304,7 +370,9 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             public_url,
             default_currency,
             hsts: raw.hsts,
-            media_origin: raw.media_origin.clone(),
+            media_origin,
+            media_base_url: media_base,
+            media_limits: baobab_media::Limits { max_bytes: m.max_upload_bytes, max_pixels: m.max_pixels },
             api_max_body_bytes: h.max_body_bytes,
             request_timeout: Duration::from_secs(h.request_timeout_seconds),
             page_max_age: h.page_max_age_seconds,
@@ -322,11 +390,50 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
     })
 }
 
-impl Config {
-    /// Where the embedded default keeps product media.
-    pub fn media_dir(&self) -> PathBuf {
-        self.data_dir.join("media")
+fn check_media(fig: &Figment, raw: &RawConfig) -> Result<baobab_media::MediaConfig, ConfigError> {
+    let m = &raw.media;
+    let sse = match m.sse.as_str() {
+        "none" => baobab_media::Sse::None,
+        "AES256" => baobab_media::Sse::Aes256,
+        "aws:kms" => match m.kms_key_id.as_deref().filter(|k| !k.trim().is_empty()) {
+            Some(k) => baobab_media::Sse::Kms { key_id: k.trim().to_string() },
+            None => return Err(bad(fig, "media.kms_key_id", &"", "is required when media.sse is aws:kms")),
+        },
+        other => return Err(bad(fig, "media.sse", &other, "must be AES256, aws:kms or none")),
+    };
+    if !(m.prefix.is_empty() || (m.prefix.ends_with('/') && !m.prefix.starts_with('/') && !m.prefix.contains(".."))) {
+        return Err(bad(fig, "media.prefix", &m.prefix, "must be empty or a relative path ending in / (e.g. shop-a/)"));
     }
+    let backend = match m.backend.as_str() {
+        "local" => baobab_media::Backend::Local { dir: raw.data_dir.join("media") },
+        "s3" => {
+            let bucket = m
+                .bucket
+                .clone()
+                .filter(|b| !b.trim().is_empty())
+                .ok_or_else(|| bad(fig, "media.bucket", &"", "is required when media.backend is s3"))?;
+            let region = m
+                .region
+                .clone()
+                .filter(|r| !r.trim().is_empty())
+                .ok_or_else(|| bad(fig, "media.region", &"", "is required when media.backend is s3"))?;
+            if let Some(e) = &m.endpoint
+                && !(e.starts_with("https://") || (e.starts_with("http://") && m.allow_http))
+            {
+                return Err(bad(fig, "media.endpoint", e, "must be an https:// URL (or http:// with media.allow_http = true)"));
+            }
+            baobab_media::Backend::S3 {
+                bucket,
+                region,
+                endpoint: m.endpoint.clone(),
+                allow_http: m.allow_http,
+                access_key_id: None,
+                secret_access_key: None,
+            }
+        }
+        other => return Err(bad(fig, "media.backend", &other, "must be local or s3")),
+    };
+    Ok(baobab_media::MediaConfig { backend, prefix: m.prefix.clone(), sse })
 }
 
 #[cfg(test)]
@@ -390,6 +497,34 @@ mod tests {
         assert!(err.contains("database_url") && !err.contains("secret"), "{err}");
         let err = with_env(&[("BAOBAB_SHUTDOWN__TIMEOUT_SECONDS", "0")], || load(None, &Overrides::default()).unwrap_err().0);
         assert!(err.contains("shutdown.timeout_seconds"), "{err}");
+        let err = with_env(&[("BAOBAB_MEDIA__BACKEND", "ftp")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("media.backend") && err.contains("ftp"), "{err}");
+        let err = with_env(&[("BAOBAB_MEDIA__BACKEND", "s3"), ("BAOBAB_MEDIA__REGION", "af-south-1")], || {
+            load(None, &Overrides::default()).unwrap_err().0
+        });
+        assert!(err.contains("media.bucket"), "{err}");
+        let err = with_env(&[("BAOBAB_MEDIA__SSE", "aws:kms")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("media.kms_key_id"), "{err}");
+        let err = with_env(&[("BAOBAB_MEDIA__SSE", "sse:kms")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("media.sse") && err.contains("sse:kms"), "{err}");
+        let err = with_env(&[("BAOBAB_MEDIA__MAX_UPLOAD_BYTES", "10")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("media.max_upload_bytes"), "{err}");
+        let err = with_env(&[("BAOBAB_MEDIA__PUBLIC_BASE_URL", "cdn.example.com")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("media.public_base_url"), "{err}");
+        let ok = with_env(
+            &[
+                ("BAOBAB_MEDIA__BACKEND", "s3"),
+                ("BAOBAB_MEDIA__BUCKET", "shop-media"),
+                ("BAOBAB_MEDIA__REGION", "af-south-1"),
+                ("BAOBAB_MEDIA__SSE", "aws:kms"),
+                ("BAOBAB_MEDIA__KMS_KEY_ID", "alias/shop"),
+                ("BAOBAB_MEDIA__PUBLIC_BASE_URL", "https://d1.cloudfront.net/media/"),
+            ],
+            || load(None, &Overrides::default()).unwrap(),
+        );
+        assert_eq!(ok.media.sse, baobab_media::Sse::Kms { key_id: "alias/shop".into() });
+        assert_eq!(ok.web.media_base_url, "https://d1.cloudfront.net/media");
+        assert_eq!(ok.web.media_origin.as_deref(), Some("https://d1.cloudfront.net"));
         let err = load(Some(Path::new("/nonexistent/baobab.toml")), &Overrides::default()).unwrap_err().0;
         assert!(err.contains("/nonexistent/baobab.toml"), "{err}");
     }

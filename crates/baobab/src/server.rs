@@ -30,21 +30,8 @@ pub async fn open_store(config: &Config) -> anyhow::Result<Arc<dyn Store>> {
     Ok(baobab_store::connect(&config.database_url.0, &config.pool).await?)
 }
 
-/// The embedded default's media folder, reported by /readyz.
-struct MediaDir(std::path::PathBuf);
-
-#[async_trait::async_trait]
-impl HealthCheck for MediaDir {
-    fn name(&self) -> &'static str {
-        "media"
-    }
-    async fn check(&self) -> Result<(), String> {
-        match tokio::fs::metadata(&self.0).await {
-            Ok(m) if m.is_dir() && !m.permissions().readonly() => Ok(()),
-            Ok(_) => Err(format!("{} is not a writable directory", self.0.display())),
-            Err(e) => Err(format!("{}: {e}", self.0.display())),
-        }
-    }
+pub fn open_media(config: &Config) -> anyhow::Result<baobab_media::MediaStore> {
+    baobab_media::MediaStore::new(&config.media).with_context(|| format!("opening the media store ({:?})", config.media.backend))
 }
 
 pub async fn serve(config: Config) -> anyhow::Result<()> {
@@ -59,13 +46,9 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
             Err(e) => tracing::warn!(error = %e, "could not seed the demo catalog"),
         }
     }
-    let mut checks: Vec<Arc<dyn HealthCheck>> = Vec::new();
-    if config.sqlite {
-        let media = config.media_dir();
-        std::fs::create_dir_all(&media).with_context(|| format!("creating media directory {}", media.display()))?;
-        checks.push(Arc::new(MediaDir(media)));
-    }
-    let state = AppState::new(store.clone(), config.web.clone(), checks);
+    let media = Arc::new(open_media(&config)?);
+    let checks: Vec<Arc<dyn HealthCheck>> = Vec::new();
+    let state = AppState::new(store.clone(), media, config.web.clone(), checks);
     let metrics = baobab_web::install_metrics();
 
     let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;

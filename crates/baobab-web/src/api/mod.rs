@@ -2,6 +2,7 @@
 //! Reads are public (active catalog only) and cacheable; writes need a staff token of the
 //! catalog role. Nothing is deleted: "delete" archives, so orders can keep pointing at it.
 
+mod images;
 mod json;
 pub mod openapi;
 
@@ -35,8 +36,9 @@ pub fn routes(settings: &WebSettings) -> Router<AppState> {
         .route("/v1/products/{key}/variants", post(create_variant))
         .route("/v1/variants/{id}", get(get_variant).patch(update_variant).delete(archive_variant))
         .route("/v1/search", get(search))
-        .fallback(not_found)
         .layer(DefaultBodyLimit::max(settings.api_max_body_bytes))
+        .merge(images::routes(&settings.media_limits))
+        .fallback(not_found)
 }
 
 async fn not_found() -> ApiError {
@@ -145,8 +147,17 @@ async fn list_products(
 ) -> Result<Response, ApiError> {
     let params: ListParams = query(&uri).map_err(ApiError::bad_param)?;
     let resolved = params.resolve(&state, &headers, staff.is_some()).await?;
-    let page = state.store.products(&resolved.query).await?;
+    let mut page = state.store.products(&resolved.query).await?;
+    fill_card_urls(&state, &mut page);
     Ok(read(&state, staff.is_some(), &page))
+}
+
+fn fill_card_urls(state: &AppState, page: &mut ProductPage) {
+    for item in &mut page.items {
+        if let Some(img) = item.image.as_mut() {
+            crate::media::fill_urls(state, std::slice::from_mut(img));
+        }
+    }
 }
 
 /// Search products: like the list, but `q` is required and facets are included.
@@ -164,7 +175,8 @@ async fn search(
         return Err(ApiError::bad_param(ValidationError::new("q", "is required and must contain a word")));
     }
     resolved.query.with_facets = true;
-    let page = state.store.products(&resolved.query).await?;
+    let mut page = state.store.products(&resolved.query).await?;
+    fill_card_urls(&state, &mut page);
     Ok(read(&state, staff.is_some(), &page))
 }
 
@@ -178,6 +190,7 @@ async fn visible_product(state: &AppState, staff: bool, key: &str) -> Result<Pro
     responses((status = 200, body = Product), (status = 404, body = ErrorResponse)))]
 async fn get_product(State(state): State<AppState>, MaybeStaff(staff): MaybeStaff, Path(key): Path<String>) -> Result<Response, ApiError> {
     let mut p = visible_product(&state, staff.is_some(), &key).await?;
+    crate::media::fill_urls(&state, &mut p.images);
     if staff.is_none() {
         p.variants.retain(|v| !v.archived);
     }

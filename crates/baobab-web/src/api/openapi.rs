@@ -12,10 +12,11 @@ use utoipa::{Modify, OpenApi};
         super::list_categories, super::get_category, super::create_category, super::update_category, super::archive_category,
         super::list_products, super::search, super::get_product, super::create_product, super::update_product, super::archive_product,
         super::create_variant, super::get_variant, super::update_variant, super::archive_variant,
+        super::images::upload, super::images::update, super::images::detach,
     ),
     components(schemas(crate::error::ErrorResponse, super::CategoryList)),
     modifiers(&StaffToken),
-    tags((name = "catalog", description = "Categories, products, variants and prices"))
+    tags((name = "catalog", description = "Categories, products, variants and prices"), (name = "media", description = "Product images: upload, order, alt text"))
 )]
 pub struct ApiDoc;
 

@@ -25,6 +25,7 @@ pub fn routes() -> Router<AppState> {
         .route("/p/{slug}", get(product))
         .route("/search", get(search))
         .route("/currency", get(set_currency))
+        .route("/data-saver", get(set_data_saver))
 }
 
 /// Why a page could not be shown.
@@ -133,6 +134,7 @@ async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri
         q.pagination = Pagination { page: 1, per_page: 12 };
         let list = state.store.products(&q).await?;
         let mut chrome = Chrome::new(&state, cur, &cats, "/", "Shop online, pay on delivery");
+        chrome.data_saver = data_saver(&headers);
         chrome.description = format!(
             "{}: phones, fashion, groceries, solar and more, delivered across Africa. Pay on delivery, by card or mobile money.",
             state.settings.shop_name
@@ -141,7 +143,7 @@ async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri
             heading: format!("Welcome to {}", state.settings.shop_name),
             tagline: "Everyday essentials and great deals, delivered to your door.".into(),
             categories: top_level(&cats),
-            cards: cards(&list.items, &cats),
+            cards: cards(&state, &list.items, data_saver(&headers)),
             page: chrome,
         };
         Ok(page(&state, state.templates.render("home.html", &ctx)?))
@@ -187,6 +189,7 @@ async fn category(State(state): State<AppState>, Path(slug): Path<String>, heade
         let sort_base = base.clone();
         let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
         let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
+        chrome.data_saver = data_saver(&headers);
         chrome.canonical = state.settings.public_url.clone()
             + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
         chrome.description = truncate(
@@ -200,7 +203,7 @@ async fn category(State(state): State<AppState>, Path(slug): Path<String>, heade
             total: list.total,
             sorts: sort_links(&sort_base, q.sort, false),
             pager: Pager::new(&paged, q.pagination.page, list.page_count()),
-            cards: cards(&list.items, &cats),
+            cards: cards(&state, &list.items, data_saver(&headers)),
             page: chrome,
         };
         Ok(page(&state, state.templates.render("category.html", &ctx)?))
@@ -221,6 +224,7 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
         let cats = state.categories().await?;
         let path = format!("/p/{}", p.slug);
         let mut chrome = Chrome::new(&state, cur, &cats, &path, &p.title);
+        chrome.data_saver = data_saver(&headers);
         let from = p.from_price(cur);
         chrome.description = match &from {
             Some(price) => truncate(&format!("{} from {}. {}", p.title, price.formatted(), p.description), 155),
@@ -256,7 +260,12 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
             in_stock: p.in_stock(),
             description: p.description.split("\n\n").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
             attributes: p.attributes.clone(),
-            images: p.images.iter().map(Img::from).collect(),
+            images: p
+                .images
+                .iter()
+                .enumerate()
+                .map(|(n, i)| crate::media::Picture::of(&state, i, if n == 0 { 640 } else { 320 }, data_saver(&headers)))
+                .collect(),
             variants,
             page: chrome,
         };
@@ -322,6 +331,7 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
             &sorted.clone().with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url(),
             &title,
         );
+        chrome.data_saver = data_saver(&headers);
         chrome.q = text.trim().to_string();
         chrome.noindex = true;
         chrome.canonical = state.settings.public_url.clone()
@@ -331,7 +341,7 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
             total: list.total,
             sorts: sort_links(&base, q.sort, q.terms.is_some()),
             pager: Pager::new(&sorted, q.pagination.page, list.page_count()),
-            cards: cards(&list.items, &cats),
+            cards: cards(&state, &list.items, data_saver(&headers)),
             categories: category_links,
             prices: price_links,
             stock: stock_links,
@@ -356,22 +366,58 @@ async fn set_currency(State(state): State<AppState>, OriginalUri(uri): OriginalU
         let p: CurrencyParams = query(&uri)?;
         let code = p.code.unwrap_or_default();
         let cur: Currency = code.parse().map_err(|e: baobab_domain::money::CurrencyError| ValidationError::new("code", e.to_string()))?;
-        // Only same-site paths: never an open redirect.
-        let back = p
-            .back
-            .filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000)
-            .unwrap_or_else(|| "/".into());
+        let back = safe_back(p.back);
         let secure = if state.settings.hsts { "; Secure" } else { "" };
         let cookie = format!("{CURRENCY_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", cur.code());
-        let mut res = StatusCode::SEE_OTHER.into_response();
-        let h = res.headers_mut();
-        h.insert(header::LOCATION, HeaderValue::from_str(&back).map_err(|_| ValidationError::new("back", "is not a valid path"))?);
-        h.insert(header::SET_COOKIE, HeaderValue::from_str(&cookie).expect("ascii cookie"));
-        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        Ok(res)
+        redirect_with_cookie(&back, &cookie)
     }
     .await;
     finish(&state, r)
+}
+
+/// Cookie that switches data-saver mode on.
+pub const DATA_SAVER_COOKIE: &str = "datasaver";
+
+fn data_saver(headers: &HeaderMap) -> bool {
+    crate::params::cookie(headers, DATA_SAVER_COOKIE) == Some("1")
+}
+
+#[derive(Deserialize)]
+struct DataSaverParams {
+    on: Option<String>,
+    back: Option<String>,
+}
+
+/// Switches data-saver mode (tiny placeholder images only) on or off and goes back.
+async fn set_data_saver(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> Response {
+    let r = async {
+        let p: DataSaverParams = query(&uri)?;
+        let on = baobab_domain::query::parse_flag("on", p.on.as_deref())?;
+        let back = safe_back(p.back);
+        let secure = if state.settings.hsts { "; Secure" } else { "" };
+        let cookie = if on {
+            format!("{DATA_SAVER_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Lax{secure}")
+        } else {
+            format!("{DATA_SAVER_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax{secure}")
+        };
+        redirect_with_cookie(&back, &cookie)
+    }
+    .await;
+    finish(&state, r)
+}
+
+/// Only same-site paths: never an open redirect.
+fn safe_back(back: Option<String>) -> String {
+    back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000).unwrap_or_else(|| "/".into())
+}
+
+fn redirect_with_cookie(back: &str, cookie: &str) -> PageResult {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let h = res.headers_mut();
+    h.insert(header::LOCATION, HeaderValue::from_str(back).map_err(|_| ValidationError::new("back", "is not a valid path"))?);
+    h.insert(header::SET_COOKIE, HeaderValue::from_str(cookie).expect("ascii cookie"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
 }
 
 fn sort_links(base: &Params, current: Sort, has_text: bool) -> Vec<Link> {

@@ -1,11 +1,12 @@
 //! View models: what the templates see. Prices arrive formatted; URLs arrive built.
 
 use baobab_domain::Currency;
-use baobab_domain::catalog::{Category, NameValue, ProductImage, ProductSummary};
+use baobab_domain::catalog::{Category, NameValue, ProductSummary};
 use serde::Serialize;
 
 use super::ProductHead;
 use crate::AppState;
+use crate::media::Picture;
 
 /// What every page's frame needs.
 #[derive(Serialize)]
@@ -23,6 +24,8 @@ pub struct Chrome {
     /// This page's path and query, where the currency switch returns to.
     pub path: String,
     pub noindex: bool,
+    /// Data-saver mode: images as tiny placeholders only.
+    pub data_saver: bool,
 }
 
 impl Chrome {
@@ -40,6 +43,7 @@ impl Chrome {
             q: String::new(),
             path: path.to_string(),
             noindex: false,
+            data_saver: false,
         }
     }
 
@@ -83,29 +87,16 @@ pub fn top_level(cats: &[Category]) -> Vec<CategoryLink> {
 }
 
 #[derive(Serialize)]
-pub struct Img {
-    pub src: String,
-    pub alt: String,
-    pub width: Option<i32>,
-    pub height: Option<i32>,
-}
-
-impl From<&ProductImage> for Img {
-    fn from(i: &ProductImage) -> Self {
-        Img { src: i.url.clone(), alt: i.alt.clone(), width: i.width, height: i.height }
-    }
-}
-
-#[derive(Serialize)]
 pub struct Card {
     pub url: String,
     pub title: String,
     pub price: Option<String>,
     pub in_stock: bool,
-    pub img: Option<Img>,
+    pub img: Option<Picture>,
 }
 
-pub fn cards(items: &[ProductSummary], _cats: &[Category]) -> Vec<Card> {
+/// Product cards; images at the width a card needs on most phones (320 px).
+pub fn cards(state: &AppState, items: &[ProductSummary], data_saver: bool) -> Vec<Card> {
     items
         .iter()
         .map(|p| Card {
@@ -113,7 +104,7 @@ pub fn cards(items: &[ProductSummary], _cats: &[Category]) -> Vec<Card> {
             title: p.title.clone(),
             price: p.price.map(|x| x.formatted()),
             in_stock: p.in_stock,
-            img: p.image.as_ref().map(Img::from),
+            img: p.image.as_ref().map(|i| Picture::of(state, i, 320, data_saver)),
         })
         .collect()
 }
@@ -231,7 +222,7 @@ pub struct ProductView {
     pub variants: Vec<VariantRow>,
     pub description: Vec<String>,
     pub attributes: Vec<NameValue>,
-    pub images: Vec<Img>,
+    pub images: Vec<Picture>,
 }
 
 #[derive(Serialize)]

@@ -5,5 +5,6 @@ mod support;
 mod api_read;
 mod api_write;
 mod failover;
+mod media;
 mod ops;
 mod storefront;

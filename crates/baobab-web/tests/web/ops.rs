@@ -29,7 +29,8 @@ async fn readiness_names_the_failing_dependency() {
     assert_eq!(r.status, 503);
     let j = r.json();
     assert_eq!(j["failing"], serde_json::json!(["media"]));
-    assert_eq!(j["checks"]["media"]["error"], "media store unreachable");
+    assert_eq!(j["checks"]["media"]["status"], "error");
+    assert_eq!(j["checks"]["media"]["backend"], "s3");
     assert_eq!(j["checks"]["database"]["status"], "ok");
     assert_eq!(app.get("/").await.status, 200, "pages still render");
 }

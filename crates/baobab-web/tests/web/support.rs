@@ -7,6 +7,7 @@ use axum::http::{HeaderMap, Method, Request, StatusCode, header};
 use baobab_domain::Currency;
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
+use baobab_media::{Backend as Backend3, MediaConfig, MediaStore, Sse};
 use baobab_store::Store;
 use baobab_store::testing::{Backend, TestStore};
 use baobab_web::{AppState, HealthCheck, WebSettings};
@@ -80,18 +81,6 @@ pub fn product(title: &str, category: i64, variants: Vec<NewVariant>) -> NewProd
     }
 }
 
-struct Failing;
-
-#[async_trait::async_trait]
-impl HealthCheck for Failing {
-    fn name(&self) -> &'static str {
-        "media"
-    }
-    async fn check(&self) -> Result<(), String> {
-        Err("media store unreachable".into())
-    }
-}
-
 impl TestApp {
     pub async fn new() -> TestApp {
         Self::build(Backend::Sqlite, WebSettings::default(), vec![]).await.unwrap()
@@ -105,8 +94,26 @@ impl TestApp {
         Self::build(Backend::Sqlite, settings, vec![]).await.unwrap()
     }
 
+    /// Media on an S3 endpoint where nothing listens: the media store is down.
     pub async fn with_failing_media() -> TestApp {
-        Self::build(Backend::Sqlite, WebSettings::default(), vec![Arc::new(Failing)]).await.unwrap()
+        let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+        let media = MediaStore::new(&MediaConfig {
+            backend: Backend3::S3 {
+                bucket: "shop".into(),
+                region: "us-east-1".into(),
+                endpoint: Some(format!("http://127.0.0.1:{port}")),
+                allow_http: true,
+                access_key_id: Some("k".into()),
+                secret_access_key: Some("s".into()),
+            },
+            prefix: String::new(),
+            sse: Sse::Aes256,
+        })
+        .unwrap();
+        let t = TestStore::new(Backend::Sqlite).await.unwrap();
+        let mut app = Self::with_media(t.store.clone(), Arc::new(media), WebSettings::default(), vec![]).await;
+        app._store = Some(t);
+        app
     }
 
     async fn build(backend: Backend, settings: WebSettings, checks: Vec<Arc<dyn HealthCheck>>) -> Option<TestApp> {
@@ -116,14 +123,24 @@ impl TestApp {
         Some(app)
     }
 
-    /// An app over an existing store (seeded here).
+    /// An app over an existing store (seeded here), with in-memory media.
     pub async fn over(store: Arc<dyn Store>, settings: WebSettings, checks: Vec<Arc<dyn HealthCheck>>) -> TestApp {
+        let media = MediaStore::new(&MediaConfig { backend: Backend3::Memory, prefix: String::new(), sse: Sse::None }).unwrap();
+        Self::with_media(store, Arc::new(media), settings, checks).await
+    }
+
+    pub async fn with_media(
+        store: Arc<dyn Store>,
+        media: Arc<MediaStore>,
+        settings: WebSettings,
+        checks: Vec<Arc<dyn HealthCheck>>,
+    ) -> TestApp {
         let ids = seed(store.as_ref()).await;
         let (catalog_token, hash) = baobab_web::auth::generate_token();
         store.create_token("test catalog", Role::Catalog, &hash).await.unwrap();
         let (orders_token, hash) = baobab_web::auth::generate_token();
         store.create_token("test orders", Role::Orders, &hash).await.unwrap();
-        let state = AppState::new(store, settings, checks);
+        let state = AppState::new(store, media, settings, checks);
         let router = baobab_web::router(state.clone());
         TestApp { state, router, catalog_token, orders_token, ids, _store: None }
     }
