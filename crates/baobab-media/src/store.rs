@@ -224,6 +224,24 @@ impl MediaStore {
         }
     }
 
+    /// Writes every rendition and the placeholder again (the original is kept as it is):
+    /// what reprocessing needs when sizes or encoders change. Returns the objects written.
+    pub async fn store_processed_all(&self, original: &[u8], p: &Processed) -> Result<usize, MediaError> {
+        let mut written = 0;
+        for r in &p.renditions {
+            self.put(&variant_key(&p.hash, r.width, r.format), r.bytes.clone(), r.format.content_type()).await?;
+            written += 1;
+        }
+        self.put(&placeholder_key(&p.hash), p.placeholder.bytes.clone(), "image/webp").await?;
+        written += 1;
+        let orig_key = original_key(&p.hash, p.source);
+        if !self.exists(&orig_key).await? {
+            self.put(&orig_key, original.to_vec(), p.source.content_type()).await?;
+            written += 1;
+        }
+        Ok(written)
+    }
+
     /// Stores the original and every rendition that is not stored yet (content-addressed keys:
     /// the same image uploaded twice stores nothing the second time). Returns how many objects
     /// were written. Variants go first and the original last, so an original present means a

@@ -2,6 +2,7 @@
 
 mod config;
 mod demo;
+mod reprocess;
 mod server;
 
 use std::path::PathBuf;
@@ -38,6 +39,23 @@ enum Command {
     /// Manage staff API tokens.
     #[command(subcommand)]
     Token(TokenCommand),
+    /// Manage product media.
+    #[command(subcommand)]
+    Media(MediaCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum MediaCommand {
+    /// Make every image's variants again from its original (after a change of sizes); shows
+    /// progress and a summary; an interrupted run resumes where it stopped.
+    Reprocess {
+        /// Start from the first image instead of resuming.
+        #[arg(long)]
+        restart: bool,
+        /// Stop after this many images (run again to continue).
+        #[arg(long, value_name = "N")]
+        limit: Option<u64>,
+    },
 }
 
 #[derive(Args, Debug, Default)]
@@ -107,6 +125,7 @@ fn main() -> ExitCode {
             None | Some(Command::Serve(_)) => server::serve(config).await,
             Some(Command::Migrate) => migrate(config).await,
             Some(Command::Token(t)) => token(config, t).await,
+            Some(Command::Media(MediaCommand::Reprocess { restart, limit })) => reprocess(config, restart, limit).await,
         }
     });
     match result {
@@ -123,6 +142,20 @@ async fn migrate(config: Config) -> anyhow::Result<()> {
     store.migrate().await?;
     println!("migrations applied ({})", store.backend());
     store.close().await;
+    Ok(())
+}
+
+async fn reprocess(config: Config, restart: bool, limit: Option<u64>) -> anyhow::Result<()> {
+    let store = server::open_store(&config).await?;
+    if config.sqlite {
+        store.migrate().await?;
+    }
+    let media = server::open_media(&config)?;
+    let summary = reprocess::run(store.as_ref(), &media, config.web.media_limits, restart, limit, &mut std::io::stderr()).await?;
+    store.close().await;
+    if summary.failed > 0 {
+        anyhow::bail!("{} images could not be reprocessed", summary.failed);
+    }
     Ok(())
 }
 

@@ -320,3 +320,19 @@ impl Drop for DbGuard {
         baobab_store::testing::drop_database(&self.admin, &self.name);
     }
 }
+
+#[test]
+fn media_reprocess_runs_and_rejects_bad_flags() {
+    let d = TempDir::new("reprocess");
+    let dir = d.0.to_str().unwrap();
+    let o = baobab(&["--data-dir", dir, "media", "reprocess"], &[]);
+    let (_, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("reprocessed 0 images"), "{err}");
+    let o = baobab(&["--data-dir", dir, "media", "reprocess", "--limit", "lots"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("lots"));
+    let o = baobab(&["--data-dir", dir, "media", "reprocess"], &[("BAOBAB_MEDIA__BACKEND", "s3")]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("media.bucket"));
+}

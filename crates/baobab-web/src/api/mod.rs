@@ -19,6 +19,7 @@ use baobab_domain::query::ProductPage;
 use baobab_store::Key;
 use serde::Serialize;
 
+pub use images::data_uri;
 pub use json::ApiJson;
 
 use crate::auth::{CatalogStaff, MaybeStaff};
