@@ -406,7 +406,13 @@ fn instance_role_is_least_privilege() {
     }
     let (media_actions, media) = &by_sid["MediaObjects"];
     assert_eq!(media_actions, &["s3:GetObject", "s3:PutObject"]);
-    assert_eq!(as_sub(media), Some("${MediaBucket.Arn}/media/*"), "only the media/ prefix");
+    let media: Vec<&str> = media.as_sequence().expect("media resources").iter().map(|v| as_sub(v).unwrap()).collect();
+    assert_eq!(media, ["${MediaBucket.Arn}/media/*", "${MediaBucket.Arn}/originals/*"], "only the media/ (served) and originals/ (private) prefixes");
+    let (list_actions, list_resource) = &by_sid["MediaReadiness"];
+    assert_eq!(list_actions, &["s3:ListBucket"]);
+    assert_eq!(as_get_att(list_resource), Some(("MediaBucket", "Arn")));
+    let list = statements.iter().find(|st| s(&st["Sid"]) == "MediaReadiness").unwrap();
+    assert!(!list["Condition"]["StringLike"]["s3:prefix"].is_null(), "listing is limited to the media/ prefix");
     assert_eq!(as_sub(&by_sid["ReadRelease"].1), Some("arn:${AWS::Partition}:s3:::${ArtifactBucket}/${ReleaseKey}"));
     assert_eq!(by_sid["DataKeyUse"].0, ["kms:Encrypt", "kms:GenerateDataKey", "kms:Decrypt"]);
     assert_eq!(as_get_att(&by_sid["DataKeyUse"].1), Some(("DataKey", "Arn")));
