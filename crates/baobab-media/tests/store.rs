@@ -132,10 +132,9 @@ fn client() -> reqwest::Client {
     reqwest::Client::new()
 }
 
-/// HEAD through a presigned URL, to read the headers object_store does not expose.
-async fn raw_head(env: &S3Env, key: &str) -> reqwest::header::HeaderMap {
-    use object_store::signer::Signer;
-    let s3 = object_store::aws::AmazonS3Builder::new()
+/// A client of our own for the calls the media store does not make (presigned HEAD, bucket policy).
+fn raw_s3(env: &S3Env) -> object_store::aws::AmazonS3 {
+    object_store::aws::AmazonS3Builder::new()
         .with_bucket_name(&env.bucket)
         .with_region("us-east-1")
         .with_endpoint(&env.endpoint)
@@ -144,7 +143,13 @@ async fn raw_head(env: &S3Env, key: &str) -> reqwest::header::HeaderMap {
         .with_access_key_id(&env.key)
         .with_secret_access_key(&env.secret)
         .build()
-        .unwrap();
+        .unwrap()
+}
+
+/// HEAD through a presigned URL, to read the headers object_store does not expose.
+async fn raw_head(env: &S3Env, key: &str) -> reqwest::header::HeaderMap {
+    use object_store::signer::Signer;
+    let s3 = raw_s3(&env);
     let url =
         s3.signed_url(object_store::signer::Method::HEAD, &object_store::path::Path::from(key), Duration::from_secs(60)).await.unwrap();
     let res = client().head(url.as_str()).send().await.unwrap();
@@ -201,16 +206,7 @@ async fn s3_outage_fails_fast_with_503() {
 async fn s3_bucket_policy_denying_unencrypted_puts_does_not_break_uploads() {
     use object_store::signer::{Method, SignedUrlOptions, Signer};
     let Some(env) = s3_env() else { return };
-    let s3 = object_store::aws::AmazonS3Builder::new()
-        .with_bucket_name(&env.bucket)
-        .with_region("us-east-1")
-        .with_endpoint(&env.endpoint)
-        .with_allow_http(true)
-        .with_virtual_hosted_style_request(false)
-        .with_access_key_id(&env.key)
-        .with_secret_access_key(&env.secret)
-        .build()
-        .unwrap();
+    let s3 = raw_s3(&env);
     let policy = serde_json::json!({
         "Version": "2012-10-17",
         "Statement": [{
