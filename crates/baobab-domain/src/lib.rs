@@ -3,6 +3,7 @@
 //! Pure data and rules: no I/O, no async. Every type that crosses the store or HTTP boundary is
 //! defined here so both backends and the web layer share one meaning.
 
+pub mod account;
 pub mod auth;
 pub mod catalog;
 pub mod error;
@@ -11,6 +12,7 @@ pub mod money;
 pub mod query;
 pub mod search;
 pub mod slug;
+pub mod totp;
 
 pub use error::{FieldError, ValidationError};
 pub use money::{Currency, format_money};
