@@ -2,6 +2,8 @@
 //! SQLite implementations. Both share their SQL where the dialects agree (see `common.rs`), and
 //! one conformance suite (`tests/conformance.rs`) runs every case on both.
 
+pub mod accounts;
+mod accounts_sql;
 mod common;
 mod error;
 mod listing;
@@ -114,7 +116,7 @@ pub struct PoolStats {
 }
 
 #[async_trait]
-pub trait Store: CatalogStore + TokenStore + MetaStore {
+pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore {
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
     /// A round trip to the database, bounded by the pool's acquire timeout.

@@ -42,6 +42,7 @@ impl PgStore {
     }
 }
 
+crate::accounts_sql::impl_account_store!(PgStore);
 impl_common_store!(PgStore, sqlx::Postgres);
 
 #[async_trait::async_trait]

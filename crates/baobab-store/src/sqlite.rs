@@ -51,6 +51,7 @@ impl SqliteStore {
     }
 }
 
+crate::accounts_sql::impl_account_store!(SqliteStore);
 impl_common_store!(SqliteStore, sqlx::Sqlite);
 
 #[async_trait::async_trait]

@@ -3,13 +3,16 @@
 use std::sync::Arc;
 
 use baobab_domain::Currency;
+use baobab_domain::account::{AddressInput, StaffRole};
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
 use baobab_domain::media::{ImagePatch, MediaAsset, NewImage};
 use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
 use baobab_domain::search::SearchTerms;
+use baobab_store::accounts::{NewUser, Session, TokenPurpose, UserKind};
 use baobab_store::testing::{Backend, TestStore};
 use baobab_store::{Key, Store, StoreError};
+use chrono::{Duration, Utc};
 
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
@@ -47,6 +50,14 @@ conformance!(
     migrations_are_idempotent,
     images_attach_reorder_and_detach,
     media_assets_page_by_hash,
+    users_are_unique_by_email,
+    totp_steps_cannot_be_replayed,
+    addresses_belong_to_their_owner,
+    sessions_expire_and_end,
+    account_tokens_work_once,
+    audit_entries_are_kept_in_order,
+    outbox_hands_each_email_to_one_claimer,
+    throttles_count_in_windows,
 );
 
 fn cur(code: &str) -> Currency {
@@ -552,4 +563,171 @@ async fn media_assets_page_by_hash(s: Arc<dyn Store>) {
     assert_eq!(s.meta("cursor").await.unwrap().as_deref(), Some("b"));
     s.delete_meta("cursor").await.unwrap();
     assert_eq!(s.meta("cursor").await.unwrap(), None);
+}
+
+fn new_user(email: &str, kind: UserKind) -> NewUser {
+    NewUser {
+        email: email.into(),
+        password_hash: "$argon2id$v=19$stub".into(),
+        kind,
+        staff_role: (kind == UserKind::Staff).then_some(StaffRole::Support),
+        name: "Ada".into(),
+    }
+}
+
+async fn users_are_unique_by_email(s: Arc<dyn Store>) {
+    let u = s.create_user(&new_user(" Ada@Example.com ", UserKind::Customer)).await.unwrap();
+    assert_eq!(u.email, "ada@example.com");
+    assert_eq!((u.kind, u.staff_role), (UserKind::Customer, None));
+    let dup = s.create_user(&new_user("ADA@example.COM", UserKind::Customer)).await.unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict { field: "email", .. }), "{dup:?}");
+    assert!(matches!(s.create_user(&new_user("not-an-email", UserKind::Customer)).await, Err(StoreError::Invalid(_))));
+    assert_eq!(s.user_by_email("ADA@EXAMPLE.COM").await.unwrap().unwrap().id, u.id);
+    s.set_password(u.id, "new-hash").await.unwrap();
+    s.set_email_verified(u.id).await.unwrap();
+    let first = s.user_by_id(u.id).await.unwrap().unwrap();
+    s.set_email_verified(u.id).await.unwrap();
+    let again = s.user_by_id(u.id).await.unwrap().unwrap();
+    assert_eq!(first.password_hash, "new-hash");
+    assert_eq!(first.email_verified_at, again.email_verified_at, "verification time is kept");
+    s.set_profile(u.id, "Ada Obi", "+2348031234567").await.unwrap();
+    assert_eq!(s.user_by_id(u.id).await.unwrap().unwrap().phone, "+2348031234567");
+
+    let staff = s.create_user(&new_user("ops@example.com", UserKind::Staff)).await.unwrap();
+    assert_eq!(staff.staff_role, Some(StaffRole::Support));
+    s.set_staff_role(staff.id, StaffRole::Owner).await.unwrap();
+    assert_eq!(s.user_by_id(staff.id).await.unwrap().unwrap().staff_role, Some(StaffRole::Owner));
+    assert!(matches!(s.set_staff_role(u.id, StaffRole::Owner).await, Err(StoreError::NotFound(_))), "customers get no staff role");
+    assert_eq!(s.users(UserKind::Staff, 0, 10).await.unwrap().len(), 1);
+    assert_eq!(s.users(UserKind::Customer, 0, 10).await.unwrap()[0].id, u.id);
+    assert!(matches!(s.set_password(9_999, "x").await, Err(StoreError::NotFound(_))));
+}
+
+async fn totp_steps_cannot_be_replayed(s: Arc<dyn Store>) {
+    let u = s.create_user(&new_user("totp@example.com", UserKind::Staff)).await.unwrap();
+    s.set_totp(u.id, Some("JBSWY3DPEHPK3PXP"), true).await.unwrap();
+    let u2 = s.user_by_id(u.id).await.unwrap().unwrap();
+    assert_eq!(u2.totp_secret.as_deref(), Some("JBSWY3DPEHPK3PXP"));
+    assert!(u2.totp_enabled_at.is_some());
+    assert!(s.use_totp_step(u.id, 100).await.unwrap());
+    assert!(!s.use_totp_step(u.id, 100).await.unwrap(), "the same code twice");
+    assert!(!s.use_totp_step(u.id, 99).await.unwrap(), "an older code");
+    assert!(s.use_totp_step(u.id, 101).await.unwrap());
+    s.set_totp(u.id, None, false).await.unwrap();
+    assert!(s.user_by_id(u.id).await.unwrap().unwrap().totp_enabled_at.is_none());
+}
+
+fn address(city: &str) -> AddressInput {
+    AddressInput {
+        name: "Wanjiru K.".into(),
+        line1: "Moi Avenue, Nairobi CBD".into(),
+        city: city.into(),
+        country: "ke".into(),
+        phone: "+254 712 345 678".into(),
+        ..Default::default()
+    }
+}
+
+async fn addresses_belong_to_their_owner(s: Arc<dyn Store>) {
+    let a = s.create_user(&new_user("a@example.com", UserKind::Customer)).await.unwrap();
+    let b = s.create_user(&new_user("b@example.com", UserKind::Customer)).await.unwrap();
+    let addr = s.add_address(a.id, &address("Nairobi")).await.unwrap();
+    assert_eq!((addr.fields.country.as_str(), addr.fields.phone.as_str()), ("KE", "+254712345678"));
+    let moved = s.update_address(a.id, addr.id, &address("Mombasa")).await.unwrap();
+    assert_eq!(moved.fields.city, "Mombasa");
+    assert!(matches!(s.update_address(b.id, addr.id, &address("Kisumu")).await, Err(StoreError::NotFound(_))), "not b's address");
+    assert!(matches!(s.delete_address(b.id, addr.id).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(s.add_address(a.id, &AddressInput::default()).await, Err(StoreError::Invalid(_))));
+    assert_eq!(s.addresses(a.id).await.unwrap()[0].fields.city, "Mombasa");
+    assert!(s.addresses(b.id).await.unwrap().is_empty());
+    s.delete_address(a.id, addr.id).await.unwrap();
+    assert!(s.addresses(a.id).await.unwrap().is_empty());
+}
+
+async fn sessions_expire_and_end(s: Arc<dyn Store>) {
+    let u = s.create_user(&new_user("s@example.com", UserKind::Customer)).await.unwrap();
+    let now = Utc::now();
+    let mk = |id: &str, user: Option<i64>, ttl: i64| Session {
+        id_hash: id.into(),
+        user_id: user,
+        csrf_token: format!("csrf-{id}"),
+        two_factor_ok: false,
+        created_at: now,
+        expires_at: now + Duration::seconds(ttl),
+    };
+    s.create_session(&mk("h1", Some(u.id), 3600)).await.unwrap();
+    s.create_session(&mk("h2", Some(u.id), 3600)).await.unwrap();
+    s.create_session(&mk("guest", None, 3600)).await.unwrap();
+    s.create_session(&mk("old", Some(u.id), -1)).await.unwrap();
+    assert_eq!(s.session("h1", now).await.unwrap().unwrap().csrf_token, "csrf-h1");
+    assert!(s.session("old", now).await.unwrap().is_none(), "expired");
+    assert!(s.session("h1", now + Duration::seconds(7200)).await.unwrap().is_none());
+    s.set_session_two_factor("h1", true).await.unwrap();
+    assert!(s.session("h1", now).await.unwrap().unwrap().two_factor_ok);
+    s.delete_session("h1").await.unwrap();
+    assert!(s.session("h1", now).await.unwrap().is_none());
+    s.delete_user_sessions(u.id).await.unwrap();
+    assert!(s.session("h2", now).await.unwrap().is_none());
+    assert!(s.session("guest", now).await.unwrap().is_some(), "other sessions stay");
+}
+
+async fn account_tokens_work_once(s: Arc<dyn Store>) {
+    let u = s.create_user(&new_user("t@example.com", UserKind::Customer)).await.unwrap();
+    let now = Utc::now();
+    s.create_account_token("tok", u.id, TokenPurpose::ResetPassword, now + Duration::hours(1)).await.unwrap();
+    s.create_account_token("old", u.id, TokenPurpose::ResetPassword, now - Duration::seconds(1)).await.unwrap();
+    assert_eq!(s.consume_account_token("tok", TokenPurpose::VerifyEmail, now).await.unwrap(), None, "wrong purpose");
+    assert_eq!(s.consume_account_token("tok", TokenPurpose::ResetPassword, now).await.unwrap(), Some(u.id));
+    assert_eq!(s.consume_account_token("tok", TokenPurpose::ResetPassword, now).await.unwrap(), None, "used");
+    assert_eq!(s.consume_account_token("old", TokenPurpose::ResetPassword, now).await.unwrap(), None, "expired");
+    assert_eq!(s.consume_account_token("forged", TokenPurpose::ResetPassword, now).await.unwrap(), None);
+}
+
+async fn audit_entries_are_kept_in_order(s: Arc<dyn Store>) {
+    s.record_audit("login_failed", None, "ada@example.com", "203.0.113.7", &serde_json::json!({"reason": "bad password"})).await.unwrap();
+    s.record_audit("login", Some(1), "ada@example.com", "203.0.113.7", &serde_json::json!({})).await.unwrap();
+    let e = s.audit_entries(0, 10).await.unwrap();
+    assert_eq!(e.iter().map(|x| x.event.as_str()).collect::<Vec<_>>(), ["login", "login_failed"]);
+    assert_eq!(e[1].detail["reason"], "bad password");
+    assert_eq!(e[1].ip, "203.0.113.7");
+}
+
+async fn outbox_hands_each_email_to_one_claimer(s: Arc<dyn Store>) {
+    for i in 0..3 {
+        s.enqueue_email(&format!("c{i}@example.com"), "Welcome", "Hello").await.unwrap();
+    }
+    let now = Utc::now();
+    let first = s.claim_emails(now, 60, 2).await.unwrap();
+    assert_eq!(first.len(), 2);
+    let second = s.claim_emails(now, 60, 10).await.unwrap();
+    assert_eq!(second.len(), 1, "another instance gets only the unclaimed one");
+    assert!(first.iter().all(|e| e.id != second[0].id));
+    assert!(s.claim_emails(now, 60, 10).await.unwrap().is_empty());
+    s.mark_email_sent(first[0].id, now).await.unwrap();
+    s.mark_email_failed(first[1].id, "connection refused", now + Duration::seconds(300)).await.unwrap();
+    let later = s.claim_emails(now + Duration::seconds(120), 60, 10).await.unwrap();
+    assert_eq!(
+        later.iter().map(|e| e.id).collect::<Vec<_>>(),
+        vec![second[0].id],
+        "lease ran out; the failed one waits; the sent one is done"
+    );
+    let retry = s.claim_emails(now + Duration::seconds(400), 60, 10).await.unwrap();
+    assert!(retry.iter().any(|e| e.id == first[1].id && e.attempts == 2));
+    assert_eq!(s.unsent_emails().await.unwrap(), 2);
+}
+
+async fn throttles_count_in_windows(s: Arc<dyn Store>) {
+    let now = Utc::now();
+    for _ in 0..3 {
+        assert_eq!(s.throttle("login:ada", 60, 3, now).await.unwrap(), Ok(()));
+    }
+    let blocked = s.throttle("login:ada", 60, 3, now + Duration::seconds(10)).await.unwrap();
+    assert!(matches!(blocked, Err(w) if (45..=51).contains(&w)), "{blocked:?}");
+    assert_eq!(s.throttle("login:other", 60, 3, now).await.unwrap(), Ok(()), "keys are separate");
+    assert_eq!(s.throttle("login:ada", 60, 3, now + Duration::seconds(61)).await.unwrap(), Ok(()), "a new window");
+    for _ in 0..3 {
+        let _ = s.throttle("login:ada", 60, 3, now + Duration::seconds(62)).await.unwrap();
+    }
+    s.clear_throttle("login:ada").await.unwrap();
+    assert_eq!(s.throttle("login:ada", 60, 3, now + Duration::seconds(63)).await.unwrap(), Ok(()));
 }
