@@ -128,7 +128,9 @@ export async function journey(name, contextOptions, fn) {
   let current; // the page a failing step screenshots
   let passed = 0;
   let failedStep = null;
+  let interrupted = false;
   const onSignal = async (signal) => {
+    interrupted = true;
     console.log(`# ${name}: interrupted (${signal})`);
     if (browser) await browser.close();
     process.exit(signal === 'SIGINT' ? 130 : 143);
@@ -148,6 +150,7 @@ export async function journey(name, contextOptions, fn) {
         await stepFn();
         if (browser.problems.length) throw new Error(browser.problems.join('\n'));
       } catch (err) {
+        if (interrupted) await new Promise(() => {}); // exiting: say nothing more
         failedStep = stepName;
         console.log(`not ok - ${stepName} (${Date.now() - t0} ms)`);
         throw err;
