@@ -407,7 +407,11 @@ fn instance_role_is_least_privilege() {
     let (media_actions, media) = &by_sid["MediaObjects"];
     assert_eq!(media_actions, &["s3:GetObject", "s3:PutObject"]);
     let media: Vec<&str> = media.as_sequence().expect("media resources").iter().map(|v| as_sub(v).unwrap()).collect();
-    assert_eq!(media, ["${MediaBucket.Arn}/media/*", "${MediaBucket.Arn}/originals/*"], "only the media/ (served) and originals/ (private) prefixes");
+    assert_eq!(
+        media,
+        ["${MediaBucket.Arn}/media/*", "${MediaBucket.Arn}/originals/*"],
+        "only the media/ (served) and originals/ (private) prefixes"
+    );
     let (list_actions, list_resource) = &by_sid["MediaReadiness"];
     assert_eq!(list_actions, &["s3:ListBucket"]);
     assert_eq!(as_get_att(list_resource), Some(("MediaBucket", "Arn")));

@@ -16,7 +16,14 @@ pub fn normalize_email(field: &str, email: &str) -> Result<String, ValidationErr
         return Err(bad());
     }
     let (local, domain) = e.split_once('@').ok_or_else(bad)?;
-    if local.is_empty() || local.len() > 64 || domain.contains('@') || !domain.contains('.') || domain.starts_with('.') || domain.ends_with('.') || domain.contains("..") {
+    if local.is_empty()
+        || local.len() > 64
+        || domain.contains('@')
+        || !domain.contains('.')
+        || domain.starts_with('.')
+        || domain.ends_with('.')
+        || domain.contains("..")
+    {
         return Err(bad());
     }
     Ok(e)
@@ -46,7 +53,9 @@ pub fn check_password(field: &str, password: &str, email: &str) -> Result<(), Va
 pub fn normalize_phone(field: &str, phone: &str) -> Result<String, ValidationError> {
     let compact: String = phone.chars().filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')')).collect();
     let compact = compact.strip_prefix("00").map(|r| format!("+{r}")).unwrap_or(compact);
-    let digits = compact.strip_prefix('+').ok_or_else(|| ValidationError::new(field, "must start with + and the country code, e.g. +234 803 123 4567"))?;
+    let digits = compact
+        .strip_prefix('+')
+        .ok_or_else(|| ValidationError::new(field, "must start with + and the country code, e.g. +234 803 123 4567"))?;
     if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
         return Err(ValidationError::new(field, "is not a phone number in international format (E.164)"));
     }

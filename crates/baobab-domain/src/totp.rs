@@ -48,7 +48,10 @@ pub fn code_at(secret: &[u8], step: u64) -> u32 {
     mac.update(&step.to_be_bytes());
     let digest = mac.finalize().into_bytes();
     let offset = (digest[digest.len() - 1] & 0x0f) as usize;
-    let bin = ((digest[offset] as u32 & 0x7f) << 24) | ((digest[offset + 1] as u32) << 16) | ((digest[offset + 2] as u32) << 8) | digest[offset + 3] as u32;
+    let bin = ((digest[offset] as u32 & 0x7f) << 24)
+        | ((digest[offset + 1] as u32) << 16)
+        | ((digest[offset + 2] as u32) << 8)
+        | digest[offset + 3] as u32;
     bin % 10u32.pow(DIGITS)
 }
 
@@ -73,7 +76,13 @@ pub fn verify(secret: &[u8], code: &str, unix_seconds: u64) -> Option<u64> {
 pub fn provisioning_uri(issuer: &str, account: &str, secret_b32: &str) -> String {
     let enc = |s: &str| -> String {
         s.bytes()
-            .map(|b| if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') { (b as char).to_string() } else { format!("%{b:02X}") })
+            .map(|b| {
+                if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+                    (b as char).to_string()
+                } else {
+                    format!("%{b:02X}")
+                }
+            })
             .collect()
     };
     format!("otpauth://totp/{}:{}?secret={secret_b32}&issuer={}&algorithm=SHA1&digits=6&period=30", enc(issuer), enc(account), enc(issuer))
@@ -87,7 +96,14 @@ mod tests {
     #[test]
     fn rfc6238_vectors() {
         let secret = b"12345678901234567890";
-        for (t, eight) in [(59u64, 94287082u32), (1111111109, 7081804), (1111111111, 14050471), (1234567890, 89005924), (2000000000, 69279037), (20000000000, 65353130)] {
+        for (t, eight) in [
+            (59u64, 94287082u32),
+            (1111111109, 7081804),
+            (1111111111, 14050471),
+            (1234567890, 89005924),
+            (2000000000, 69279037),
+            (20000000000, 65353130),
+        ] {
             assert_eq!(code_at(secret, step_of(t)), eight % 1_000_000, "t={t}");
         }
     }
@@ -110,6 +126,9 @@ mod tests {
         assert_eq!(base32_decode("MZXW6YTBOI").unwrap(), b"foobar");
         assert_eq!(base32_decode("mzxw 6ytb oi").unwrap(), b"foobar");
         assert!(base32_decode("1!").is_none());
-        assert!(provisioning_uri("Baobab Market", "ada@example.com", "ABC").starts_with("otpauth://totp/Baobab%20Market:ada%40example.com?secret=ABC"));
+        assert!(
+            provisioning_uri("Baobab Market", "ada@example.com", "ABC")
+                .starts_with("otpauth://totp/Baobab%20Market:ada%40example.com?secret=ABC")
+        );
     }
 }

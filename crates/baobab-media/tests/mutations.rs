@@ -109,7 +109,9 @@ fn mutated_uploads_are_processed_or_refused_never_crash() {
                     image::load_from_memory(&r.bytes).unwrap_or_else(|e| panic!("case {n}: variant does not decode: {e}"));
                 }
             }
-            Err(e @ (MediaError::TooLarge { .. } | MediaError::Unsupported | MediaError::TooManyPixels { .. } | MediaError::Corrupt(_))) => {
+            Err(
+                e @ (MediaError::TooLarge { .. } | MediaError::Unsupported | MediaError::TooManyPixels { .. } | MediaError::Corrupt(_)),
+            ) => {
                 refused[match e.status() {
                     415 => 0,
                     413 => 1,

@@ -2,6 +2,7 @@
 //! document, operational endpoints, and the middleware around them. Stateless: everything a
 //! request needs comes from the store, so any number of instances can serve the same shop.
 
+pub mod account;
 pub mod api;
 pub mod assets;
 pub mod auth;
@@ -47,6 +48,9 @@ pub struct WebSettings {
     pub media_base_url: String,
     /// Upload limits for product images.
     pub media_limits: baobab_media::Limits,
+    /// Proxies in front of the app that append to X-Forwarded-For (CloudFront and the ALB: 2);
+    /// 0 = use the connection's address.
+    pub trusted_proxies: usize,
 }
 
 impl Default for WebSettings {
@@ -62,6 +66,7 @@ impl Default for WebSettings {
             page_max_age: 60,
             media_base_url: "/media".into(),
             media_limits: baobab_media::Limits::default(),
+            trusted_proxies: 0,
         }
     }
 }
@@ -147,6 +152,7 @@ pub fn router(state: AppState) -> Router {
         .merge(assets::routes())
         .merge(health::routes())
         .merge(media::routes())
+        .merge(account::routes())
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found);
     middleware::wrap(app, state.clone()).with_state(state)

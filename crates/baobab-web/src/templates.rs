@@ -15,6 +15,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("product.html", include_str!("../templates/product.html")),
     ("search.html", include_str!("../templates/search.html")),
     ("error.html", include_str!("../templates/error.html")),
+    ("account/form.html", include_str!("../templates/account/form.html")),
+    ("account/home.html", include_str!("../templates/account/home.html")),
 ];
 
 impl Templates {

@@ -94,6 +94,8 @@ pub struct HttpSection {
     pub request_timeout_seconds: u64,
     pub max_body_bytes: usize,
     pub page_max_age_seconds: u32,
+    /// Proxies in front that append to X-Forwarded-For (CloudFront + ALB = 2; 0 = none).
+    pub trusted_proxies: usize,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -128,7 +130,7 @@ impl Default for RawConfig {
                 max_lifetime_seconds: 300,
                 idle_timeout_seconds: 60,
             },
-            http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60 },
+            http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60, trusted_proxies: 0 },
             shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
             media: MediaSection {
                 backend: "local".into(),
@@ -319,6 +321,9 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
     if !(1024..=64 * 1024 * 1024).contains(&h.max_body_bytes) {
         return Err(bad(fig, "http.max_body_bytes", &h.max_body_bytes, "must be between 1024 and 67108864"));
     }
+    if h.trusted_proxies > 5 {
+        return Err(bad(fig, "http.trusted_proxies", &h.trusted_proxies, "must be at most 5"));
+    }
     if h.page_max_age_seconds > 86_400 {
         return Err(bad(fig, "http.page_max_age_seconds", &h.page_max_age_seconds, "must be at most 86400"));
     }
@@ -373,6 +378,7 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             media_origin,
             media_base_url: media_base,
             media_limits: baobab_media::Limits { max_bytes: m.max_upload_bytes, max_pixels: m.max_pixels },
+            trusted_proxies: h.trusted_proxies,
             api_max_body_bytes: h.max_body_bytes,
             request_timeout: Duration::from_secs(h.request_timeout_seconds),
             page_max_age: h.page_max_age_seconds,

@@ -1,7 +1,7 @@
 //! The storefront: small server-rendered pages that work without JavaScript on slow networks.
 //! Pages are cacheable (`public`, short max-age, ETag) and vary only by the currency cookie.
 
-mod views;
+pub(crate) mod views;
 
 use axum::Router;
 use axum::extract::{OriginalUri, Path, State};
@@ -66,7 +66,7 @@ impl From<minijinja::Error> for PageError {
 type PageResult = Result<Response, PageError>;
 
 /// Renders an error page: 400 naming the parameter, 404, 503 while the database is away.
-fn error_page(state: &AppState, e: PageError) -> Response {
+pub(crate) fn error_page(state: &AppState, e: PageError) -> Response {
     let (status, heading, message) = match e {
         PageError::BadParam(v) => (StatusCode::BAD_REQUEST, "That link has a mistake".to_string(), format!("The parameter {v}.")),
         PageError::NotFound(what) => (StatusCode::NOT_FOUND, format!("{what} not found"), "It may have moved or been removed.".to_string()),
@@ -104,7 +104,7 @@ fn error_page(state: &AppState, e: PageError) -> Response {
     res
 }
 
-fn html_type() -> [(header::HeaderName, HeaderValue); 1] {
+pub(crate) fn html_type() -> [(header::HeaderName, HeaderValue); 1] {
     [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))]
 }
 
@@ -407,7 +407,7 @@ async fn set_data_saver(State(state): State<AppState>, OriginalUri(uri): Origina
 }
 
 /// Only same-site paths: never an open redirect.
-fn safe_back(back: Option<String>) -> String {
+pub(crate) fn safe_back(back: Option<String>) -> String {
     back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000).unwrap_or_else(|| "/".into())
 }
 
@@ -433,6 +433,6 @@ fn sort_links(base: &Params, current: Sort, has_text: bool) -> Vec<Link> {
 }
 
 #[derive(Serialize)]
-struct ProductHead {
-    title: String,
+pub(crate) struct ProductHead {
+    pub(crate) title: String,
 }

@@ -2,6 +2,7 @@
 
 mod support;
 
+mod accounts;
 mod api_read;
 mod api_write;
 mod failover;

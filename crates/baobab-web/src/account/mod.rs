@@ -1,0 +1,911 @@
+//! Customer accounts: register, confirm the e-mail address, log in and out, reset a forgotten
+//! password, edit the profile and addresses, see orders. Server-rendered forms that work
+//! without JavaScript, each protected by a CSRF token and an Origin check, with throttling by
+//! account and by client IP, and every security event in the audit log.
+
+pub mod outbox;
+pub mod session;
+
+use std::net::SocketAddr;
+
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Form, OriginalUri, Path, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use baobab_domain::ValidationError;
+use baobab_domain::account::{AddressInput, check_password, normalize_email, normalize_phone};
+use baobab_store::StoreError;
+use baobab_store::accounts::{NewUser, TokenPurpose, User, UserKind};
+use chrono::{Duration, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::json;
+
+use crate::AppState;
+use crate::storefront::views::Chrome;
+use crate::storefront::{PageError, error_page, html_type, safe_back};
+use session::{Current, Peer, check_csrf, client_ip, current};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/account", get(home))
+        .route("/account/register", get(register_form).post(register))
+        .route("/account/login", get(login_form).post(login))
+        .route("/account/logout", post(logout))
+        .route("/account/verify", get(verify))
+        .route("/account/forgot", get(forgot_form).post(forgot))
+        .route("/account/reset", get(reset_form).post(reset))
+        .route("/account/profile", post(profile))
+        .route("/account/addresses", post(add_address))
+        .route("/account/addresses/{id}", post(update_address))
+        .route("/account/addresses/{id}/delete", post(delete_address))
+        .layer(DefaultBodyLimit::max(32 * 1024))
+}
+
+/// Throttling rules: (attempts, window in seconds).
+const LOGIN_PER_ACCOUNT: (i64, i64) = (5, 900);
+const LOGIN_PER_IP: (i64, i64) = (30, 900);
+const REGISTER_PER_IP: (i64, i64) = (10, 3600);
+const RESET_PER_IP: (i64, i64) = (10, 3600);
+const RESET_PER_ACCOUNT: (i64, i64) = (3, 3600);
+const VERIFY_HOURS: i64 = 48;
+const RESET_MINUTES: i64 = 60;
+
+/// Everything a handler needs about the request.
+struct Ctx {
+    current: Current,
+    ip: String,
+    cookie: Option<HeaderValue>,
+}
+
+async fn ctx(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) -> Result<Ctx, PageError> {
+    let current = current(state, headers).await?;
+    Ok(Ctx { current, ip: client_ip(state, headers, peer), cookie: None })
+}
+
+/// Makes sure the visitor has a session (for the CSRF token of a form).
+async fn ensure_session(state: &AppState, c: &mut Ctx) -> Result<(), PageError> {
+    if c.current.session.is_none() {
+        let (s, cookie) = session::start(state, None, None, false).await?;
+        c.current.session = Some(s);
+        c.cookie = Some(cookie);
+    }
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct Field {
+    name: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: String,
+    required: bool,
+    max: usize,
+    autocomplete: &'static str,
+}
+
+fn field(name: &'static str, label: &'static str, kind: &'static str, value: &str, autocomplete: &'static str) -> Field {
+    Field {
+        name,
+        label,
+        kind,
+        value: value.to_string(),
+        required: kind != "hidden",
+        max: if kind == "password" { 128 } else { 254 },
+        autocomplete,
+    }
+}
+
+#[derive(Serialize)]
+struct Link {
+    url: String,
+    label: &'static str,
+}
+
+#[derive(Serialize)]
+struct FormView {
+    page: Chrome,
+    heading: String,
+    notice: String,
+    errors: Vec<String>,
+    action: String,
+    csrf: String,
+    fields: Vec<Field>,
+    submit: &'static str,
+    links: Vec<Link>,
+}
+
+struct FormPage {
+    title: &'static str,
+    action: &'static str,
+    fields: Vec<Field>,
+    submit: &'static str,
+    links: Vec<Link>,
+}
+
+/// Renders a form page (never cached: it carries a CSRF token).
+async fn render_form(
+    state: &AppState,
+    c: &Ctx,
+    status: StatusCode,
+    f: FormPage,
+    notice: &str,
+    errors: Vec<String>,
+) -> Result<Response, PageError> {
+    let cats = state.categories().await?;
+    let mut page = Chrome::new(state, state.settings.default_currency, &cats, f.action, f.title);
+    page.noindex = true;
+    page.description = f.title.to_string();
+    let view = FormView {
+        page,
+        heading: f.title.to_string(),
+        notice: notice.to_string(),
+        errors,
+        action: f.action.to_string(),
+        csrf: c.current.csrf().to_string(),
+        fields: f.fields,
+        submit: f.submit,
+        links: f.links,
+    };
+    let body = state.templates.render("account/form.html", &view)?;
+    Ok(private(status, body, c.cookie.clone()))
+}
+
+fn private(status: StatusCode, body: String, cookie: Option<HeaderValue>) -> Response {
+    let mut res = (status, html_type(), body).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(c) = cookie {
+        h.append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+fn redirect(to: &str, cookie: Option<HeaderValue>) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let h = res.headers_mut();
+    h.insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(c) = cookie {
+        h.append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
+    r.unwrap_or_else(|e| error_page(state, e))
+}
+
+async fn audit(state: &AppState, event: &str, actor: Option<i64>, subject: &str, ip: &str, detail: serde_json::Value) {
+    tracing::info!(target: "baobab::audit", event, actor, subject, ip, detail = %detail, "security event");
+    if let Err(e) = state.store.record_audit(event, actor, subject, ip, &detail).await {
+        tracing::error!(error = %e, event, "could not write the audit log");
+    }
+}
+
+/// A form body that could not be read: 413 when too large, otherwise 400.
+fn form_error(state: &AppState, rej: axum::extract::rejection::FormRejection) -> Response {
+    let status = rej.status();
+    let mut res = error_page(
+        state,
+        PageError::BadParam(ValidationError::new(
+            "form",
+            if status == StatusCode::PAYLOAD_TOO_LARGE { "is too large" } else { "could not be read" },
+        )),
+    );
+    *res.status_mut() = if status == StatusCode::PAYLOAD_TOO_LARGE { status } else { StatusCode::BAD_REQUEST };
+    res
+}
+
+fn forbidden(state: &AppState) -> Response {
+    let mut res =
+        error_page(state, PageError::BadParam(ValidationError::new("csrf", "is missing or wrong: reload the form and try again")));
+    *res.status_mut() = StatusCode::FORBIDDEN;
+    res
+}
+
+fn too_many(state: &AppState, seconds: i64) -> Response {
+    let mut res =
+        error_page(state, PageError::BadParam(ValidationError::new("attempts", format!("are too many. Try again in {seconds} s"))));
+    *res.status_mut() = StatusCode::TOO_MANY_REQUESTS;
+    res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_str(&seconds.to_string()).expect("digits"));
+    res
+}
+
+/// Counts an attempt against each key; the wait in seconds when one is over its limit.
+async fn throttled(state: &AppState, rules: &[(String, (i64, i64))]) -> Result<Option<i64>, StoreError> {
+    for (key, (limit, window)) in rules {
+        if let Err(wait) = state.store.throttle(key, *window, *limit, Utc::now()).await? {
+            return Ok(Some(wait));
+        }
+    }
+    Ok(None)
+}
+
+fn register_page(email: &str, name: &str) -> FormPage {
+    FormPage {
+        title: "Create an account",
+        action: "/account/register",
+        fields: vec![
+            field("name", "Name", "text", name, "name"),
+            field("email", "E-mail", "email", email, "email"),
+            field("password", "Password (at least 10 characters)", "password", "", "new-password"),
+        ],
+        submit: "Create account",
+        links: vec![Link { url: "/account/login".into(), label: "I have an account: log in" }],
+    }
+}
+
+fn login_page(email: &str, next: &str) -> FormPage {
+    FormPage {
+        title: "Log in",
+        action: "/account/login",
+        fields: vec![
+            field("email", "E-mail", "email", email, "username"),
+            field("password", "Password", "password", "", "current-password"),
+            field("next", "", "hidden", next, ""),
+        ],
+        submit: "Log in",
+        links: vec![
+            Link { url: "/account/forgot".into(), label: "Forgot your password?" },
+            Link { url: "/account/register".into(), label: "Create an account" },
+        ],
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct RegisterForm {
+    csrf: String,
+    name: String,
+    email: String,
+    password: String,
+}
+
+async fn register_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
+    let r = async {
+        let mut c = ctx(&state, &headers, peer).await?;
+        if c.current.user.is_some() {
+            return Ok(redirect("/account", None));
+        }
+        ensure_session(&state, &mut c).await?;
+        render_form(&state, &c, StatusCode::OK, register_page("", ""), "", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+async fn send_verification(state: &AppState, user: &User) -> Result<(), StoreError> {
+    let (token, hash) = session::link_token();
+    state.store.create_account_token(&hash, user.id, TokenPurpose::VerifyEmail, Utc::now() + Duration::hours(VERIFY_HOURS)).await?;
+    let link = format!("{}/account/verify?token={token}", state.settings.public_url);
+    let body = format!(
+        "Welcome to {}!\n\nPlease confirm your e-mail address by opening this link within {VERIFY_HOURS} hours:\n\n{link}\n\nIf you did not create an account, ignore this message.",
+        state.settings.shop_name
+    );
+    state.store.enqueue_email(&user.email, &format!("Confirm your e-mail address for {}", state.settings.shop_name), &body).await?;
+    Ok(())
+}
+
+async fn register(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<RegisterForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let mut c = ctx(&state, &headers, peer).await?;
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
+            return Ok(forbidden(&state));
+        }
+        if let Some(wait) = throttled(&state, &[(format!("register:ip:{}", c.ip), REGISTER_PER_IP)]).await? {
+            audit(&state, "register_throttled", None, &f.email, &c.ip, json!({})).await;
+            return Ok(too_many(&state, wait));
+        }
+        let mut errors = Vec::new();
+        let email = normalize_email("email", &f.email).map_err(|e| errors.push(e.to_string())).ok();
+        if let Err(e) = check_password("password", &f.password, &f.email) {
+            errors.push(e.to_string());
+        }
+        if f.name.chars().count() > 120 || f.name.chars().any(char::is_control) {
+            errors.push("name: must be at most 120 characters, without control characters".into());
+        }
+        let Some(email) = email.filter(|_| errors.is_empty()) else {
+            return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, register_page(&f.email, &f.name), "", errors).await;
+        };
+        let hash = session::hash_password(f.password.clone()).await?;
+        let user = match state
+            .store
+            .create_user(&NewUser {
+                email: email.clone(),
+                password_hash: hash,
+                kind: UserKind::Customer,
+                staff_role: None,
+                name: f.name.trim().to_string(),
+            })
+            .await
+        {
+            Ok(u) => u,
+            Err(StoreError::Conflict { .. }) => {
+                let errors = vec!["email: an account with this e-mail address exists — log in, or reset your password".into()];
+                return render_form(&state, &c, StatusCode::CONFLICT, register_page(&f.email, &f.name), "", errors).await;
+            }
+            Err(e) => return Err(e.into()),
+        };
+        send_verification(&state, &user).await?;
+        audit(&state, "register", Some(user.id), &user.email, &c.ip, json!({})).await;
+        let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user.id), false).await?;
+        c.cookie = Some(cookie);
+        Ok(redirect("/account", c.cookie))
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct NextParam {
+    next: Option<String>,
+}
+
+async fn login_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
+    let r = async {
+        let p: NextParam = crate::params::query(&uri)?;
+        let mut c = ctx(&state, &headers, peer).await?;
+        if c.current.user.is_some() {
+            return Ok(redirect("/account", None));
+        }
+        ensure_session(&state, &mut c).await?;
+        render_form(&state, &c, StatusCode::OK, login_page("", &safe_back(p.next)), "", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct LoginForm {
+    csrf: String,
+    email: String,
+    password: String,
+    next: String,
+}
+
+/// A hash to verify against when the account does not exist, so both cases take as long.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0oXAPi0pT8w3hfWiN8wR3hA0HPm6dz1r0RqgC3x1tqQ";
+
+async fn login(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let mut c = ctx(&state, &headers, peer).await?;
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
+            return Ok(forbidden(&state));
+        }
+        let email = f.email.trim().to_lowercase();
+        let rules = [(format!("login:acct:{email}"), LOGIN_PER_ACCOUNT), (format!("login:ip:{}", c.ip), LOGIN_PER_IP)];
+        if let Some(wait) = throttled(&state, &rules).await? {
+            audit(&state, "login_throttled", None, &email, &c.ip, json!({"retry_after": wait})).await;
+            return Ok(too_many(&state, wait));
+        }
+        let user = if email.len() <= 254 && f.password.len() <= 1024 { state.store.user_by_email(&email).await? } else { None };
+        let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.to_string());
+        let ok = session::verify_password(f.password.clone(), hash).await && user.as_ref().is_some_and(|u| u.disabled_at.is_none());
+        let Some(user) = user.filter(|_| ok) else {
+            audit(&state, "login_failed", None, &email, &c.ip, json!({})).await;
+            let errors = vec!["The e-mail address or the password is wrong.".to_string()];
+            return render_form(&state, &c, StatusCode::UNAUTHORIZED, login_page(&f.email, &safe_back(Some(f.next.clone()))), "", errors)
+                .await;
+        };
+        state.store.clear_throttle(&format!("login:acct:{email}")).await?;
+        let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user.id), false).await?;
+        c.cookie = Some(cookie);
+        audit(&state, "login", Some(user.id), &user.email, &c.ip, json!({})).await;
+        let next = safe_back(Some(f.next)).replace("/account/login", "/account");
+        Ok(redirect(if next == "/" { "/account" } else { &next }, c.cookie))
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct CsrfOnly {
+    csrf: String,
+}
+
+async fn logout(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let c = ctx(&state, &headers, peer).await?;
+        let token = form.map(|f| f.0.csrf).unwrap_or_default();
+        if !check_csrf(&state, &method, &headers, &c.current, &token) {
+            return Ok(forbidden(&state));
+        }
+        if let Some(s) = &c.current.session {
+            state.store.delete_session(&s.id_hash).await?;
+        }
+        if let Some(u) = &c.current.user {
+            audit(&state, "logout", Some(u.id), &u.email, &c.ip, json!({})).await;
+        }
+        Ok(redirect("/", Some(session::clear_cookie(&state))))
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct TokenParam {
+    token: String,
+}
+
+fn token_hash(token: &str) -> Option<String> {
+    (token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())).then(|| session::hash_id(token))
+}
+
+async fn verify(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
+    let r = async {
+        let p: TokenParam = crate::params::query(&uri)?;
+        let c = ctx(&state, &headers, peer).await?;
+        let used = match token_hash(&p.token) {
+            Some(h) => state.store.consume_account_token(&h, TokenPurpose::VerifyEmail, Utc::now()).await?,
+            None => None,
+        };
+        let Some(user_id) = used else {
+            audit(&state, "verify_email_failed", None, "", &c.ip, json!({})).await;
+            return Err(PageError::BadParam(ValidationError::new(
+                "token",
+                "is invalid, expired or already used — log in to get a new link",
+            )));
+        };
+        state.store.set_email_verified(user_id).await?;
+        audit(&state, "email_verified", Some(user_id), "", &c.ip, json!({})).await;
+        let page = FormPage {
+            title: "E-mail address confirmed",
+            action: "/account/verify",
+            fields: vec![],
+            submit: "",
+            links: vec![Link { url: "/account".into(), label: "Go to your account" }],
+        };
+        render_form(&state, &c, StatusCode::OK, page, "Thank you: your e-mail address is confirmed.", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+fn forgot_page(email: &str) -> FormPage {
+    FormPage {
+        title: "Reset your password",
+        action: "/account/forgot",
+        fields: vec![field("email", "E-mail", "email", email, "email")],
+        submit: "Send me a link",
+        links: vec![],
+    }
+}
+
+async fn forgot_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
+    let r = async {
+        let mut c = ctx(&state, &headers, peer).await?;
+        ensure_session(&state, &mut c).await?;
+        render_form(&state, &c, StatusCode::OK, forgot_page(""), "", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ForgotForm {
+    csrf: String,
+    email: String,
+}
+
+async fn forgot(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<ForgotForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let c = ctx(&state, &headers, peer).await?;
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
+            return Ok(forbidden(&state));
+        }
+        let Ok(email) = normalize_email("email", &f.email) else {
+            return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, forgot_page(&f.email), "", vec!["email: is not an e-mail address".into()]).await;
+        };
+        let rules = [(format!("reset:ip:{}", c.ip), RESET_PER_IP), (format!("reset:acct:{email}"), RESET_PER_ACCOUNT)];
+        if let Some(wait) = throttled(&state, &rules).await? {
+            return Ok(too_many(&state, wait));
+        }
+        // The same answer whether or not the account exists: no way to learn who has one.
+        if let Some(user) = state.store.user_by_email(&email).await? {
+            let (token, hash) = session::link_token();
+            state.store.create_account_token(&hash, user.id, TokenPurpose::ResetPassword, Utc::now() + Duration::minutes(RESET_MINUTES)).await?;
+            let link = format!("{}/account/reset?token={token}", state.settings.public_url);
+            let body = format!("Someone asked to reset the password of your {} account.\n\nOpen this link within {RESET_MINUTES} minutes to choose a new one:\n\n{link}\n\nIf it was not you, ignore this message: your password is unchanged.", state.settings.shop_name);
+            state.store.enqueue_email(&user.email, "Reset your password", &body).await?;
+            audit(&state, "password_reset_requested", Some(user.id), &user.email, &c.ip, json!({})).await;
+        }
+        let page = FormPage { title: "Check your e-mail", action: "/account/forgot", fields: vec![], submit: "", links: vec![] };
+        render_form(&state, &c, StatusCode::OK, page, "If an account exists for that address, we sent it a link to reset the password. It works once, for one hour.", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+fn reset_page(token: &str) -> FormPage {
+    FormPage {
+        title: "Choose a new password",
+        action: "/account/reset",
+        fields: vec![
+            field("password", "New password (at least 10 characters)", "password", "", "new-password"),
+            field("token", "", "hidden", token, ""),
+        ],
+        submit: "Save password",
+        links: vec![],
+    }
+}
+
+async fn reset_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
+    let r = async {
+        let p: TokenParam = crate::params::query(&uri)?;
+        if token_hash(&p.token).is_none() {
+            return Err(PageError::BadParam(ValidationError::new("token", "is invalid — ask for a new link")));
+        }
+        let mut c = ctx(&state, &headers, peer).await?;
+        ensure_session(&state, &mut c).await?;
+        render_form(&state, &c, StatusCode::OK, reset_page(&p.token), "", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ResetForm {
+    csrf: String,
+    token: String,
+    password: String,
+}
+
+async fn reset(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<ResetForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let mut c = ctx(&state, &headers, peer).await?;
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
+            return Ok(forbidden(&state));
+        }
+        if let Err(e) = check_password("password", &f.password, "") {
+            return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, reset_page(&f.token), "", vec![e.to_string()]).await;
+        }
+        let used = match token_hash(&f.token) {
+            Some(h) => state.store.consume_account_token(&h, TokenPurpose::ResetPassword, Utc::now()).await?,
+            None => None,
+        };
+        let Some(user_id) = used else {
+            audit(&state, "password_reset_failed", None, "", &c.ip, json!({})).await;
+            return Err(PageError::BadParam(ValidationError::new("token", "is invalid, expired or already used — ask for a new link")));
+        };
+        let hash = session::hash_password(f.password).await?;
+        state.store.set_password(user_id, &hash).await?;
+        // Every other session of this account ends; this browser gets a fresh one.
+        state.store.delete_user_sessions(user_id).await?;
+        let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user_id), false).await?;
+        c.cookie = Some(cookie);
+        audit(&state, "password_changed", Some(user_id), "", &c.ip, json!({"via": "reset"})).await;
+        Ok(redirect("/account", c.cookie))
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Serialize)]
+struct AddressField {
+    name: &'static str,
+    label: &'static str,
+    required: bool,
+}
+
+const ADDRESS_FIELDS: &[(&str, &str, bool)] = &[
+    ("name", "Recipient", true),
+    ("line1", "Street, building or landmark", true),
+    ("line2", "More directions (optional)", false),
+    ("city", "Town or city", true),
+    ("region", "State, county or region (optional)", false),
+    ("postcode", "Postcode (if any)", false),
+    ("country", "Country code (e.g. NG, KE, ZA)", true),
+    ("phone", "Phone for the courier (+country code)", true),
+];
+
+#[derive(Serialize)]
+struct HomeView {
+    page: Chrome,
+    csrf: String,
+    email: String,
+    name: String,
+    phone: String,
+    verified: bool,
+    notice: String,
+    errors: Vec<String>,
+    addresses: Vec<serde_json::Value>,
+    address_fields: Vec<AddressField>,
+}
+
+/// The logged-in user, or a redirect to the login page.
+fn require_user(c: &Ctx, back: &str) -> Result<User, Response> {
+    c.current.user.clone().ok_or_else(|| redirect(&format!("/account/login?next={}", crate::storefront::views::encode(back)), None))
+}
+
+async fn render_home(
+    state: &AppState,
+    c: &Ctx,
+    user: &User,
+    status: StatusCode,
+    notice: &str,
+    errors: Vec<String>,
+) -> Result<Response, PageError> {
+    let cats = state.categories().await?;
+    let mut page = Chrome::new(state, state.settings.default_currency, &cats, "/account", "Your account");
+    page.noindex = true;
+    page.description = "Your account".into();
+    let addresses = state
+        .store
+        .addresses(user.id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            let mut v = serde_json::to_value(&a.fields).unwrap_or_default();
+            v["id"] = json!(a.id);
+            v
+        })
+        .collect();
+    let view = HomeView {
+        page,
+        csrf: c.current.csrf().to_string(),
+        email: user.email.clone(),
+        name: user.name.clone(),
+        phone: user.phone.clone(),
+        verified: user.email_verified_at.is_some(),
+        notice: notice.to_string(),
+        errors,
+        addresses,
+        address_fields: ADDRESS_FIELDS.iter().map(|(name, label, required)| AddressField { name, label, required: *required }).collect(),
+    };
+    Ok(private(status, state.templates.render("account/home.html", &view)?, c.cookie.clone()))
+}
+
+async fn home(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
+    let r = async {
+        let c = ctx(&state, &headers, peer).await?;
+        let user = match require_user(&c, "/account") {
+            Ok(u) => u,
+            Err(res) => return Ok(res),
+        };
+        render_home(&state, &c, &user, StatusCode::OK, "", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ProfileForm {
+    csrf: String,
+    name: String,
+    phone: String,
+}
+
+/// Runs a logged-in, CSRF-checked form action.
+async fn signed_in<F, Fut>(state: &AppState, method: &Method, headers: &HeaderMap, peer: Option<SocketAddr>, csrf: &str, act: F) -> Response
+where
+    F: FnOnce(Ctx, User) -> Fut,
+    Fut: std::future::Future<Output = Result<Response, PageError>>,
+{
+    let r = async {
+        let c = ctx(state, headers, peer).await?;
+        if !check_csrf(state, method, headers, &c.current, csrf) {
+            return Ok(forbidden(state));
+        }
+        let user = match require_user(&c, "/account") {
+            Ok(u) => u,
+            Err(res) => return Ok(res),
+        };
+        act(c, user).await
+    }
+    .await;
+    finish(state, r)
+}
+
+async fn profile(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<ProfileForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let f = match form {
+        Ok(Form(f)) => f,
+        Err(rej) => return form_error(&state, rej),
+    };
+    let st = state.clone();
+    signed_in(&state, &method, &headers, peer, &f.csrf.clone(), move |c, user| async move {
+        let mut errors = Vec::new();
+        let phone = if f.phone.trim().is_empty() {
+            Some(String::new())
+        } else {
+            normalize_phone("phone", &f.phone).map_err(|e| errors.push(e.to_string())).ok()
+        };
+        if f.name.chars().count() > 120 || f.name.chars().any(char::is_control) {
+            errors.push("name: must be at most 120 characters, without control characters".into());
+        }
+        match phone.filter(|_| errors.is_empty()) {
+            Some(phone) => {
+                st.store.set_profile(user.id, f.name.trim(), &phone).await?;
+                audit(&st, "profile_changed", Some(user.id), &user.email, &c.ip, json!({})).await;
+                let user = st.store.user_by_id(user.id).await?.unwrap_or(user);
+                render_home(&st, &c, &user, StatusCode::OK, "Saved.", vec![]).await
+            }
+            None => render_home(&st, &c, &user, StatusCode::UNPROCESSABLE_ENTITY, "", errors).await,
+        }
+    })
+    .await
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct AddressForm {
+    csrf: String,
+    #[serde(flatten)]
+    fields: std::collections::HashMap<String, String>,
+}
+
+impl AddressForm {
+    fn input(&self) -> AddressInput {
+        let get = |k: &str| self.fields.get(k).cloned().unwrap_or_default();
+        AddressInput {
+            name: get("name"),
+            line1: get("line1"),
+            line2: get("line2"),
+            city: get("city"),
+            region: get("region"),
+            postcode: get("postcode"),
+            country: get("country"),
+            phone: get("phone"),
+        }
+    }
+}
+
+fn address_id(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| PageError::BadParam(ValidationError::new("id", "is not a valid address id")))
+}
+
+async fn add_address(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    form: Result<Form<AddressForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let f = match form {
+        Ok(Form(f)) => f,
+        Err(rej) => return form_error(&state, rej),
+    };
+    let st = state.clone();
+    signed_in(&state, &method, &headers, peer, &f.csrf.clone(), move |c, user| async move {
+        match st.store.add_address(user.id, &f.input()).await {
+            Ok(a) => {
+                audit(&st, "address_added", Some(user.id), &user.email, &c.ip, json!({"address_id": a.id})).await;
+                Ok(redirect("/account", None))
+            }
+            Err(StoreError::Invalid(v)) => {
+                render_home(
+                    &st,
+                    &c,
+                    &user,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "",
+                    v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
+                )
+                .await
+            }
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await
+}
+
+async fn update_address(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    Path(raw): Path<String>,
+    form: Result<Form<AddressForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let f = match form {
+        Ok(Form(f)) => f,
+        Err(rej) => return form_error(&state, rej),
+    };
+    let st = state.clone();
+    signed_in(&state, &method, &headers, peer, &f.csrf.clone(), move |c, user| async move {
+        let id = address_id(&raw)?;
+        match st.store.update_address(user.id, id, &f.input()).await {
+            Ok(_) => {
+                audit(&st, "address_changed", Some(user.id), &user.email, &c.ip, json!({"address_id": id})).await;
+                Ok(redirect("/account", None))
+            }
+            Err(StoreError::Invalid(v)) => {
+                render_home(
+                    &st,
+                    &c,
+                    &user,
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "",
+                    v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
+                )
+                .await
+            }
+            Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Address")),
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await
+}
+
+async fn delete_address(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    Path(raw): Path<String>,
+    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let token = form.map(|f| f.0.csrf).unwrap_or_default();
+    let st = state.clone();
+    signed_in(&state, &method, &headers, peer, &token, move |c, user| async move {
+        let id = address_id(&raw)?;
+        match st.store.delete_address(user.id, id).await {
+            Ok(()) => {
+                audit(&st, "address_deleted", Some(user.id), &user.email, &c.ip, json!({"address_id": id})).await;
+                Ok(redirect("/account", None))
+            }
+            Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Address")),
+            Err(e) => Err(e.into()),
+        }
+    })
+    .await
+}
