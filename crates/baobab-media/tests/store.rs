@@ -149,7 +149,7 @@ fn raw_s3(env: &S3Env) -> object_store::aws::AmazonS3 {
 /// HEAD through a presigned URL, to read the headers object_store does not expose.
 async fn raw_head(env: &S3Env, key: &str) -> reqwest::header::HeaderMap {
     use object_store::signer::Signer;
-    let s3 = raw_s3(&env);
+    let s3 = raw_s3(env);
     let url =
         s3.signed_url(object_store::signer::Method::HEAD, &object_store::path::Path::from(key), Duration::from_secs(60)).await.unwrap();
     let res = client().head(url.as_str()).send().await.unwrap();

@@ -117,6 +117,7 @@ pub trait AccountStore: Send + Sync {
     async fn set_email_verified(&self, user_id: i64) -> Result<()>;
     async fn set_profile(&self, user_id: i64, name: &str, phone: &str) -> Result<()>;
     async fn set_staff_role(&self, user_id: i64, role: StaffRole) -> Result<()>;
+    async fn disable_user(&self, user_id: i64) -> Result<()>;
     /// Stores (or clears) a TOTP secret; `enabled` marks enrolment complete.
     async fn set_totp(&self, user_id: i64, secret: Option<&str>, enabled: bool) -> Result<()>;
     /// Records the time step of an accepted TOTP code; false when this step (or a later one)

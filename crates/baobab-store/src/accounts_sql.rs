@@ -241,6 +241,16 @@ macro_rules! impl_account_store {
                 if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("staff member")) } else { Ok(()) }
             }
 
+            async fn disable_user(&self, user_id: i64) -> $crate::Result<()> {
+                let now = chrono::Utc::now();
+                let r = sqlx::query("UPDATE users SET disabled_at = COALESCE(disabled_at, $1), updated_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(user_id)
+                    .execute(&self.write)
+                    .await?;
+                if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("user")) } else { Ok(()) }
+            }
+
             async fn set_totp(&self, user_id: i64, secret: Option<&str>, enabled: bool) -> $crate::Result<()> {
                 let now = chrono::Utc::now();
                 sqlx::query("UPDATE users SET totp_secret = $1, totp_enabled_at = $2, totp_last_step = NULL, updated_at = $3 WHERE id = $4")

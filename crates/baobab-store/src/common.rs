@@ -554,6 +554,17 @@ macro_rules! impl_common_store {
                 self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))
             }
 
+            async fn low_stock(&self, threshold: i64, limit: i64) -> $crate::Result<Vec<(String, String, i64)>> {
+                Ok(sqlx::query_as(dynamic(format!(
+                    "SELECT p.title, v.sku, v.stock_on_hand FROM variants v JOIN products p ON p.id = v.product_id \
+                     WHERE v.archived = FALSE AND p.status = 'active' AND v.stock_on_hand <= $1 ORDER BY v.stock_on_hand, v.sku LIMIT {}",
+                    limit.clamp(1, 500)
+                )))
+                .bind(threshold)
+                .fetch_all(&self.read)
+                .await?)
+            }
+
             async fn delete_image(&self, id: i64) -> $crate::Result<baobab_domain::catalog::ProductImage> {
                 let img = self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))?;
                 let r = sqlx::query("DELETE FROM product_images WHERE id = $1").bind(id).execute(&self.write).await?;

@@ -75,6 +75,8 @@ pub trait CatalogStore: Send + Sync {
     async fn update_image(&self, id: i64, patch: &ImagePatch) -> Result<ProductImage>;
     /// Detaches an image from its product (the media files stay: other products may use them).
     async fn delete_image(&self, id: i64) -> Result<ProductImage>;
+    /// Live variants of active products with at most `threshold` in stock: (title, SKU, stock).
+    async fn low_stock(&self, threshold: i64, limit: i64) -> Result<Vec<(String, String, i64)>>;
 }
 
 /// A staff API token as stored: only the hash of its secret is kept.

@@ -3,6 +3,7 @@
 //! request needs comes from the store, so any number of instances can serve the same shop.
 
 pub mod account;
+pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
@@ -153,6 +154,7 @@ pub fn router(state: AppState) -> Router {
         .merge(health::routes())
         .merge(media::routes())
         .merge(account::routes())
+        .merge(admin::routes())
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found);
     middleware::wrap(app, state.clone()).with_state(state)

@@ -17,6 +17,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("error.html", include_str!("../templates/error.html")),
     ("account/form.html", include_str!("../templates/account/form.html")),
     ("account/home.html", include_str!("../templates/account/home.html")),
+    ("admin/page.html", include_str!("../templates/admin/page.html")),
 ];
 
 impl Templates {

@@ -407,7 +407,8 @@ fn check_media(fig: &Figment, raw: &RawConfig) -> Result<baobab_media::MediaConf
         },
         other => return Err(bad(fig, "media.sse", &other, "must be AES256, aws:kms or none")),
     };
-    if !(m.prefix.is_empty() || (m.prefix.ends_with('/') && !m.prefix.starts_with('/') && !m.prefix.contains(".."))) {
+    let prefix_ok = m.prefix.is_empty() || (m.prefix.ends_with('/') && !m.prefix.starts_with('/') && !m.prefix.contains(".."));
+    if !prefix_ok {
         return Err(bad(fig, "media.prefix", &m.prefix, "must be empty or a relative path ending in / (e.g. shop-a/)"));
     }
     let backend = match m.backend.as_str() {

@@ -42,6 +42,30 @@ enum Command {
     /// Manage product media.
     #[command(subcommand)]
     Media(MediaCommand),
+    /// Manage staff accounts.
+    #[command(subcommand)]
+    Staff(StaffCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum StaffCommand {
+    /// Create a staff account and print (and e-mail) a one-time link to choose its password;
+    /// the member then sets up two-factor authentication at first admin login.
+    Add {
+        #[arg(long)]
+        email: String,
+        /// owner, catalog_manager, order_manager or support
+        #[arg(long, value_parser = parse_staff_role)]
+        role: baobab_domain::account::StaffRole,
+        #[arg(long, default_value = "")]
+        name: String,
+    },
+    /// List staff accounts.
+    List,
+}
+
+fn parse_staff_role(s: &str) -> Result<baobab_domain::account::StaffRole, String> {
+    baobab_domain::account::StaffRole::parse(s)
 }
 
 #[derive(Subcommand, Debug)]
@@ -126,6 +150,7 @@ fn main() -> ExitCode {
             Some(Command::Migrate) => migrate(config).await,
             Some(Command::Token(t)) => token(config, t).await,
             Some(Command::Media(MediaCommand::Reprocess { restart, limit })) => reprocess(config, restart, limit).await,
+            Some(Command::Staff(cmd)) => staff(config, cmd).await,
         }
     });
     match result {
@@ -156,6 +181,41 @@ async fn reprocess(config: Config, restart: bool, limit: Option<u64>) -> anyhow:
     if summary.failed > 0 {
         anyhow::bail!("{} images could not be reprocessed", summary.failed);
     }
+    Ok(())
+}
+
+async fn staff(config: Config, cmd: StaffCommand) -> anyhow::Result<()> {
+    let store = server::open_store(&config).await?;
+    if config.sqlite {
+        store.migrate().await?;
+    }
+    match cmd {
+        StaffCommand::Add { email, role, name } => {
+            let media = std::sync::Arc::new(server::open_media(&config)?);
+            let state = baobab_web::AppState::new(store.clone(), media, config.web.clone(), vec![]);
+            let (user, link) = baobab_web::admin::invite_staff(&state, &email, role, &name).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            println!("{link}");
+            eprintln!(
+                "created staff account {} ({}) with role {}; the link above (also e-mailed) sets the password and works once, for 24 hours",
+                user.id,
+                user.email,
+                role.as_str()
+            );
+        }
+        StaffCommand::List => {
+            println!("{:>4}  {:<32}  {:<16}  two-factor", "id", "email", "role");
+            for u in store.users(baobab_store::accounts::UserKind::Staff, 0, 500).await? {
+                println!(
+                    "{:>4}  {:<32}  {:<16}  {}",
+                    u.id,
+                    u.email,
+                    u.staff_role.map(|r| r.as_str()).unwrap_or("-"),
+                    if u.totp_enabled_at.is_some() { "on" } else { "not yet" }
+                );
+            }
+        }
+    }
+    store.close().await;
     Ok(())
 }
 

@@ -336,3 +336,24 @@ fn media_reprocess_runs_and_rejects_bad_flags() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("media.bucket"));
 }
+
+#[test]
+fn staff_are_invited_from_the_command_line() {
+    let d = TempDir::new("staff");
+    let dir = d.0.to_str().unwrap();
+    let o = baobab(&["--data-dir", dir, "staff", "add", "--email", "owner@example.com", "--role", "boss"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("boss") && text(&o).1.contains("owner"));
+    let o = baobab(&["--data-dir", dir, "staff", "add", "--email", "Owner@Example.com", "--role", "owner"], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(out.trim().starts_with("http://127.0.0.1:8080/account/reset?token="), "{out}");
+    let again = baobab(&["--data-dir", dir, "staff", "add", "--email", "owner@example.com", "--role", "support"], &[]);
+    assert!(!again.status.success());
+    assert!(text(&again).1.contains("e-mail"), "{}", text(&again).1);
+    let bad = baobab(&["--data-dir", dir, "staff", "add", "--email", "not-an-email", "--role", "support"], &[]);
+    assert!(!bad.status.success());
+    assert!(text(&bad).1.contains("email"));
+    let (list, _) = text(&baobab(&["--data-dir", dir, "staff", "list"], &[]));
+    assert!(list.contains("owner@example.com") && list.contains("owner") && list.contains("not yet"), "{list}");
+}

@@ -666,6 +666,7 @@ struct HomeView {
 }
 
 /// The logged-in user, or a redirect to the login page.
+#[allow(clippy::result_large_err)] // the redirect is returned as is, once per request
 fn require_user(c: &Ctx, back: &str) -> Result<User, Response> {
     c.current.user.clone().ok_or_else(|| redirect(&format!("/account/login?next={}", crate::storefront::views::encode(back)), None))
 }

@@ -12,13 +12,13 @@ use crate::support::{Res, TestApp};
 const ORIGIN: &str = "http://127.0.0.1:8080";
 
 /// A browser: keeps cookies, sends forms with the site's Origin.
-struct Browser<'a> {
+pub struct Browser<'a> {
     app: &'a TestApp,
     cookies: HashMap<String, String>,
 }
 
 impl<'a> Browser<'a> {
-    fn new(app: &'a TestApp) -> Self {
+    pub fn new(app: &'a TestApp) -> Self {
         Browser { app, cookies: HashMap::new() }
     }
 
@@ -39,17 +39,17 @@ impl<'a> Browser<'a> {
         }
     }
 
-    async fn get(&mut self, path: &str) -> Res {
+    pub async fn get(&mut self, path: &str) -> Res {
         let r = self.app.send(Request::get(path).header("cookie", self.cookie_header()).body(Body::empty()).unwrap()).await;
         self.keep(&r);
         r
     }
 
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Res {
+    pub async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Res {
         self.post_with(path, fields, Some(ORIGIN)).await
     }
 
-    async fn post_with(&mut self, path: &str, fields: &[(&str, &str)], origin: Option<&str>) -> Res {
+    pub async fn post_with(&mut self, path: &str, fields: &[(&str, &str)], origin: Option<&str>) -> Res {
         let body = fields.iter().map(|(k, v)| format!("{k}={}", enc(v))).collect::<Vec<_>>().join("&");
         let mut b = Request::builder()
             .method(Method::POST)
@@ -65,18 +65,18 @@ impl<'a> Browser<'a> {
     }
 
     /// The CSRF token of the form on `path`.
-    async fn csrf(&mut self, path: &str) -> String {
+    pub async fn csrf(&mut self, path: &str) -> String {
         let html = self.get(path).await.text();
         let i = html.find("name=\"csrf\" value=\"").expect("a form with a CSRF token") + 19;
         html[i..i + html[i..].find('"').unwrap()].to_string()
     }
 
-    async fn register(&mut self, email: &str, password: &str) -> Res {
+    pub async fn register(&mut self, email: &str, password: &str) -> Res {
         let csrf = self.csrf("/account/register").await;
         self.post("/account/register", &[("csrf", &csrf), ("name", "Amina"), ("email", email), ("password", password)]).await
     }
 
-    async fn login(&mut self, email: &str, password: &str) -> Res {
+    pub async fn login(&mut self, email: &str, password: &str) -> Res {
         let csrf = self.csrf("/account/login").await;
         self.post("/account/login", &[("csrf", &csrf), ("email", email), ("password", password), ("next", "/account")]).await
     }

@@ -3,6 +3,7 @@
 mod support;
 
 mod accounts;
+mod admin;
 mod api_read;
 mod api_write;
 mod failover;

@@ -1,0 +1,160 @@
+//! The staff admin: invitations, mandatory TOTP two-factor authentication (wrong and replayed
+//! codes), role checks on every route, CSRF, session end on role change, API tokens, audit log.
+
+use baobab_domain::account::StaffRole;
+use baobab_domain::totp;
+
+use crate::accounts::Browser;
+use crate::support::TestApp;
+
+fn between(html: &str, start: &str, end: &str) -> String {
+    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
+    html[i..i + html[i..].find(end).unwrap()].to_string()
+}
+
+fn code(secret_b32: &str, step_offset: i64) -> String {
+    let secret = totp::base32_decode(secret_b32).unwrap();
+    let step = (totp::step_of(chrono::Utc::now().timestamp() as u64) as i64 + step_offset) as u64;
+    format!("{:06}", totp::code_at(&secret, step))
+}
+
+/// Invites a staff member, sets the password through the e-mailed link and enrols TOTP.
+/// Returns the logged-in browser (2FA proven) and the TOTP secret.
+async fn staff_member<'a>(app: &'a TestApp, email: &str, role: StaffRole) -> (Browser<'a>, String) {
+    let (_, link) = baobab_web::admin::invite_staff(&app.state, email, role, "").await.unwrap();
+    let path = link.trim_start_matches("http://127.0.0.1:8080");
+    let mut b = Browser::new(app);
+    let token = path.split("token=").nth(1).unwrap().to_string();
+    let csrf = b.csrf(path).await;
+    let r = b.post("/account/reset", &[("csrf", &csrf), ("token", &token), ("password", "staff-password-1")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let r = b.get("/admin").await;
+    assert_eq!(r.status, 303);
+    assert_eq!(r.header("location"), "/admin/2fa/setup", "2FA is required before any admin page");
+    let setup = b.get("/admin/2fa/setup").await.text();
+    let secret = between(&setup, "<code>", "</code>");
+    assert!(setup.contains("otpauth://totp/"));
+    let csrf = b.csrf("/admin/2fa/setup").await;
+    let wrong = b.post("/admin/2fa/setup", &[("csrf", &csrf), ("code", "000000")]).await;
+    assert_eq!(wrong.status, 422);
+    let ok = b.post("/admin/2fa/setup", &[("csrf", &csrf), ("code", &code(&secret, 0))]).await;
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    (b, secret)
+}
+
+#[tokio::test]
+async fn owner_enrols_two_factor_and_uses_the_admin() {
+    let app = TestApp::new().await;
+    let (mut owner, secret) = staff_member(&app, "owner@example.com", StaffRole::Owner).await;
+    let dash = owner.get("/admin").await;
+    assert_eq!(dash.status, 200, "{}", dash.text());
+    assert_eq!(dash.header("cache-control"), "no-store");
+    assert!(dash.text().contains("Low stock"));
+    for page in ["/admin/customers", "/admin/staff", "/admin/tokens", "/admin/audit"] {
+        assert_eq!(owner.get(page).await.status, 200, "{page}");
+    }
+
+    // a new login must prove 2FA again; the code already used is refused (replay)
+    let csrf = owner.csrf("/admin").await;
+    owner.post("/account/logout", &[("csrf", &csrf)]).await;
+    assert_eq!(owner.login("owner@example.com", "staff-password-1").await.status, 303);
+    let r = owner.get("/admin").await;
+    assert_eq!(r.header("location"), "/admin/2fa");
+    let csrf = owner.csrf("/admin/2fa").await;
+    let replay = owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 0))]).await;
+    assert_eq!(replay.status, 401);
+    assert!(replay.text().contains("already used"), "{}", replay.text());
+    let wrong = owner.post("/admin/2fa", &[("csrf", &csrf), ("code", "12345x")]).await;
+    assert_eq!(wrong.status, 401);
+    let ok = owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 1))]).await;
+    assert_eq!(ok.status, 303, "{}", ok.text());
+    assert_eq!(owner.get("/admin").await.status, 200);
+
+    let audit = owner.get("/admin/audit").await.text();
+    for e in ["2fa_enabled", "2fa_replayed", "2fa_failed", "2fa_ok", "password_changed"] {
+        assert!(audit.contains(e), "{e} in the audit log");
+    }
+}
+
+#[tokio::test]
+async fn roles_are_checked_on_every_route() {
+    let app = TestApp::new().await;
+    let (mut support, _) = staff_member(&app, "support@example.com", StaffRole::Support).await;
+    assert_eq!(support.get("/admin").await.status, 200);
+    assert_eq!(support.get("/admin/customers").await.status, 200, "support sees customers");
+    for page in ["/admin/staff", "/admin/tokens", "/admin/audit"] {
+        assert_eq!(support.get(page).await.status, 403, "{page}");
+    }
+    let mut customer = Browser::new(&app);
+    customer.register("shopper@example.com", "shopper-password").await;
+    let cust = app.store().user_by_email("shopper@example.com").await.unwrap().unwrap();
+    let csrf = support.csrf("/admin/customers").await;
+    let edit = support.post(&format!("/admin/customers/{}/disable", cust.id), &[("csrf", &csrf)]).await;
+    assert_eq!(edit.status, 403, "support sees but cannot edit");
+    assert!(app.store().user_by_id(cust.id).await.unwrap().unwrap().disabled_at.is_none());
+    let staff_add = support.post("/admin/staff", &[("csrf", &csrf), ("email", "x@example.com"), ("role", "owner")]).await;
+    assert_eq!(staff_add.status, 403);
+    assert_eq!(customer.get("/admin").await.status, 403, "customers have no staff access");
+    assert_eq!(Browser::new(&app).get("/admin").await.status, 303, "anonymous: to the login page");
+}
+
+#[tokio::test]
+async fn owner_manages_staff_and_tokens_with_checked_input() {
+    let app = TestApp::new().await;
+    let (mut owner, _) = staff_member(&app, "boss@example.com", StaffRole::Owner).await;
+    let (mut member, _) = staff_member(&app, "member@example.com", StaffRole::CatalogManager).await;
+    assert_eq!(member.get("/admin").await.status, 200);
+
+    let csrf = owner.csrf("/admin/staff").await;
+    assert_eq!(owner.post("/admin/staff", &[("email", "new@example.com"), ("role", "support")]).await.status, 403, "no CSRF token");
+    let bad_email = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "nope"), ("role", "support")]).await;
+    assert_eq!(bad_email.status, 422);
+    let bad_role = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "new@example.com"), ("role", "boss")]).await;
+    assert_eq!(bad_role.status, 422);
+    assert!(bad_role.text().contains("owner"));
+    assert_eq!(owner.post("/admin/staff", &[("csrf", &csrf), ("email", "new@example.com"), ("role", "support")]).await.status, 200);
+    assert_eq!(owner.post("/admin/staff", &[("csrf", &csrf), ("email", "NEW@example.com"), ("role", "support")]).await.status, 409);
+
+    let me = app.store().user_by_email("boss@example.com").await.unwrap().unwrap();
+    let them = app.store().user_by_email("member@example.com").await.unwrap().unwrap();
+    assert_eq!(
+        owner.post(&format!("/admin/staff/{}/role", me.id), &[("csrf", &csrf), ("role", "support")]).await.status,
+        422,
+        "not your own role"
+    );
+    assert_eq!(owner.post("/admin/staff/999999/role", &[("csrf", &csrf), ("role", "support")]).await.status, 404);
+    assert_eq!(owner.post("/admin/staff/abc/role", &[("csrf", &csrf), ("role", "support")]).await.status, 400);
+    let changed = owner.post(&format!("/admin/staff/{}/role", them.id), &[("csrf", &csrf), ("role", "order_manager")]).await;
+    assert_eq!(changed.status, 200, "{}", changed.text());
+    assert_eq!(member.get("/admin").await.status, 303, "a role change ends the member's sessions");
+
+    // API tokens from the admin: shown once, usable, revocable
+    let csrf = owner.csrf("/admin/tokens").await;
+    let bad = owner.post("/admin/tokens", &[("csrf", &csrf), ("name", "importer"), ("role", "root")]).await;
+    assert_eq!(bad.status, 422);
+    let created = owner.post("/admin/tokens", &[("csrf", &csrf), ("name", "importer"), ("role", "catalog")]).await.text();
+    let secret = between(&created, "<code>", "</code>");
+    assert!(secret.starts_with("bbk_"));
+    let api = app
+        .json_as(axum::http::Method::POST, "/api/v1/categories", Some(&secret), serde_json::json!({"name": "Made via admin token"}))
+        .await;
+    assert_eq!(api.status, 201);
+    let id = app.store().tokens().await.unwrap().iter().find(|t| t.name == "importer").unwrap().id;
+    assert_eq!(owner.post(&format!("/admin/tokens/{id}/revoke"), &[("csrf", &csrf)]).await.status, 200);
+    let after = app.json_as(axum::http::Method::POST, "/api/v1/categories", Some(&secret), serde_json::json!({"name": "Too late"})).await;
+    assert_eq!(after.status, 401);
+    assert!(!owner.get("/admin/tokens").await.text().contains(&secret), "never shown again");
+
+    let mut shopper = Browser::new(&app);
+    shopper.register("buyer@example.com", "buyer-password").await;
+    let buyer = app.store().user_by_email("buyer@example.com").await.unwrap().unwrap();
+    let csrf = owner.csrf("/admin/customers").await;
+    assert_eq!(owner.post(&format!("/admin/customers/{}/disable", buyer.id), &[("csrf", &csrf)]).await.status, 303);
+    assert_eq!(shopper.get("/account").await.status, 303, "a disabled customer is logged out");
+    assert_eq!(Browser::new(&app).login("buyer@example.com", "buyer-password").await.status, 401);
+
+    let audit = owner.get("/admin/audit").await.text();
+    for e in ["staff_added", "staff_role_changed", "api_token_created", "api_token_revoked", "customer_disabled"] {
+        assert!(audit.contains(e), "{e}");
+    }
+}
