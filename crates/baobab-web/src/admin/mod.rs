@@ -29,6 +29,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin", get(dashboard))
         .route("/admin/2fa/setup", get(setup_form).post(setup))
         .route("/admin/2fa", get(challenge_form).post(challenge))
+        .route("/admin/products", get(products::list).post(products::create))
+        .route("/admin/products/{id}", get(products::edit).post(products::update))
+        .route("/admin/products/{id}/images", post(products::upload).layer(DefaultBodyLimit::max(110 * 1024 * 1024)))
         .route("/admin/customers", get(customers))
         .route("/admin/customers/{id}/disable", post(disable_customer))
         .route("/admin/staff", get(staff).post(add_staff))
@@ -42,24 +45,39 @@ pub fn routes() -> Router<AppState> {
 const TWO_FACTOR_PER_ACCOUNT: (i64, i64) = (5, 900);
 const INVITE_HOURS: i64 = 24;
 
+#[derive(Serialize)]
+struct Opt {
+    value: String,
+    label: String,
+}
+
+impl Opt {
+    fn same(v: &str) -> Opt {
+        Opt { value: v.to_string(), label: v.to_string() }
+    }
+}
+
 #[derive(Serialize, Default)]
 struct AdminField {
     name: &'static str,
     label: &'static str,
     kind: &'static str,
     value: String,
-    options: Vec<String>,
+    options: Vec<Opt>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Default)]
 struct AdminForm {
     action: String,
     fields: Vec<AdminField>,
     submit: &'static str,
+    multipart: bool,
 }
 
 #[derive(Serialize, Default)]
 struct Section {
+    /// Rows link their first cell to this prefix + the cell (e.g. `/admin/products/`).
+    link: String,
     title: String,
     text: String,
     code: String,
@@ -153,6 +171,7 @@ async fn gate(
 
 const NAV: &[(&str, &str, Permission)] = &[
     ("/admin", "Dashboard", Permission::ViewDashboard),
+    ("/admin/products", "Products", Permission::EditCatalog),
     ("/admin/customers", "Customers", Permission::ViewCustomers),
     ("/admin/staff", "Staff", Permission::ManageStaff),
     ("/admin/tokens", "API tokens", Permission::ManageTokens),
@@ -222,6 +241,7 @@ fn code_form(action: &str, submit: &'static str) -> AdminForm {
         action: action.into(),
         fields: vec![AdminField { name: "code", label: "6-digit code from your authenticator app", kind: "text", ..Default::default() }],
         submit,
+        multipart: false,
     }
 }
 
@@ -252,6 +272,7 @@ async fn setup_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer
             form: Some(code_form("/admin/2fa/setup", "Turn on two-factor authentication")),
             rows: vec![vec![uri]],
             head: vec!["otpauth link"],
+            link: String::new(),
         }];
         render(&state, &s, "/admin/2fa/setup", StatusCode::OK, "Set up two-factor authentication", "", vec![], sections).await
     }
@@ -514,7 +535,7 @@ fn role_options(value: &str) -> AdminField {
         label: "Role",
         kind: "select",
         value: value.into(),
-        options: StaffRole::ALL.iter().map(|r| r.as_str().to_string()).collect(),
+        options: StaffRole::ALL.iter().map(|r| Opt::same(r.as_str())).collect(),
     }
 }
 
@@ -539,6 +560,7 @@ async fn staff_page(state: &AppState, s: &Staff, status: StatusCode, notice: &st
             action: "/admin/staff".into(),
             fields: vec![AdminField { name: "email", label: "E-mail", kind: "email", ..Default::default() }, role_options("support")],
             submit: "Invite",
+            multipart: false,
         }),
         ..Default::default()
     });
@@ -549,6 +571,7 @@ async fn staff_page(state: &AppState, s: &Staff, status: StatusCode, notice: &st
                 action: format!("/admin/staff/{}/role", u.id),
                 fields: vec![role_options(u.staff_role.map(|r| r.as_str()).unwrap_or("support"))],
                 submit: "Change role",
+                multipart: false,
             }),
             ..Default::default()
         });
@@ -723,17 +746,18 @@ async fn tokens_page(
                     label: "Role",
                     kind: "select",
                     value: "catalog".into(),
-                    options: Role::ALL.iter().map(|r| r.as_str().to_string()).collect(),
+                    options: Role::ALL.iter().map(|r| Opt::same(r.as_str())).collect(),
                 },
             ],
             submit: "Create",
+            multipart: false,
         }),
         ..Default::default()
     });
     for t in list.iter().filter(|t| t.revoked_at.is_none()) {
         sections.push(Section {
             title: format!("Revoke “{}”", t.name),
-            form: Some(AdminForm { action: format!("/admin/tokens/{}/revoke", t.id), fields: vec![], submit: "Revoke" }),
+            form: Some(AdminForm { action: format!("/admin/tokens/{}/revoke", t.id), fields: vec![], submit: "Revoke", multipart: false }),
             ..Default::default()
         });
     }
@@ -845,3 +869,6 @@ async fn audit_log(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
     .await;
     finish(&state, r)
 }
+
+// After the macro above, which it uses.
+mod products;

@@ -137,6 +137,15 @@ pub(super) async fn upload(
     {
         return Err(ApiError::invalid(ValidationError::new("variant_id", format!("the product has no variant {v}"))));
     }
+    let img = attach_upload(&state, product_id, file, new).await?;
+    Ok(created(format!("/api/v1/images/{}", img.id), &with_urls(&state, img)))
+}
+
+/// Processes an uploaded original, stores its files, records it and attaches it to the product:
+/// the one path every upload takes (API and admin). Files are written before the database row
+/// that references them.
+pub async fn attach_upload(state: &AppState, product_id: i64, file: Vec<u8>, mut new: NewImage) -> Result<ProductImage, ApiError> {
+    let limits = state.settings.media_limits;
     let original = std::sync::Arc::new(file);
     let input = original.clone();
     let processed = tokio::task::spawn_blocking(move || baobab_media::process(&input, &limits, WIDTHS))
@@ -157,7 +166,7 @@ pub(super) async fn upload(
     new.media_hash = Some(asset.hash);
     let img = state.store.add_image(product_id, &new).await?;
     state.catalog_changed();
-    Ok(created(format!("/api/v1/images/{}", img.id), &with_urls(&state, img)))
+    Ok(img)
 }
 
 fn multipart_error(e: axum::extract::multipart::MultipartError, limits: &baobab_media::Limits) -> ApiError {

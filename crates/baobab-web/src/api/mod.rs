@@ -2,7 +2,7 @@
 //! Reads are public (active catalog only) and cacheable; writes need a staff token of the
 //! catalog role. Nothing is deleted: "delete" archives, so orders can keep pointing at it.
 
-mod images;
+pub mod images;
 mod json;
 pub mod openapi;
 

@@ -22,6 +22,10 @@ impl<'a> Browser<'a> {
         Browser { app, cookies: HashMap::new() }
     }
 
+    pub fn session_cookie(&self) -> String {
+        self.cookies.get("baobab_session").cloned().unwrap_or_default()
+    }
+
     fn cookie_header(&self) -> String {
         self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
     }

@@ -158,3 +158,112 @@ async fn owner_manages_staff_and_tokens_with_checked_input() {
         assert!(audit.contains(e), "{e}");
     }
 }
+
+fn multipart(fields: &[(&str, &str)], file: Option<&[u8]>) -> (String, Vec<u8>) {
+    let boundary = "----admin-boundary";
+    let mut body = Vec::new();
+    for (k, v) in fields {
+        body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"{k}\"\r\n\r\n{v}\r\n").as_bytes());
+    }
+    if let Some(bytes) = file {
+        body.extend_from_slice(
+            format!(
+                "--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n"
+            )
+            .as_bytes(),
+        );
+        body.extend_from_slice(bytes);
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{boundary}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={boundary}"), body)
+}
+
+#[tokio::test]
+async fn catalog_manager_creates_a_product_with_an_image_that_reaches_the_shop() {
+    let app = TestApp::new().await;
+    let (mut cm, _) = staff_member(&app, "catalog@example.com", StaffRole::CatalogManager).await;
+    assert_eq!(cm.get("/admin/products").await.status, 200);
+    let csrf = cm.csrf("/admin/products").await;
+    let fields = |price: &str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("title", "Solar fan 12 inch".to_string()),
+            ("description", "Runs all night on a charged battery.".to_string()),
+            ("category_id", app.ids.groceries.to_string()),
+            ("status", "active".to_string()),
+            ("sku", "fan-12".to_string()),
+            ("price", price.to_string()),
+            ("stock", "7".to_string()),
+        ]
+    };
+    let as_refs = |v: &Vec<(&'static str, String)>| v.iter().map(|(k, v)| (*k, v.clone())).collect::<Vec<_>>();
+    let bad = as_refs(&fields("twelve"));
+    let bad: Vec<(&str, &str)> = bad.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = cm.post("/admin/products", &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("price"));
+    let good = as_refs(&fields("18500.50"));
+    let good: Vec<(&str, &str)> = good.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let r = cm.post("/admin/products", &good).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let edit = r.header("location").to_string();
+    assert!(edit.starts_with("/admin/products/"));
+    let dup = cm.post("/admin/products", &good).await;
+    assert_eq!(dup.status, 409, "same slug again");
+
+    // upload an image through the admin form (the API's upload path)
+    let img = {
+        let mut c = std::io::Cursor::new(Vec::new());
+        image::DynamicImage::ImageRgb8(image::RgbImage::from_fn(800, 600, |x, y| image::Rgb([(x % 250) as u8, (y % 250) as u8, 60])))
+            .write_to(&mut c, image::ImageFormat::Jpeg)
+            .unwrap();
+        c.into_inner()
+    };
+    let csrf = cm.csrf(&edit).await;
+    let cookie = format!("baobab_session={}", cm_cookie(&cm));
+    let (ctype, body) = multipart(&[("csrf", &csrf), ("alt", "Solar fan, front")], Some(&img));
+    let up = app
+        .raw(
+            axum::http::Method::POST,
+            &format!("{edit}/images"),
+            &[("content-type", &ctype), ("cookie", &cookie), ("origin", "http://127.0.0.1:8080")],
+            body,
+        )
+        .await;
+    assert_eq!(up.status, 303, "{}", up.text());
+    let (ctype, body) = multipart(&[("alt", "no token")], Some(&img));
+    let no_csrf = app
+        .raw(
+            axum::http::Method::POST,
+            &format!("{edit}/images"),
+            &[("content-type", &ctype), ("cookie", &cookie), ("origin", "http://127.0.0.1:8080")],
+            body,
+        )
+        .await;
+    assert_eq!(no_csrf.status, 403);
+    let (ctype, body) = multipart(&[("csrf", &csrf)], Some(b"GIF89a not an image"));
+    let gif = app
+        .raw(
+            axum::http::Method::POST,
+            &format!("{edit}/images"),
+            &[("content-type", &ctype), ("cookie", &cookie), ("origin", "http://127.0.0.1:8080")],
+            body,
+        )
+        .await;
+    assert_eq!(gif.status, 415);
+
+    let shop = app.get("/p/solar-fan-12-inch").await.text();
+    assert!(shop.contains("Solar fan 12 inch") && shop.contains("₦18,500.50"), "{shop}");
+    assert!(shop.contains("alt=\"Solar fan, front\"") && shop.contains("<picture>"));
+
+    // a support member cannot edit the catalog
+    let (mut support, _) = staff_member(&app, "helpdesk@example.com", StaffRole::Support).await;
+    assert_eq!(support.get("/admin/products").await.status, 403);
+    let csrf = support.csrf("/admin").await;
+    assert_eq!(support.post("/admin/products", &[("csrf", &csrf), ("title", "x")]).await.status, 403);
+}
+
+fn cm_cookie(b: &Browser<'_>) -> String {
+    b.session_cookie()
+}
