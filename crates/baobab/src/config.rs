@@ -54,6 +54,17 @@ pub struct RawConfig {
     pub http: HttpSection,
     pub shutdown: ShutdownSection,
     pub media: MediaSection,
+    pub email: EmailSection,
+}
+
+/// Outgoing e-mail. Without `smtp_url`, messages are written to the log.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmailSection {
+    /// `smtp://user:pass@host:587?tls=required`, `smtps://user:pass@host:465` or `smtp://host:25`.
+    pub smtp_url: Option<Secret>,
+    /// Sender, e.g. `Baobab Market <orders@shop.example.com>`.
+    pub from: String,
 }
 
 /// Where product media is stored and how it is served.
@@ -132,6 +143,7 @@ impl Default for RawConfig {
             },
             http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60, trusted_proxies: 0 },
             shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
+            email: EmailSection { smtp_url: None, from: "Baobab Market <no-reply@localhost>".into() },
             media: MediaSection {
                 backend: "local".into(),
                 bucket: None,
@@ -179,6 +191,8 @@ pub struct Config {
     pub drain: Duration,
     pub shutdown_timeout: Duration,
     pub media: baobab_media::MediaConfig,
+    /// SMTP URL and sender; None = log the messages.
+    pub smtp: Option<(Secret, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -335,6 +349,20 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
         return Err(bad(fig, "shutdown.timeout_seconds", &s.timeout_seconds, "must be between 1 and 3600"));
     }
     let media = check_media(fig, &raw)?;
+    let smtp = match raw.email.smtp_url.as_ref().map(|u| u.0.trim()).filter(|u| !u.is_empty()) {
+        None => None,
+        Some(url) => {
+            if !(url.starts_with("smtp://") || url.starts_with("smtps://")) {
+                return Err(bad(fig, "email.smtp_url", &redact_url(url), "must start with smtp:// or smtps://"));
+            }
+            if let Err(e) = baobab_web::account::outbox::SmtpMailer::new(url, &raw.email.from) {
+                let key = if e.starts_with("from") { "email.from" } else { "email.smtp_url" };
+                let value = if key == "email.from" { raw.email.from.clone() } else { redact_url(url) };
+                return Err(bad(fig, key, &value, &format!("is not usable: {e}")));
+            }
+            Some((Secret(url.to_string()), raw.email.from.clone()))
+        }
+    };
     let m = &raw.media;
     let media_base = m.public_base_url.trim_end_matches('/').to_string();
     if !(media_base.starts_with('/') || media_base.starts_with("https://") || media_base.starts_with("http://"))
@@ -362,6 +390,7 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
         })
     });
     Ok(Config {
+        smtp,
         media,
         demo: raw.demo.unwrap_or(sqlite),
         migrate_on_start: raw.migrate_on_start.unwrap_or(sqlite),
@@ -532,6 +561,12 @@ mod tests {
         assert_eq!(ok.media.sse, baobab_media::Sse::Kms { key_id: "alias/shop".into() });
         assert_eq!(ok.web.media_base_url, "https://d1.cloudfront.net/media");
         assert_eq!(ok.web.media_origin.as_deref(), Some("https://d1.cloudfront.net"));
+        let err = with_env(&[("BAOBAB_EMAIL__SMTP_URL", "mailto:ops@example.com")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("email.smtp_url"), "{err}");
+        let err = with_env(&[("BAOBAB_EMAIL__SMTP_URL", "smtp://u:pw@127.0.0.1:2525"), ("BAOBAB_EMAIL__FROM", "not an address")], || {
+            load(None, &Overrides::default()).unwrap_err().0
+        });
+        assert!(err.contains("email.from") && !err.contains(":pw@"), "{err}");
         let err = load(Some(Path::new("/nonexistent/baobab.toml")), &Overrides::default()).unwrap_err().0;
         assert!(err.contains("/nonexistent/baobab.toml"), "{err}");
     }

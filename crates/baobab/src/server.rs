@@ -50,7 +50,11 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     let checks: Vec<Arc<dyn HealthCheck>> = Vec::new();
     let state = AppState::new(store.clone(), media, config.web.clone(), checks);
     let metrics = baobab_web::install_metrics();
-    baobab_web::account::outbox::spawn_worker(state.clone(), Arc::new(baobab_web::account::outbox::LogMailer), Duration::from_secs(2));
+    let mailer: Arc<dyn baobab_web::account::outbox::Mailer> = match &config.smtp {
+        Some((url, from)) => Arc::new(baobab_web::account::outbox::SmtpMailer::new(&url.0, from).map_err(|e| anyhow::anyhow!(e))?),
+        None => Arc::new(baobab_web::account::outbox::LogMailer),
+    };
+    baobab_web::account::outbox::spawn_worker(state.clone(), mailer, Duration::from_secs(2));
 
     let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
     let metrics_listener = TcpListener::bind(config.metrics_listen).await.with_context(|| format!("binding {}", config.metrics_listen))?;

@@ -25,6 +25,39 @@ impl Mailer for LogMailer {
     }
 }
 
+/// Sends through an SMTP server: `smtp://user:pass@host:587?tls=required` (STARTTLS),
+/// `smtps://user:pass@host:465` (TLS), or `smtp://host:25` (plain, for a local relay).
+pub struct SmtpMailer {
+    transport: lettre::AsyncSmtpTransport<lettre::Tokio1Executor>,
+    from: lettre::message::Mailbox,
+}
+
+impl SmtpMailer {
+    pub fn new(url: &str, from: &str) -> Result<SmtpMailer, String> {
+        let from: lettre::message::Mailbox = from.parse().map_err(|e| format!("from address `{from}`: {e}"))?;
+        let transport = lettre::AsyncSmtpTransport::<lettre::Tokio1Executor>::from_url(url)
+            .map_err(|e| format!("SMTP URL: {e}"))?
+            .timeout(Some(Duration::from_secs(15)))
+            .build();
+        Ok(SmtpMailer { transport, from })
+    }
+}
+
+#[async_trait::async_trait]
+impl Mailer for SmtpMailer {
+    async fn send(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
+        use lettre::AsyncTransport;
+        let message = lettre::Message::builder()
+            .from(self.from.clone())
+            .to(to.parse().map_err(|e| format!("recipient `{to}`: {e}"))?)
+            .subject(subject)
+            .header(lettre::message::header::ContentType::TEXT_PLAIN)
+            .body(body.to_string())
+            .map_err(|e| e.to_string())?;
+        self.transport.send(message).await.map(|_| ()).map_err(|e| e.to_string())
+    }
+}
+
 const LEASE_SECONDS: i64 = 120;
 
 /// Delivers what is due now; returns how many were sent.

@@ -328,3 +328,92 @@ async fn outbox_delivers_each_email_once() {
     assert_eq!(m.0.lock().unwrap().as_slice(), ["mail@example.com"]);
     assert_eq!(app.store().unsent_emails().await.unwrap(), 0);
 }
+
+/// A minimal SMTP server (RFC 5321 happy path): records each message; `refuse` answers RCPT with
+/// a temporary failure (451), as a greylisting or overloaded server does.
+async fn fake_smtp(refuse: bool) -> (u16, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let got = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let store = got.clone();
+    tokio::spawn(async move {
+        while let Ok((sock, _)) = listener.accept().await {
+            let store = store.clone();
+            tokio::spawn(async move {
+                let (r, mut w) = sock.into_split();
+                let mut lines = BufReader::new(r).lines();
+                w.write_all(b"220 mail.test ESMTP\r\n").await.unwrap();
+                let mut data = String::new();
+                let mut in_data = false;
+                while let Ok(Some(line)) = lines.next_line().await {
+                    if in_data {
+                        if line == "." {
+                            in_data = false;
+                            store.lock().unwrap().push(std::mem::take(&mut data));
+                            w.write_all(b"250 2.0.0 queued\r\n").await.unwrap();
+                        } else {
+                            data.push_str(&line);
+                            data.push('\n');
+                        }
+                        continue;
+                    }
+                    let cmd = line.to_ascii_uppercase();
+                    let reply: &[u8] = if cmd.starts_with("EHLO") {
+                        b"250-mail.test\r\n250 8BITMIME\r\n"
+                    } else if cmd.starts_with("RCPT") && refuse {
+                        b"451 4.7.1 try again later\r\n"
+                    } else if cmd.starts_with("DATA") {
+                        in_data = true;
+                        b"354 go ahead\r\n"
+                    } else if cmd.starts_with("QUIT") {
+                        let _ = w.write_all(b"221 bye\r\n").await;
+                        break;
+                    } else {
+                        b"250 OK\r\n"
+                    };
+                    w.write_all(reply).await.unwrap();
+                }
+            });
+        }
+    });
+    (port, got)
+}
+
+#[tokio::test]
+async fn smtp_delivery_sends_once_and_retries_failures() {
+    use baobab_web::account::outbox::{SmtpMailer, deliver_due};
+    let app = TestApp::new().await;
+    app.store()
+        .enqueue_email("ada@example.com", "Confirm your e-mail address", "Open this link: https://shop.example.com/x")
+        .await
+        .unwrap();
+
+    let (down_port, _) = fake_smtp(true).await;
+    let refusing = SmtpMailer::new(&format!("smtp://127.0.0.1:{down_port}"), "Baobab Market <orders@shop.example.com>").unwrap();
+    assert_eq!(deliver_due(&app.state, &refusing).await.unwrap(), 0);
+    assert_eq!(app.store().unsent_emails().await.unwrap(), 1, "kept for a retry");
+    assert!(app.store().claim_emails(Utc::now(), 60, 10).await.unwrap().is_empty(), "not due again at once");
+
+    let (port, got) = fake_smtp(false).await;
+    let ok = SmtpMailer::new(&format!("smtp://127.0.0.1:{port}"), "Baobab Market <orders@shop.example.com>").unwrap();
+    // the retry comes after its delay: move the clock by claiming as if later
+    let later = app.store().claim_emails(Utc::now() + chrono::Duration::seconds(120), 60, 10).await.unwrap();
+    assert_eq!(later.len(), 1);
+    for e in later {
+        use baobab_web::account::outbox::Mailer;
+        ok.send(&e.to, &e.subject, &e.body).await.unwrap();
+        app.store().mark_email_sent(e.id, Utc::now()).await.unwrap();
+    }
+    let msgs = got.lock().unwrap().clone();
+    assert_eq!(msgs.len(), 1);
+    assert!(
+        msgs[0].contains("Subject: Confirm your e-mail address")
+            && msgs[0].contains("To: ada@example.com")
+            && msgs[0].contains("From: \"Baobab Market\" <orders@shop.example.com>"),
+        "{}",
+        msgs[0]
+    );
+    assert_eq!(deliver_due(&app.state, &ok).await.unwrap(), 0, "never sent twice");
+    assert!(SmtpMailer::new("smtp://127.0.0.1:25", "not an address").is_err());
+}
