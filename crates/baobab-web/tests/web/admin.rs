@@ -267,3 +267,35 @@ async fn catalog_manager_creates_a_product_with_an_image_that_reaches_the_shop()
 fn cm_cookie(b: &Browser<'_>) -> String {
     b.session_cookie()
 }
+
+#[tokio::test]
+async fn accounts_and_admin_work_on_postgres() {
+    let Some(app) = TestApp::postgres().await else { return };
+    let mut shopper = Browser::new(&app);
+    assert_eq!(shopper.register("pg-shopper@example.com", "pg-password-1").await.status, 303);
+    let csrf = shopper.csrf("/account").await;
+    let addr = [
+        ("csrf", csrf.as_str()),
+        ("name", "Kofi"),
+        ("line1", "Oxford Street"),
+        ("city", "Accra"),
+        ("country", "GH"),
+        ("phone", "+233 24 123 4567"),
+    ];
+    assert_eq!(shopper.post("/account/addresses", &addr).await.status, 303);
+    assert!(shopper.get("/account").await.text().contains("+233241234567"));
+    let (mut owner, secret) = staff_member(&app, "pg-owner@example.com", StaffRole::Owner).await;
+    assert_eq!(owner.get("/admin/customers").await.status, 200);
+    assert!(owner.get("/admin/customers").await.text().contains("pg-shopper@example.com"));
+    let csrf = owner.csrf("/admin").await;
+    owner.post("/account/logout", &[("csrf", &csrf)]).await;
+    owner.login("pg-owner@example.com", "staff-password-1").await;
+    let csrf = owner.csrf("/admin/2fa").await;
+    assert_eq!(
+        owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 0))]).await.status,
+        401,
+        "replay refused on PostgreSQL too"
+    );
+    assert_eq!(owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 1))]).await.status, 303);
+    assert!(owner.get("/admin/audit").await.text().contains("2fa_replayed"));
+}
