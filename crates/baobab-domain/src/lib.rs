@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod error;
 pub mod media;
 pub mod money;
+pub mod order;
 pub mod query;
 pub mod search;
 pub mod slug;
