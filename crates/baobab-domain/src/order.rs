@@ -32,7 +32,10 @@ pub enum OrderEvent {
     /// An unpaid order ran out of time.
     Expire,
     /// Money returned: `amount` minor units, of `remaining` still refundable.
-    Refund { amount: i64, remaining: i64 },
+    Refund {
+        amount: i64,
+        remaining: i64,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,7 +96,13 @@ impl OrderStatus {
             (S::Paid | S::Fulfilled | S::Shipped | S::Delivered | S::PartiallyRefunded | S::Cancelled, E::Refund { amount, remaining })
                 if amount > 0 && amount <= remaining =>
             {
-                Some(if amount == remaining { S::Refunded } else if self == S::Cancelled { S::Cancelled } else { S::PartiallyRefunded })
+                Some(if amount == remaining {
+                    S::Refunded
+                } else if self == S::Cancelled {
+                    S::Cancelled
+                } else {
+                    S::PartiallyRefunded
+                })
             }
             _ => None,
         };

@@ -7,6 +7,8 @@ mod accounts_sql;
 mod common;
 mod error;
 mod listing;
+pub mod orders;
+mod orders_sql;
 mod postgres;
 mod rows;
 mod sqlite;
@@ -118,7 +120,7 @@ pub struct PoolStats {
 }
 
 #[async_trait]
-pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore {
+pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore + orders::OrderStore {
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
     /// A round trip to the database, bounded by the pool's acquire timeout.

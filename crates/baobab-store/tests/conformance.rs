@@ -7,9 +7,11 @@ use baobab_domain::account::{AddressInput, StaffRole};
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
 use baobab_domain::media::{ImagePatch, MediaAsset, NewImage};
+use baobab_domain::order::{OrderEvent, OrderStatus, TaxRule};
 use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
 use baobab_domain::search::SearchTerms;
 use baobab_store::accounts::{NewUser, Session, TokenPurpose, UserKind};
+use baobab_store::orders::{NewOrder, NewOrderLine, Placed};
 use baobab_store::testing::{Backend, TestStore};
 use baobab_store::{Key, Store, StoreError};
 use chrono::{Duration, Utc};
@@ -58,6 +60,10 @@ conformance!(
     audit_entries_are_kept_in_order,
     outbox_hands_each_email_to_one_claimer,
     throttles_count_in_windows,
+    orders_take_stock_exactly_under_concurrency,
+    order_retries_with_the_same_key_create_nothing,
+    order_lifecycle_and_stock_release,
+    bad_orders_take_nothing,
 );
 
 fn cur(code: &str) -> Currency {
@@ -730,4 +736,149 @@ async fn throttles_count_in_windows(s: Arc<dyn Store>) {
     }
     s.clear_throttle("login:ada").await.unwrap();
     assert_eq!(s.throttle("login:ada", 60, 3, now + Duration::seconds(63)).await.unwrap(), Ok(()));
+}
+
+async fn stocked_variant(s: &Arc<dyn Store>, sku: &str, stock: i64) -> i64 {
+    let p = s
+        .create_product(&new_product(
+            &format!("Product {sku}"),
+            None,
+            vec![variant(sku, vec![price("NGN", 250_000), price("KES", 20_000)], stock)],
+        ))
+        .await
+        .unwrap();
+    p.variants[0].id
+}
+
+fn order_for(variant_id: i64, quantity: i32, key: Option<&str>) -> NewOrder {
+    NewOrder {
+        user_id: None,
+        email: "buyer@example.com".into(),
+        currency: cur("NGN"),
+        payment_method: "cash_on_delivery".into(),
+        lines: vec![NewOrderLine { variant_id, quantity }],
+        shipping_minor: 150_000,
+        coupon: None,
+        tax: TaxRule { rate_bp: 750, prices_include_tax: true },
+        shipping_address: serde_json::json!({"city": "Lagos"}),
+        idempotency_key: key.map(String::from),
+        request_hash: format!("{variant_id}x{quantity}"),
+        expires_at: None,
+    }
+}
+
+async fn orders_take_stock_exactly_under_concurrency(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "hot-1", 10).await;
+    let started = std::time::Instant::now();
+    let mut tasks = Vec::new();
+    for _ in 0..200 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move { s.place_order(&order_for(v, 1, None)).await }));
+    }
+    let (mut placed, mut out_of_stock) = (0, 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(Placed::New(_)) => placed += 1,
+            Err(StoreError::Conflict { field: "stock", .. }) => out_of_stock += 1,
+            other => panic!("unexpected: {other:?}"),
+        }
+    }
+    eprintln!(
+        "{}: 200 concurrent checkouts for 10 units: {placed} placed, {out_of_stock} out of stock, in {:?}",
+        s.backend(),
+        started.elapsed()
+    );
+    assert_eq!((placed, out_of_stock), (10, 190));
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 0, "never negative, never oversold");
+}
+
+async fn order_retries_with_the_same_key_create_nothing(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "idem-1", 5).await;
+    let first = s.place_order(&order_for(v, 2, Some("key-1"))).await.unwrap();
+    let Placed::New(order) = first else { panic!("first is new") };
+    // totals: 2 × ₦2,500.00 = ₦5,000.00, VAT 7.5 % included, shipping ₦1,500.00
+    assert_eq!((order.totals.subtotal, order.totals.shipping, order.totals.total), (500_000, 150_000, 650_000));
+    assert_eq!(order.totals.tax, 34_884);
+    assert_eq!(order.status, OrderStatus::PendingPayment);
+    let again = s.place_order(&order_for(v, 2, Some("key-1"))).await.unwrap();
+    assert_eq!(again, Placed::Replayed(order.clone()));
+    let other = s.place_order(&order_for(v, 1, Some("key-1"))).await.unwrap_err();
+    assert!(matches!(&other, StoreError::Invalid(e) if e.field() == "idempotency_key"), "{other:?}");
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 3, "stock taken once");
+    // concurrent retries of one request: one order
+    let mut tasks = Vec::new();
+    for _ in 0..20 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move { s.place_order(&order_for(v, 1, Some("key-2"))).await.unwrap().order().id }));
+    }
+    let mut ids = Vec::new();
+    for t in tasks {
+        ids.push(t.await.unwrap());
+    }
+    ids.dedup();
+    assert_eq!(ids.len(), 1, "{ids:?}");
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 2);
+}
+
+async fn order_lifecycle_and_stock_release(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "life-1", 4).await;
+    let o = s.place_order(&order_for(v, 2, None)).await.unwrap().order().clone();
+    let bad = s.transition_order(o.id, OrderEvent::Ship, "staff:1", "").await.unwrap_err();
+    assert!(matches!(bad, StoreError::Conflict { field: "status", .. }), "{bad:?}");
+    let o = s.transition_order(o.id, OrderEvent::Pay, "staff:1", "cash received").await.unwrap();
+    assert_eq!(o.status, OrderStatus::Paid);
+    let cancelled = s.transition_order(o.id, OrderEvent::Cancel, "staff:1", "customer asked").await.unwrap();
+    assert_eq!(cancelled.status, OrderStatus::Cancelled);
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 4, "cancelling releases the stock");
+    let refunded = s.transition_order(o.id, OrderEvent::Refund { amount: 100_000, remaining: 0 }, "staff:1", "").await.unwrap();
+    assert_eq!((refunded.status, refunded.refunded_minor), (OrderStatus::Cancelled, 100_000));
+    let rest = refunded.totals.total - 100_000;
+    let done = s.transition_order(o.id, OrderEvent::Refund { amount: rest, remaining: 0 }, "staff:1", "").await.unwrap();
+    assert_eq!(done.status, OrderStatus::Refunded);
+    assert!(
+        s.transition_order(o.id, OrderEvent::Refund { amount: 1, remaining: 0 }, "staff:1", "").await.is_err(),
+        "nothing left to refund"
+    );
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 4, "released once");
+
+    let o2 = s.place_order(&order_for(v, 1, None)).await.unwrap().order().clone();
+    for e in [OrderEvent::Pay, OrderEvent::Fulfil, OrderEvent::Ship, OrderEvent::Deliver] {
+        s.transition_order(o2.id, e, "staff:1", "").await.unwrap();
+    }
+    assert_eq!(s.order(o2.id).await.unwrap().unwrap().status, OrderStatus::Delivered);
+
+    // unpaid orders expire and give their stock back
+    let mut late = order_for(v, 3, None);
+    late.expires_at = Some(Utc::now() - Duration::seconds(1));
+    let o3 = s.place_order(&late).await.unwrap().order().clone();
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 0);
+    assert_eq!(s.expire_unpaid(Utc::now()).await.unwrap(), 1);
+    assert_eq!(s.order(o3.id).await.unwrap().unwrap().status, OrderStatus::Cancelled);
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 3);
+    assert!(matches!(s.transition_order(999_999, OrderEvent::Pay, "x", "").await, Err(StoreError::NotFound(_))));
+}
+
+async fn bad_orders_take_nothing(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "bad-1", 5).await;
+    let w = stocked_variant(&s, "bad-2", 1).await;
+    for q in [0, -1, 101] {
+        let e = s.place_order(&order_for(v, q, None)).await.unwrap_err();
+        assert!(matches!(&e, StoreError::Invalid(x) if x.field() == "lines[0].quantity"), "{q}: {e:?}");
+    }
+    let mut empty = order_for(v, 1, None);
+    empty.lines.clear();
+    assert!(matches!(s.place_order(&empty).await, Err(StoreError::Invalid(_))));
+    let mut ghs = order_for(v, 1, None);
+    ghs.currency = cur("GHS");
+    assert!(matches!(s.place_order(&ghs).await, Err(StoreError::Invalid(_))), "no GHS price: currency mismatch");
+    // two lines, the second short: the first is not taken either
+    let mut both = order_for(v, 2, None);
+    both.lines.push(NewOrderLine { variant_id: w, quantity: 2 });
+    assert!(matches!(s.place_order(&both).await, Err(StoreError::Conflict { field: "stock", .. })));
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 5, "all or nothing");
+    assert_eq!(s.variant(w).await.unwrap().unwrap().stock_on_hand, 1);
+    let mut draft = new_product("Draft thing", None, vec![variant("draft-x", vec![price("NGN", 100)], 5)]);
+    draft.status = Some(ProductStatus::Draft);
+    let d = s.create_product(&draft).await.unwrap();
+    assert!(matches!(s.place_order(&order_for(d.variants[0].id, 1, None)).await, Err(StoreError::Invalid(_))), "drafts are not for sale");
 }

@@ -1,0 +1,91 @@
+//! Orders: placement takes the stock in the same transaction, so under any concurrency an
+//! item is never sold twice and stock never goes negative; retries with the same idempotency
+//! key return the first order instead of making another.
+
+use async_trait::async_trait;
+use baobab_domain::Currency;
+use baobab_domain::order::{Coupon, OrderEvent, OrderStatus, TaxRule, Totals};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::Result;
+
+pub const MAX_LINES: usize = 50;
+pub const MAX_QUANTITY: i32 = 100;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrderLine {
+    pub variant_id: i64,
+    pub quantity: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewOrder {
+    pub user_id: Option<i64>,
+    pub email: String,
+    pub currency: Currency,
+    pub payment_method: String,
+    pub lines: Vec<NewOrderLine>,
+    pub shipping_minor: i64,
+    pub coupon: Option<Coupon>,
+    pub tax: TaxRule,
+    pub shipping_address: serde_json::Value,
+    /// A retry with the same key returns the first result; the same key with another request
+    /// (a different `request_hash`) is refused.
+    pub idempotency_key: Option<String>,
+    pub request_hash: String,
+    /// Unpaid orders past this time are cancelled and their stock released.
+    pub expires_at: Option<DateTime<Utc>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OrderLine {
+    pub variant_id: i64,
+    pub sku: String,
+    pub title: String,
+    pub quantity: i32,
+    pub unit_price_minor: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Order {
+    pub id: i64,
+    pub user_id: Option<i64>,
+    pub email: String,
+    pub currency: String,
+    pub status: OrderStatus,
+    pub payment_method: String,
+    pub totals: Totals,
+    pub refunded_minor: i64,
+    pub lines: Vec<OrderLine>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Placed {
+    New(Order),
+    /// The same idempotency key and request again: the order made the first time.
+    Replayed(Order),
+}
+
+impl Placed {
+    pub fn order(&self) -> &Order {
+        match self {
+            Placed::New(o) | Placed::Replayed(o) => o,
+        }
+    }
+}
+
+#[async_trait]
+pub trait OrderStore: Send + Sync {
+    /// Places an order: prices from the price list, stock taken atomically. `Conflict` on
+    /// `stock` when any line cannot be had (nothing is taken then).
+    async fn place_order(&self, new: &NewOrder) -> Result<Placed>;
+    async fn order(&self, id: i64) -> Result<Option<Order>>;
+    async fn orders_of_user(&self, user_id: i64) -> Result<Vec<Order>>;
+    /// Applies a lifecycle event; `Conflict` on `status` when it is not allowed now. Entering
+    /// a stock-releasing status puts the items back.
+    async fn transition_order(&self, id: i64, event: OrderEvent, actor: &str, note: &str) -> Result<Order>;
+    /// Cancels unpaid orders past their expiry, releasing their stock; returns how many.
+    async fn expire_unpaid(&self, now: DateTime<Utc>) -> Result<u64>;
+}

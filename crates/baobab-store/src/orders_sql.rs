@@ -1,0 +1,301 @@
+//! The order store, shared by both backends.
+
+use baobab_domain::order::{OrderStatus, Totals};
+use chrono::{DateTime, Utc};
+
+use crate::StoreError;
+use crate::orders::{Order, OrderLine};
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct OrderRow {
+    pub id: i64,
+    pub user_id: Option<i64>,
+    pub email: String,
+    pub currency: String,
+    pub status: String,
+    pub payment_method: String,
+    pub subtotal_minor: i64,
+    pub discount_minor: i64,
+    pub shipping_minor: i64,
+    pub tax_minor: i64,
+    pub total_minor: i64,
+    pub refunded_minor: i64,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct LineRow {
+    pub variant_id: i64,
+    pub sku: String,
+    pub title: String,
+    pub quantity: i32,
+    pub unit_price_minor: i64,
+}
+
+pub(crate) const ORDER_COLUMNS: &str = "id, user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, \
+     tax_minor, total_minor, refunded_minor, created_at";
+
+impl OrderRow {
+    pub fn into_order(self, lines: Vec<LineRow>) -> Result<Order, StoreError> {
+        let status =
+            OrderStatus::parse(&self.status).ok_or_else(|| StoreError::Internal(format!("unknown order status `{}`", self.status)))?;
+        Ok(Order {
+            id: self.id,
+            user_id: self.user_id,
+            email: self.email,
+            currency: self.currency,
+            status,
+            payment_method: self.payment_method,
+            totals: Totals {
+                subtotal: self.subtotal_minor,
+                discount: self.discount_minor,
+                shipping: self.shipping_minor,
+                tax: self.tax_minor,
+                total: self.total_minor,
+            },
+            refunded_minor: self.refunded_minor,
+            lines: lines
+                .into_iter()
+                .map(|l| OrderLine {
+                    variant_id: l.variant_id,
+                    sku: l.sku,
+                    title: l.title,
+                    quantity: l.quantity,
+                    unit_price_minor: l.unit_price_minor,
+                })
+                .collect(),
+            created_at: self.created_at,
+        })
+    }
+}
+
+macro_rules! impl_order_store {
+    ($store:ty, $db:ty) => {
+        impl $store {
+            async fn load_order(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<Option<$crate::orders::Order>> {
+                let row: Option<$crate::orders_sql::OrderRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {} FROM orders WHERE id = $1", $crate::orders_sql::ORDER_COLUMNS)))
+                        .bind(id)
+                        .fetch_optional(&mut *conn)
+                        .await?;
+                let Some(row) = row else { return Ok(None) };
+                let lines: Vec<$crate::orders_sql::LineRow> =
+                    sqlx::query_as("SELECT variant_id, sku, title, quantity, unit_price_minor FROM order_lines WHERE order_id = $1 ORDER BY id")
+                        .bind(id)
+                        .fetch_all(&mut *conn)
+                        .await?;
+                Ok(Some(row.into_order(lines)?))
+            }
+
+            async fn replay(&self, key: &str, request_hash: &str) -> $crate::Result<Option<$crate::orders::Placed>> {
+                let row: Option<(i64, Option<String>)> =
+                    sqlx::query_as("SELECT id, request_hash FROM orders WHERE idempotency_key = $1").bind(key).fetch_optional(&self.write).await?;
+                match row {
+                    None => Ok(None),
+                    Some((id, hash)) if hash.as_deref() == Some(request_hash) => {
+                        let mut conn = self.write.acquire().await?;
+                        let order = Self::load_order(&mut conn, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                        Ok(Some($crate::orders::Placed::Replayed(order)))
+                    }
+                    Some(_) => Err($crate::StoreError::invalid("idempotency_key", "was already used with a different request")),
+                }
+            }
+        }
+
+        #[async_trait::async_trait]
+        impl $crate::orders::OrderStore for $store {
+            async fn place_order(&self, new: &$crate::orders::NewOrder) -> $crate::Result<$crate::orders::Placed> {
+                use $crate::orders::{MAX_LINES, MAX_QUANTITY};
+                if new.lines.is_empty() || new.lines.len() > MAX_LINES {
+                    return Err($crate::StoreError::invalid("lines", format!("an order has 1 to {MAX_LINES} lines")));
+                }
+                if let Some((i, l)) = new.lines.iter().enumerate().find(|(_, l)| !(1..=MAX_QUANTITY).contains(&l.quantity)) {
+                    return Err($crate::StoreError::invalid(&format!("lines[{i}].quantity"), format!("must be between 1 and {MAX_QUANTITY} (got {})", l.quantity)));
+                }
+                if new.shipping_minor < 0 {
+                    return Err($crate::StoreError::invalid("shipping", "must not be negative"));
+                }
+                if let Some(key) = &new.idempotency_key {
+                    if key.is_empty() || key.len() > 200 {
+                        return Err($crate::StoreError::invalid("idempotency_key", "must be 1 to 200 characters"));
+                    }
+                    if let Some(found) = self.replay(key, &new.request_hash).await? {
+                        return Ok(found);
+                    }
+                }
+                // Same variant twice: one line. Lock in id order so concurrent orders never deadlock.
+                let mut lines: Vec<$crate::orders::NewOrderLine> = Vec::new();
+                for l in &new.lines {
+                    match lines.iter_mut().find(|x| x.variant_id == l.variant_id) {
+                        Some(x) => x.quantity += l.quantity,
+                        None => lines.push(l.clone()),
+                    }
+                }
+                lines.sort_by_key(|l| l.variant_id);
+                let now = chrono::Utc::now();
+                let mut tx = self.write.begin().await?;
+                let mut priced = Vec::with_capacity(lines.len());
+                let mut subtotal: i64 = 0;
+                for l in &lines {
+                    let row: Option<(String, String, i64)> = sqlx::query_as(
+                        "SELECT v.sku, p.title, vp.amount_minor FROM variants v JOIN products p ON p.id = v.product_id \
+                         JOIN variant_prices vp ON vp.variant_id = v.id AND vp.currency = $2 \
+                         WHERE v.id = $1 AND v.archived = FALSE AND p.status = 'active'",
+                    )
+                    .bind(l.variant_id)
+                    .bind(new.currency.code())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    let Some((sku, title, price)) = row else {
+                        return Err($crate::StoreError::invalid("lines", format!("variant {} is not for sale in {}", l.variant_id, new.currency)));
+                    };
+                    // Take the stock now: only succeeds while enough is left (the row is locked
+                    // until commit, and PostgreSQL re-checks the condition after waiting).
+                    let took = sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand - $1 WHERE id = $2 AND stock_on_hand >= $1")
+                        .bind(l.quantity as i64)
+                        .bind(l.variant_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if took.rows_affected() == 0 {
+                        return Err($crate::StoreError::Conflict { field: "stock", message: format!("not enough {sku} in stock") });
+                    }
+                    subtotal = subtotal.checked_add(price.checked_mul(l.quantity as i64).ok_or($crate::StoreError::invalid("lines", "too large"))?).ok_or($crate::StoreError::invalid("lines", "too large"))?;
+                    priced.push((l.variant_id, sku, title, l.quantity, price));
+                }
+                let t = baobab_domain::order::totals(subtotal, new.coupon.as_ref(), new.shipping_minor, new.tax);
+                let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
+                    "INSERT INTO orders (user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, \
+                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at) \
+                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+                )
+                .bind(new.user_id)
+                .bind(&new.email)
+                .bind(new.currency.code())
+                .bind(&new.payment_method)
+                .bind(t.subtotal)
+                .bind(t.discount)
+                .bind(t.shipping)
+                .bind(t.tax)
+                .bind(t.total)
+                .bind(sqlx::types::Json(&new.shipping_address))
+                .bind(new.idempotency_key.as_deref())
+                .bind(&new.request_hash)
+                .bind(new.expires_at)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await;
+                let id = match inserted {
+                    Ok(id) => id,
+                    Err(e) => {
+                        let err = $crate::StoreError::from(e);
+                        drop(tx); // rolls the stock back
+                        // A concurrent retry with the same key won the race: answer with its order.
+                        if let ($crate::StoreError::Conflict { .. }, Some(key)) = (&err, &new.idempotency_key) {
+                            if let Some(found) = self.replay(key, &new.request_hash).await? {
+                                return Ok(found);
+                            }
+                        }
+                        return Err(err);
+                    }
+                };
+                for (variant_id, sku, title, quantity, price) in &priced {
+                    sqlx::query("INSERT INTO order_lines (order_id, variant_id, sku, title, quantity, unit_price_minor) VALUES ($1, $2, $3, $4, $5, $6)")
+                        .bind(id)
+                        .bind(variant_id)
+                        .bind(sku)
+                        .bind(title)
+                        .bind(quantity)
+                        .bind(price)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query("INSERT INTO order_events (order_id, at, from_status, to_status, actor, note) VALUES ($1, $2, NULL, 'pending_payment', $3, '')")
+                    .bind(id)
+                    .bind(now)
+                    .bind(new.user_id.map(|u| format!("customer:{u}")).unwrap_or_else(|| "guest".into()))
+                    .execute(&mut *tx)
+                    .await?;
+                let order = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                tx.commit().await?;
+                Ok($crate::orders::Placed::New(order))
+            }
+
+            async fn order(&self, id: i64) -> $crate::Result<Option<$crate::orders::Order>> {
+                let mut conn = self.read.acquire().await?;
+                Self::load_order(&mut conn, id).await
+            }
+
+            async fn orders_of_user(&self, user_id: i64) -> $crate::Result<Vec<$crate::orders::Order>> {
+                let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM orders WHERE user_id = $1 ORDER BY id DESC LIMIT 200").bind(user_id).fetch_all(&self.read).await?;
+                let mut conn = self.read.acquire().await?;
+                let mut out = Vec::with_capacity(ids.len());
+                for id in ids {
+                    if let Some(o) = Self::load_order(&mut conn, id).await? {
+                        out.push(o);
+                    }
+                }
+                Ok(out)
+            }
+
+            async fn transition_order(&self, id: i64, event: baobab_domain::order::OrderEvent, actor: &str, note: &str) -> $crate::Result<$crate::orders::Order> {
+                let mut tx = self.write.begin().await?;
+                let order = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                let event = match event {
+                    baobab_domain::order::OrderEvent::Refund { amount, .. } => {
+                        baobab_domain::order::OrderEvent::Refund { amount, remaining: order.totals.total - order.refunded_minor }
+                    }
+                    other => other,
+                };
+                let next = order.status.apply(event).map_err(|e| $crate::StoreError::Conflict { field: "status", message: e.to_string() })?;
+                let refund = if let baobab_domain::order::OrderEvent::Refund { amount, .. } = event { amount } else { 0 };
+                // Only from the status we read: a concurrent change makes this a conflict, not a lost update.
+                let r = sqlx::query("UPDATE orders SET status = $1, refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $4 AND status = $5")
+                    .bind(next.as_str())
+                    .bind(refund)
+                    .bind(chrono::Utc::now())
+                    .bind(id)
+                    .bind(order.status.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                if r.rows_affected() == 0 {
+                    return Err($crate::StoreError::Conflict { field: "status", message: "the order changed meanwhile; reload and retry".into() });
+                }
+                if next.releases_stock() && !order.status.releases_stock() {
+                    for l in &order.lines {
+                        sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand + $1 WHERE id = $2").bind(l.quantity as i64).bind(l.variant_id).execute(&mut *tx).await?;
+                    }
+                }
+                sqlx::query("INSERT INTO order_events (order_id, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(id)
+                    .bind(chrono::Utc::now())
+                    .bind(order.status.as_str())
+                    .bind(next.as_str())
+                    .bind(actor)
+                    .bind(note)
+                    .execute(&mut *tx)
+                    .await?;
+                let updated = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                tx.commit().await?;
+                Ok(updated)
+            }
+
+            async fn expire_unpaid(&self, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<u64> {
+                let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at IS NOT NULL AND expires_at < $1 ORDER BY id LIMIT 500")
+                    .bind(now)
+                    .fetch_all(&self.read)
+                    .await?;
+                let mut n = 0;
+                for id in ids {
+                    match $crate::orders::OrderStore::transition_order(self, id, baobab_domain::order::OrderEvent::Expire, "system", "unpaid in time").await {
+                        Ok(_) => n += 1,
+                        Err($crate::StoreError::Conflict { .. }) => {} // paid or cancelled meanwhile
+                        Err(e) => return Err(e),
+                    }
+                }
+                Ok(n)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_order_store;
