@@ -36,6 +36,8 @@ pub struct NewOrder {
     pub request_hash: String,
     /// Unpaid orders past this time are cancelled and their stock released.
     pub expires_at: Option<DateTime<Utc>>,
+    /// The cart owner placing it (`s:<session>` or `u:<user>`).
+    pub placed_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -59,6 +61,8 @@ pub struct Order {
     pub refunded_minor: i64,
     pub lines: Vec<OrderLine>,
     pub created_at: DateTime<Utc>,
+    #[serde(skip)]
+    pub placed_by: String,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -88,4 +92,11 @@ pub trait OrderStore: Send + Sync {
     async fn transition_order(&self, id: i64, event: OrderEvent, actor: &str, note: &str) -> Result<Order>;
     /// Cancels unpaid orders past their expiry, releasing their stock; returns how many.
     async fn expire_unpaid(&self, now: DateTime<Utc>) -> Result<u64>;
+
+    /// Adds to (or, with `set`, replaces) a cart line; a quantity of 0 with `set` removes it.
+    async fn cart_put(&self, owner: &str, variant_id: i64, quantity: i32, set: bool) -> Result<()>;
+    async fn cart(&self, owner: &str) -> Result<Vec<(i64, i32)>>;
+    async fn cart_clear(&self, owner: &str) -> Result<()>;
+    /// Moves a guest cart into a customer's at login (quantities add up).
+    async fn cart_merge(&self, from: &str, to: &str) -> Result<()>;
 }

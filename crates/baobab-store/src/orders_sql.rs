@@ -21,6 +21,7 @@ pub(crate) struct OrderRow {
     pub total_minor: i64,
     pub refunded_minor: i64,
     pub created_at: DateTime<Utc>,
+    pub placed_by: String,
 }
 
 #[derive(sqlx::FromRow)]
@@ -33,7 +34,7 @@ pub(crate) struct LineRow {
 }
 
 pub(crate) const ORDER_COLUMNS: &str = "id, user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, \
-     tax_minor, total_minor, refunded_minor, created_at";
+     tax_minor, total_minor, refunded_minor, created_at, placed_by";
 
 impl OrderRow {
     pub fn into_order(self, lines: Vec<LineRow>) -> Result<Order, StoreError> {
@@ -65,6 +66,7 @@ impl OrderRow {
                 })
                 .collect(),
             created_at: self.created_at,
+            placed_by: self.placed_by,
         })
     }
 }
@@ -165,8 +167,8 @@ macro_rules! impl_order_store {
                 let t = baobab_domain::order::totals(subtotal, new.coupon.as_ref(), new.shipping_minor, new.tax);
                 let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
                     "INSERT INTO orders (user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, \
-                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at) \
-                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14) RETURNING id",
+                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at, placed_by) \
+                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
                 )
                 .bind(new.user_id)
                 .bind(&new.email)
@@ -182,6 +184,7 @@ macro_rules! impl_order_store {
                 .bind(&new.request_hash)
                 .bind(new.expires_at)
                 .bind(now)
+                .bind(&new.placed_by)
                 .fetch_one(&mut *tx)
                 .await;
                 let id = match inserted {
@@ -277,6 +280,64 @@ macro_rules! impl_order_store {
                 let updated = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
                 tx.commit().await?;
                 Ok(updated)
+            }
+
+            async fn cart_put(&self, owner: &str, variant_id: i64, quantity: i32, set: bool) -> $crate::Result<()> {
+                if !(0..=$crate::orders::MAX_QUANTITY).contains(&quantity) || (!set && quantity == 0) {
+                    return Err($crate::StoreError::invalid("quantity", format!("must be between 1 and {}", $crate::orders::MAX_QUANTITY)));
+                }
+                if set && quantity == 0 {
+                    sqlx::query("DELETE FROM cart_lines WHERE owner = $1 AND variant_id = $2").bind(owner).bind(variant_id).execute(&self.write).await?;
+                    return Ok(());
+                }
+                let live: i64 = sqlx::query_scalar(
+                    "SELECT COUNT(*) FROM variants v JOIN products p ON p.id = v.product_id WHERE v.id = $1 AND v.archived = FALSE AND p.status = 'active'",
+                )
+                .bind(variant_id)
+                .fetch_one(&self.write)
+                .await?;
+                if live == 0 {
+                    return Err($crate::StoreError::invalid("variant_id", "is not for sale"));
+                }
+                let sql = if set {
+                    "INSERT INTO cart_lines (owner, variant_id, quantity) VALUES ($1, $2, $3) ON CONFLICT (owner, variant_id) DO UPDATE SET quantity = excluded.quantity"
+                } else {
+                    "INSERT INTO cart_lines (owner, variant_id, quantity) VALUES ($1, $2, $3) ON CONFLICT (owner, variant_id) DO UPDATE SET \
+                     quantity = CASE WHEN cart_lines.quantity + excluded.quantity > 100 THEN 100 ELSE cart_lines.quantity + excluded.quantity END"
+                };
+                sqlx::query(sql).bind(owner).bind(variant_id).bind(quantity).execute(&self.write).await?;
+                Ok(())
+            }
+
+            async fn cart(&self, owner: &str) -> $crate::Result<Vec<(i64, i32)>> {
+                Ok(sqlx::query_as("SELECT variant_id, quantity FROM cart_lines WHERE owner = $1 ORDER BY variant_id").bind(owner).fetch_all(&self.read).await?)
+            }
+
+            async fn cart_clear(&self, owner: &str) -> $crate::Result<()> {
+                sqlx::query("DELETE FROM cart_lines WHERE owner = $1").bind(owner).execute(&self.write).await?;
+                Ok(())
+            }
+
+            async fn cart_merge(&self, from: &str, to: &str) -> $crate::Result<()> {
+                if from == to {
+                    return Ok(());
+                }
+                let mut tx = self.write.begin().await?;
+                let lines: Vec<(i64, i32)> = sqlx::query_as("SELECT variant_id, quantity FROM cart_lines WHERE owner = $1").bind(from).fetch_all(&mut *tx).await?;
+                for (variant_id, quantity) in lines {
+                    sqlx::query(
+                        "INSERT INTO cart_lines (owner, variant_id, quantity) VALUES ($1, $2, $3) ON CONFLICT (owner, variant_id) DO UPDATE SET \
+                         quantity = CASE WHEN cart_lines.quantity + excluded.quantity > 100 THEN 100 ELSE cart_lines.quantity + excluded.quantity END",
+                    )
+                    .bind(to)
+                    .bind(variant_id)
+                    .bind(quantity)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                sqlx::query("DELETE FROM cart_lines WHERE owner = $1").bind(from).execute(&mut *tx).await?;
+                tx.commit().await?;
+                Ok(())
             }
 
             async fn expire_unpaid(&self, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<u64> {

@@ -64,6 +64,7 @@ conformance!(
     order_retries_with_the_same_key_create_nothing,
     order_lifecycle_and_stock_release,
     bad_orders_take_nothing,
+    carts_add_set_and_merge,
 );
 
 fn cur(code: &str) -> Currency {
@@ -764,6 +765,7 @@ fn order_for(variant_id: i64, quantity: i32, key: Option<&str>) -> NewOrder {
         idempotency_key: key.map(String::from),
         request_hash: format!("{variant_id}x{quantity}"),
         expires_at: None,
+        placed_by: "s:test".into(),
     }
 }
 
@@ -881,4 +883,25 @@ async fn bad_orders_take_nothing(s: Arc<dyn Store>) {
     draft.status = Some(ProductStatus::Draft);
     let d = s.create_product(&draft).await.unwrap();
     assert!(matches!(s.place_order(&order_for(d.variants[0].id, 1, None)).await, Err(StoreError::Invalid(_))), "drafts are not for sale");
+}
+
+async fn carts_add_set_and_merge(s: Arc<dyn Store>) {
+    let a = stocked_variant(&s, "cart-1", 5).await;
+    let b = stocked_variant(&s, "cart-2", 5).await;
+    s.cart_put("s:guest", a, 2, false).await.unwrap();
+    s.cart_put("s:guest", a, 1, false).await.unwrap();
+    s.cart_put("s:guest", b, 4, true).await.unwrap();
+    assert_eq!(s.cart("s:guest").await.unwrap(), vec![(a, 3), (b, 4)]);
+    s.cart_put("s:guest", b, 0, true).await.unwrap();
+    assert_eq!(s.cart("s:guest").await.unwrap(), vec![(a, 3)]);
+    for bad in [0, -2, 101] {
+        assert!(matches!(s.cart_put("s:guest", a, bad, false).await, Err(StoreError::Invalid(_))), "{bad}");
+    }
+    assert!(matches!(s.cart_put("s:guest", 999_999, 1, false).await, Err(StoreError::Invalid(_))));
+    s.cart_put("u:7", a, 2, false).await.unwrap();
+    s.cart_merge("s:guest", "u:7").await.unwrap();
+    assert_eq!(s.cart("u:7").await.unwrap(), vec![(a, 5)]);
+    assert!(s.cart("s:guest").await.unwrap().is_empty());
+    s.cart_clear("u:7").await.unwrap();
+    assert!(s.cart("u:7").await.unwrap().is_empty());
 }
