@@ -108,6 +108,15 @@ macro_rules! impl_order_store {
         impl $crate::orders::OrderStore for $store {
             async fn place_order(&self, new: &$crate::orders::NewOrder) -> $crate::Result<$crate::orders::Placed> {
                 use $crate::orders::{MAX_LINES, MAX_QUANTITY};
+                // A retry is answered first, whatever has changed since (the cart is empty by then).
+                if let Some(key) = &new.idempotency_key {
+                    if key.is_empty() || key.len() > 200 {
+                        return Err($crate::StoreError::invalid("idempotency_key", "must be 1 to 200 characters"));
+                    }
+                    if let Some(found) = self.replay(key, &new.request_hash).await? {
+                        return Ok(found);
+                    }
+                }
                 if new.lines.is_empty() || new.lines.len() > MAX_LINES {
                     return Err($crate::StoreError::invalid("lines", format!("an order has 1 to {MAX_LINES} lines")));
                 }
@@ -116,14 +125,6 @@ macro_rules! impl_order_store {
                 }
                 if new.shipping_minor < 0 {
                     return Err($crate::StoreError::invalid("shipping", "must not be negative"));
-                }
-                if let Some(key) = &new.idempotency_key {
-                    if key.is_empty() || key.len() > 200 {
-                        return Err($crate::StoreError::invalid("idempotency_key", "must be 1 to 200 characters"));
-                    }
-                    if let Some(found) = self.replay(key, &new.request_hash).await? {
-                        return Ok(found);
-                    }
                 }
                 // Same variant twice: one line. Lock in id order so concurrent orders never deadlock.
                 let mut lines: Vec<$crate::orders::NewOrderLine> = Vec::new();

@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod cart;
 pub mod error;
 pub mod health;
 pub mod media;
@@ -155,6 +156,7 @@ pub fn router(state: AppState) -> Router {
         .merge(media::routes())
         .merge(account::routes())
         .merge(admin::routes())
+        .merge(cart::routes())
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found);
     middleware::wrap(app, state.clone()).with_state(state)

@@ -18,6 +18,8 @@ const SOURCES: &[(&str, &str)] = &[
     ("account/form.html", include_str!("../templates/account/form.html")),
     ("account/home.html", include_str!("../templates/account/home.html")),
     ("admin/page.html", include_str!("../templates/admin/page.html")),
+    ("cart.html", include_str!("../templates/cart.html")),
+    ("order.html", include_str!("../templates/order.html")),
 ];
 
 impl Templates {

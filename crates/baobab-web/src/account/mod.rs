@@ -338,6 +338,9 @@ async fn register(
             Err(e) => return Err(e.into()),
         };
         send_verification(&state, &user).await?;
+        if let Some(guest) = crate::cart::owner(&c.current) {
+            state.store.cart_merge(&guest, &format!("u:{}", user.id)).await?;
+        }
         audit(&state, "register", Some(user.id), &user.email, &c.ip, json!({})).await;
         let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user.id), false).await?;
         c.cookie = Some(cookie);
@@ -411,6 +414,9 @@ async fn login(
                 .await;
         };
         state.store.clear_throttle(&format!("login:acct:{email}")).await?;
+        if let Some(guest) = crate::cart::owner(&c.current) {
+            state.store.cart_merge(&guest, &format!("u:{}", user.id)).await?;
+        }
         let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user.id), false).await?;
         c.cookie = Some(cookie);
         audit(&state, "login", Some(user.id), &user.email, &c.ip, json!({})).await;
@@ -663,6 +669,7 @@ struct HomeView {
     errors: Vec<String>,
     addresses: Vec<serde_json::Value>,
     address_fields: Vec<AddressField>,
+    orders: Vec<serde_json::Value>,
 }
 
 /// The logged-in user, or a redirect to the login page.
@@ -694,7 +701,18 @@ async fn render_home(
             v
         })
         .collect();
+    let orders = state
+        .store
+        .orders_of_user(user.id)
+        .await?
+        .into_iter()
+        .map(|o| {
+            let cur: baobab_domain::Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+            json!({"id": o.id, "number": crate::cart::order_number(o.id), "status": o.status.as_str().replace('_', " "), "total": baobab_domain::format_money(o.totals.total, cur)})
+        })
+        .collect();
     let view = HomeView {
+        orders,
         page,
         csrf: c.current.csrf().to_string(),
         email: user.email.clone(),

@@ -103,7 +103,7 @@ pub fn check_csrf(state: &AppState, method: &Method, headers: &HeaderMap, curren
     same_origin(state, headers)
 }
 
-fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
+pub(crate) fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
     let site = state.settings.public_url.trim_end_matches('/');
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
     let matches = |origin: &str| {

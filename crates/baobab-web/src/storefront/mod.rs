@@ -241,6 +241,8 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
             .map(|v| {
                 let price = v.price_in(cur);
                 VariantRow {
+                    id: v.id,
+                    buyable: price.is_some() && v.stock_on_hand > 0,
                     label: v.label(),
                     price: price.map(|x| x.formatted()),
                     compare_at: price.and_then(|x| x.formatted_compare_at()),

@@ -206,6 +206,9 @@ pub struct CategoryView {
 
 #[derive(Serialize)]
 pub struct VariantRow {
+    pub id: i64,
+    /// Priced in the page's currency and in stock.
+    pub buyable: bool,
     pub label: String,
     pub price: Option<String>,
     pub compare_at: Option<String>,

@@ -6,6 +6,7 @@ mod accounts;
 mod admin;
 mod api_read;
 mod api_write;
+mod cart;
 mod failover;
 mod media;
 mod ops;

@@ -1,0 +1,150 @@
+//! Cart and checkout as a shopper's browser sees them: add from the product page, change
+//! quantities, check out with cash on delivery or bank transfer, see the confirmation (only the
+//! buyer can), retries that create nothing, stock that runs out, and the cart following a login.
+
+use crate::accounts::Browser;
+use crate::support::TestApp;
+
+fn between(html: &str, start: &str, end: &str) -> String {
+    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
+    html[i..i + html[i..].find(end).unwrap()].to_string()
+}
+
+fn checkout_fields<'a>(csrf: &'a str, key: &'a str, method: &'a str) -> Vec<(&'a str, &'a str)> {
+    vec![
+        ("csrf", csrf),
+        ("idempotency_key", key),
+        ("email", "guest@example.com"),
+        ("name", "Chidi Okafor"),
+        ("line1", "5 Allen Avenue, opposite the bank"),
+        ("city", "Ikeja"),
+        ("country", "NG"),
+        ("phone", "+234 802 000 1111"),
+        ("payment_method", method),
+    ]
+}
+
+#[tokio::test]
+async fn guest_adds_checks_out_and_sees_the_confirmation() {
+    let app = TestApp::new().await;
+    let p = app.store().product(baobab_store::Key::Slug("kora-phone-model-01")).await.unwrap().unwrap();
+    let v = p.variants[0].id;
+    let page = app.get("/p/kora-phone-model-01").await;
+    assert!(page.text().contains("action=\"/cart/add\""), "product pages offer the cart");
+    assert!(page.header("cache-control").starts_with("public"), "and stay cacheable (no session data in them)");
+
+    let mut b = Browser::new(&app);
+    let r = b.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert!(b.session_cookie().len() == 64, "a guest session holds the cart");
+    b.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")]).await;
+    let cart = b.get("/cart").await;
+    assert_eq!(cart.header("cache-control"), "no-store");
+    let html = cart.text();
+    assert!(html.contains("value=\"2\""), "quantities add up");
+    assert!(html.contains("₦102,000.00"), "2 × ₦51,000.00: {html}");
+
+    let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
+    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let mut bad = checkout_fields(&csrf, &key, "cash_on_delivery");
+    bad[6] = ("country", "Nigeria");
+    bad[7] = ("phone", "0802");
+    let r = b.post("/checkout", &bad).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("country") && r.text().contains("phone"));
+    let r = b.post("/checkout", &checkout_fields(&csrf, &key, "cheque")).await;
+    assert_eq!(r.status, 422);
+
+    let r = b.post("/checkout", &checkout_fields(&csrf, &key, "cash_on_delivery")).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let order_url = r.header("location").to_string();
+    assert!(order_url.starts_with("/orders/"));
+    let conf = b.get(&order_url).await.text();
+    assert!(
+        conf.contains("Order BB-") && conf.contains("pending payment") && conf.contains("in cash when your order is delivered"),
+        "{conf}"
+    );
+    assert!(conf.contains("Total ₦102,000.00"));
+    assert_eq!(app.store().variant(v).await.unwrap().unwrap().stock_on_hand, 3, "stock taken");
+    assert!(!b.get("/cart").await.text().contains("value=\"2\""), "the cart is emptied");
+
+    // the browser retries the same form (same key): the same order, nothing taken twice
+    let again = b.post("/checkout", &checkout_fields(&csrf, &key, "cash_on_delivery")).await;
+    assert_eq!(again.status, 303, "{}", between(&again.text(), "<section", "</section>"));
+    assert_eq!(again.header("location"), order_url, "the first order again");
+    assert_eq!(app.store().variant(v).await.unwrap().unwrap().stock_on_hand, 3);
+
+    // nobody else can read it
+    let mut other = Browser::new(&app);
+    assert_eq!(other.get(&order_url).await.status, 404);
+    assert_eq!(other.get("/orders/abc").await.status, 400);
+    let mails = app.store().claim_emails(chrono::Utc::now(), 60, 10).await.unwrap();
+    assert!(mails.iter().any(|m| m.to == "guest@example.com" && m.subject.starts_with("Your order BB-")));
+}
+
+#[tokio::test]
+async fn cart_inputs_and_stock_limits() {
+    let app = TestApp::new().await;
+    let p = app.store().product(baobab_store::Key::Slug("kora-phone-model-02")).await.unwrap().unwrap();
+    let v = p.variants[0].id; // 5 in stock
+    let mut b = Browser::new(&app);
+    let no_origin = b.post_with("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")], None).await;
+    assert_eq!(no_origin.status, 403, "add-to-cart needs this site's Origin");
+    let foreign = b.post_with("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")], Some("https://evil.example")).await;
+    assert_eq!(foreign.status, 403);
+    for (vid, q) in [
+        (v.to_string(), "0"),
+        (v.to_string(), "-1"),
+        (v.to_string(), "101"),
+        (v.to_string(), "two"),
+        ("abc".to_string(), "1"),
+        ("999999".to_string(), "1"),
+    ] {
+        let r = b.post("/cart/add", &[("variant_id", &vid), ("quantity", q)]).await;
+        assert_eq!(r.status, 400, "{vid} × {q}: {}", r.text());
+    }
+    b.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "9")]).await;
+    let html = b.get("/cart").await.text();
+    let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
+    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let r = b.post("/checkout", &checkout_fields(&csrf, &key, "bank_transfer")).await;
+    assert_eq!(r.status, 409, "more than in stock");
+    assert!(r.text().contains("not enough"));
+    assert_eq!(app.store().variant(v).await.unwrap().unwrap().stock_on_hand, 5, "nothing taken");
+    let no_token = b.post("/cart/update", &[("variant_id", &v.to_string()), ("quantity", "2")]).await;
+    assert_eq!(no_token.status, 403);
+    assert_eq!(b.post("/cart/update", &[("csrf", &csrf), ("variant_id", &v.to_string()), ("quantity", "2")]).await.status, 303);
+    let html = b.get("/cart").await.text();
+    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let r = b.post("/checkout", &checkout_fields(&csrf, &key, "bank_transfer")).await;
+    assert_eq!(r.status, 303);
+    let conf = b.get(r.header("location")).await.text();
+    assert!(conf.contains("Please transfer ₦104,000.00 with the reference BB-"), "{conf}");
+    let empty = b.post("/checkout", &checkout_fields(&csrf, &"ab".repeat(16), "bank_transfer")).await;
+    assert_eq!(empty.status, 422, "an empty cart cannot be checked out");
+    assert!(empty.text().contains("lines"), "{}", empty.text());
+}
+
+#[tokio::test]
+async fn the_cart_follows_the_shopper_into_their_account() {
+    let app = TestApp::new().await;
+    let p = app.store().product(baobab_store::Key::Slug("kora-phone-model-04")).await.unwrap().unwrap();
+    let mut owner = Browser::new(&app);
+    owner.register("member@example.com", "member-password").await;
+    let csrf = owner.csrf("/account").await;
+    owner.post("/account/logout", &[("csrf", &csrf)]).await;
+
+    let mut b = Browser::new(&app);
+    b.post("/cart/add", &[("variant_id", &p.variants[0].id.to_string()), ("quantity", "1")]).await;
+    assert_eq!(b.login("member@example.com", "member-password").await.status, 303);
+    let html = b.get("/cart").await.text();
+    assert!(html.contains("Kora phone model 04"), "merged at login");
+    let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
+    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let mut fields = checkout_fields(&csrf, &key, "cash_on_delivery");
+    fields[2] = ("email", "member@example.com");
+    let r = b.post("/checkout", &fields).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let account = b.get("/account").await.text();
+    assert!(account.contains("BB-") && account.contains("pending payment"), "order history");
+}
