@@ -88,19 +88,21 @@ await journey('storefront without JavaScript', { javaScriptEnabled: false }, asy
     assert.match(big, /₦/);
     assert.equal(minorUnits(big), minorUnits(nowAndWas(product.price)[0]), `product price ${big} vs listing ${product.price}`);
     const head = await texts(page, 'table.variants thead th');
-    assert.deepEqual(head, ['Option', 'Price', 'Availability']);
+    assert.deepEqual(head, ['Option', 'Price', 'Availability', '']);
     const rows = page.locator('table.variants tbody tr');
     const n = await rows.count();
     assert.ok(n >= 1, 'no variants');
     const variantPrices = [];
     for (let i = 0; i < n; i++) {
       const cells = await texts(rows.nth(i), 'td');
-      assert.equal(cells.length, 3, `row ${i}: ${JSON.stringify(cells)}`);
+      assert.equal(cells.length, 4, `row ${i}: ${JSON.stringify(cells)}`);
       assert.ok(cells[0].length > 0, 'variant without a name');
       const [now, was] = nowAndWas(cells[1]);
       assert.match(now, NAIRA);
       if (was !== undefined) assert.match(was, NAIRA);
       assert.match(cells[2], /^(In stock|Out of stock|Only \d+ left)$/);
+      // an in-stock option can be added to the cart; an out-of-stock one cannot
+      assert.equal(cells[3], cells[2] === 'Out of stock' ? '' : 'Add to cart', `row ${i}: ${JSON.stringify(cells)}`);
       variantPrices.push(minorUnits(now));
     }
     // The headline price is the cheapest variant ("From …" when they differ).
