@@ -93,6 +93,10 @@ pub trait OrderStore: Send + Sync {
     /// Cancels unpaid orders past their expiry, releasing their stock; returns how many.
     async fn expire_unpaid(&self, now: DateTime<Utc>) -> Result<u64>;
 
+    /// Orders placed since `since` (not cancelled or fully refunded), per currency: (currency,
+    /// count, total less refunds in minor units).
+    async fn order_totals_since(&self, since: DateTime<Utc>) -> Result<Vec<(String, i64, i64)>>;
+
     /// Adds to (or, with `set`, replaces) a cart line; a quantity of 0 with `set` removes it.
     async fn cart_put(&self, owner: &str, variant_id: i64, quantity: i32, set: bool) -> Result<()>;
     async fn cart(&self, owner: &str) -> Result<Vec<(i64, i32)>>;

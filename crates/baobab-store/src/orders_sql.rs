@@ -283,6 +283,15 @@ macro_rules! impl_order_store {
                 Ok(updated)
             }
 
+            async fn order_totals_since(&self, since: chrono::DateTime<chrono::Utc>) -> $crate::Result<Vec<(String, i64, i64)>> {
+                Ok(sqlx::query_as(
+                    "SELECT currency, COUNT(*), CAST(COALESCE(SUM(total_minor - refunded_minor), 0) AS BIGINT) FROM orders WHERE created_at >= $1 AND status NOT IN ('cancelled', 'refunded') GROUP BY currency ORDER BY currency",
+                )
+                .bind(since)
+                .fetch_all(&self.read)
+                .await?)
+            }
+
             async fn cart_put(&self, owner: &str, variant_id: i64, quantity: i32, set: bool) -> $crate::Result<()> {
                 if !(0..=$crate::orders::MAX_QUANTITY).contains(&quantity) || (!set && quantity == 0) {
                     return Err($crate::StoreError::invalid("quantity", format!("must be between 1 and {}", $crate::orders::MAX_QUANTITY)));

@@ -848,6 +848,8 @@ async fn order_lifecycle_and_stock_release(s: Arc<dyn Store>) {
         s.transition_order(o2.id, e, "staff:1", "").await.unwrap();
     }
     assert_eq!(s.order(o2.id).await.unwrap().unwrap().status, OrderStatus::Delivered);
+    let today = s.order_totals_since(Utc::now() - Duration::hours(1)).await.unwrap();
+    assert_eq!(today, vec![("NGN".to_string(), 1, o2.totals.total)], "cancelled and refunded orders are not counted");
 
     // unpaid orders expire and give their stock back
     let mut late = order_for(v, 3, None);

@@ -55,6 +55,19 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         None => Arc::new(baobab_web::account::outbox::LogMailer),
     };
     baobab_web::account::outbox::spawn_worker(state.clone(), mailer, Duration::from_secs(2));
+    // Unpaid orders past their time are cancelled and their stock released (any instance may
+    // do it: each expiry is a guarded status change).
+    let expiry_store = store.clone();
+    tokio::spawn(async move {
+        loop {
+            match expiry_store.expire_unpaid(chrono::Utc::now()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(expired = n, "expired unpaid orders"),
+                Err(e) => tracing::warn!(error = %e, "order expiry paused"),
+            }
+            tokio::time::sleep(Duration::from_secs(60)).await;
+        }
+    });
 
     let listener = TcpListener::bind(config.listen).await.with_context(|| format!("binding {}", config.listen))?;
     let metrics_listener = TcpListener::bind(config.metrics_listen).await.with_context(|| format!("binding {}", config.metrics_listen))?;

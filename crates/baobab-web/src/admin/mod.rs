@@ -436,10 +436,26 @@ async fn dashboard(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
         let mut q = baobab_domain::query::ProductQuery::storefront(state.settings.default_currency);
         q.priced_only = false;
         let active = state.store.products(&q).await?.total;
+        let midnight = Utc::now().date_naive().and_hms_opt(0, 0, 0).map(|d| d.and_utc()).unwrap_or_else(Utc::now);
+        let revenue = state
+            .store
+            .order_totals_since(midnight)
+            .await?
+            .into_iter()
+            .map(|(cur, n, total)| {
+                let shown = cur
+                    .parse::<baobab_domain::Currency>()
+                    .map(|c| baobab_domain::format_money(total, c))
+                    .unwrap_or_else(|_| format!("{total} {cur}"));
+                vec![cur, n.to_string(), shown]
+            })
+            .collect();
         let sections = vec![
             Section {
-                title: "Today".into(),
-                text: format!("{active} products on sale. Orders and revenue by currency appear here once checkout is open."),
+                title: "Today (UTC)".into(),
+                text: format!("{active} products on sale."),
+                head: vec!["Currency", "Orders", "Revenue"],
+                rows: revenue,
                 ..Default::default()
             },
             Section {

@@ -18,6 +18,10 @@ fn code(secret_b32: &str, step_offset: i64) -> String {
     format!("{:06}", totp::code_at(&secret, step))
 }
 
+pub async fn staff_member_pub<'a>(app: &'a TestApp, email: &str, role: StaffRole) -> (Browser<'a>, String) {
+    staff_member(app, email, role).await
+}
+
 /// Invites a staff member, sets the password through the e-mailed link and enrols TOTP.
 /// Returns the logged-in browser (2FA proven) and the TOTP secret.
 async fn staff_member<'a>(app: &'a TestApp, email: &str, role: StaffRole) -> (Browser<'a>, String) {

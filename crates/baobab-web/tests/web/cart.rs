@@ -147,4 +147,7 @@ async fn the_cart_follows_the_shopper_into_their_account() {
     assert_eq!(r.status, 303, "{}", r.text());
     let account = b.get("/account").await.text();
     assert!(account.contains("BB-") && account.contains("pending payment"), "order history");
+    let (mut owner, _) = crate::admin::staff_member_pub(&app, "dash@example.com", baobab_domain::account::StaffRole::Owner).await;
+    let dash = owner.get("/admin").await.text();
+    assert!(dash.contains("<td>NGN</td><td>1</td>"), "today's orders by currency on the dashboard: {dash}");
 }
