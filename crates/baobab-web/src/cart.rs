@@ -19,6 +19,7 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::account::session::{self, Current, Peer, check_csrf, current, same_origin};
+use crate::pages::{redirect, status_page};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, error_page, html_type};
 
@@ -46,22 +47,6 @@ pub fn owner(c: &Current) -> Option<String> {
 
 fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
     r.unwrap_or_else(|e| error_page(state, e))
-}
-
-fn status_page(state: &AppState, status: StatusCode, field: &str, message: &str) -> Response {
-    let mut res = error_page(state, PageError::BadParam(ValidationError::new(field, message)));
-    *res.status_mut() = status;
-    res
-}
-
-fn see_other(to: &str, cookie: Option<HeaderValue>) -> Response {
-    let mut res = StatusCode::SEE_OTHER.into_response();
-    res.headers_mut().insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/cart")));
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Some(c) = cookie {
-        res.headers_mut().append(header::SET_COOKIE, c);
-    }
-    res
 }
 
 #[derive(Deserialize, Default)]
@@ -96,7 +81,7 @@ async fn add(
         }
         let who = owner(&c).expect("a session exists now");
         match state.store.cart_put(&who, variant_id, quantity, false).await {
-            Ok(()) => Ok(see_other("/cart", cookie)),
+            Ok(()) => Ok(redirect("/cart", cookie)),
             Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
             Err(e) => Err(e.into()),
         }
@@ -220,7 +205,7 @@ async fn update(
             f.quantity.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("quantity", "must be a whole number")))?;
         let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
         match state.store.cart_put(&who, variant_id, quantity, true).await {
-            Ok(()) => Ok(see_other("/cart", None)),
+            Ok(()) => Ok(redirect("/cart", None)),
             Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
             Err(e) => Err(e.into()),
         }
@@ -334,7 +319,7 @@ async fn checkout(
                     state.store.enqueue_email(&order.email, &format!("Your order {}", order_number(order.id)), &body).await?;
                     state.catalog_changed();
                 }
-                Ok(see_other(&format!("/orders/{}", order.id), None))
+                Ok(redirect(&format!("/orders/{}", order.id), None))
             }
             Err(StoreError::Conflict { field: "stock", message }) => {
                 render_cart(&state, &c, currency, StatusCode::CONFLICT, vec![format!("{message}: lower the quantity and try again")]).await

@@ -12,6 +12,7 @@ pub mod error;
 pub mod health;
 pub mod media;
 pub mod middleware;
+mod pages;
 pub mod params;
 pub mod storefront;
 pub mod templates;

@@ -22,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::AppState;
+use crate::pages::{audit, forbidden_csrf, form_error, redirect};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, error_page, html_type, safe_back};
 use session::{Current, Peer, check_csrf, client_ip, current};
@@ -161,47 +162,8 @@ fn private(status: StatusCode, body: String, cookie: Option<HeaderValue>) -> Res
     res
 }
 
-fn redirect(to: &str, cookie: Option<HeaderValue>) -> Response {
-    let mut res = StatusCode::SEE_OTHER.into_response();
-    let h = res.headers_mut();
-    h.insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Some(c) = cookie {
-        h.append(header::SET_COOKIE, c);
-    }
-    res
-}
-
 fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
     r.unwrap_or_else(|e| error_page(state, e))
-}
-
-async fn audit(state: &AppState, event: &str, actor: Option<i64>, subject: &str, ip: &str, detail: serde_json::Value) {
-    tracing::info!(target: "baobab::audit", event, actor, subject, ip, detail = %detail, "security event");
-    if let Err(e) = state.store.record_audit(event, actor, subject, ip, &detail).await {
-        tracing::error!(error = %e, event, "could not write the audit log");
-    }
-}
-
-/// A form body that could not be read: 413 when too large, otherwise 400.
-fn form_error(state: &AppState, rej: axum::extract::rejection::FormRejection) -> Response {
-    let status = rej.status();
-    let mut res = error_page(
-        state,
-        PageError::BadParam(ValidationError::new(
-            "form",
-            if status == StatusCode::PAYLOAD_TOO_LARGE { "is too large" } else { "could not be read" },
-        )),
-    );
-    *res.status_mut() = if status == StatusCode::PAYLOAD_TOO_LARGE { status } else { StatusCode::BAD_REQUEST };
-    res
-}
-
-fn forbidden(state: &AppState) -> Response {
-    let mut res =
-        error_page(state, PageError::BadParam(ValidationError::new("csrf", "is missing or wrong: reload the form and try again")));
-    *res.status_mut() = StatusCode::FORBIDDEN;
-    res
 }
 
 fn too_many(state: &AppState, seconds: i64) -> Response {
@@ -301,7 +263,7 @@ async fn register(
             Err(rej) => return Ok(form_error(&state, rej)),
         };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
-            return Ok(forbidden(&state));
+            return Ok(forbidden_csrf(&state));
         }
         if let Some(wait) = throttled(&state, &[(format!("register:ip:{}", c.ip), REGISTER_PER_IP)]).await? {
             audit(&state, "register_throttled", None, &f.email, &c.ip, json!({})).await;
@@ -396,7 +358,7 @@ async fn login(
             Err(rej) => return Ok(form_error(&state, rej)),
         };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
-            return Ok(forbidden(&state));
+            return Ok(forbidden_csrf(&state));
         }
         let email = f.email.trim().to_lowercase();
         let rules = [(format!("login:acct:{email}"), LOGIN_PER_ACCOUNT), (format!("login:ip:{}", c.ip), LOGIN_PER_IP)];
@@ -444,7 +406,7 @@ async fn logout(
         let c = ctx(&state, &headers, peer).await?;
         let token = form.map(|f| f.0.csrf).unwrap_or_default();
         if !check_csrf(&state, &method, &headers, &c.current, &token) {
-            return Ok(forbidden(&state));
+            return Ok(forbidden_csrf(&state));
         }
         if let Some(s) = &c.current.session {
             state.store.delete_session(&s.id_hash).await?;
@@ -539,7 +501,7 @@ async fn forgot(
             Err(rej) => return Ok(form_error(&state, rej)),
         };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
-            return Ok(forbidden(&state));
+            return Ok(forbidden_csrf(&state));
         }
         let Ok(email) = normalize_email("email", &f.email) else {
             return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, forgot_page(&f.email), "", vec!["email: is not an e-mail address".into()]).await;
@@ -613,7 +575,7 @@ async fn reset(
             Err(rej) => return Ok(form_error(&state, rej)),
         };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
-            return Ok(forbidden(&state));
+            return Ok(forbidden_csrf(&state));
         }
         if let Err(e) = check_password("password", &f.password, "") {
             return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, reset_page(&f.token), "", vec![e.to_string()]).await;
@@ -757,7 +719,7 @@ where
     let r = async {
         let c = ctx(state, headers, peer).await?;
         if !check_csrf(state, method, headers, &c.current, csrf) {
-            return Ok(forbidden(state));
+            return Ok(forbidden_csrf(state));
         }
         let user = match require_user(&c, "/account") {
             Ok(u) => u,

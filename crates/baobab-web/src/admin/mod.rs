@@ -21,6 +21,7 @@ use serde_json::json;
 
 use crate::AppState;
 use crate::account::session::{self, Current, Peer, check_csrf, client_ip, current};
+use crate::pages::{audit, forbidden_csrf, form_error, redirect, status_page};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, error_page, html_type};
 
@@ -110,30 +111,6 @@ struct Staff {
     ip: String,
 }
 
-fn redirect(to: &str, cookie: Option<HeaderValue>) -> Response {
-    let mut res = StatusCode::SEE_OTHER.into_response();
-    let h = res.headers_mut();
-    h.insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/admin")));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if let Some(c) = cookie {
-        h.append(header::SET_COOKIE, c);
-    }
-    res
-}
-
-fn status_page(state: &AppState, status: StatusCode, field: &str, message: &str) -> Response {
-    let mut res = error_page(state, PageError::BadParam(ValidationError::new(field, message)));
-    *res.status_mut() = status;
-    res
-}
-
-async fn audit(state: &AppState, event: &str, actor: Option<i64>, subject: &str, ip: &str, detail: serde_json::Value) {
-    tracing::info!(target: "baobab::audit", event, actor, subject, ip, detail = %detail, "security event");
-    if let Err(e) = state.store.record_audit(event, actor, subject, ip, &detail).await {
-        tracing::error!(error = %e, event, "could not write the audit log");
-    }
-}
-
 /// Who may pass: a logged-in, enabled staff member; with `two_factor` also enrolled and proven
 /// this session; with `need` also holding that permission. Otherwise the response to send.
 async fn gate(
@@ -217,15 +194,6 @@ macro_rules! staff_or_return {
             Err(res) => return Ok(res),
         }
     };
-}
-
-fn form_error(state: &AppState, rej: axum::extract::rejection::FormRejection) -> Response {
-    let status = if rej.status() == StatusCode::PAYLOAD_TOO_LARGE { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
-    status_page(state, status, "form", "could not be read")
-}
-
-fn forbidden_csrf(state: &AppState) -> Response {
-    status_page(state, StatusCode::FORBIDDEN, "csrf", "is missing or wrong: reload the form and try again")
 }
 
 // ---------------------------------------------------------------- two-factor authentication

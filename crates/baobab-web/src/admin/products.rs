@@ -15,9 +15,10 @@ use baobab_store::{Key, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{AdminField, AdminForm, Opt, Section, Staff, audit, finish, forbidden_csrf, form_error, gate, id_of, redirect, render};
+use super::{AdminField, AdminForm, Opt, Section, Staff, finish, gate, id_of, render};
 use crate::AppState;
 use crate::account::session::{Peer, check_csrf};
+use crate::pages::{audit, forbidden_csrf, form_error, redirect};
 use crate::storefront::PageError;
 
 const STATUSES: &[&str] = &["draft", "active", "archived"];

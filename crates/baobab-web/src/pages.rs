@@ -1,0 +1,50 @@
+//! Small response helpers shared by the account, admin and cart pages.
+
+use axum::extract::rejection::FormRejection;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use baobab_domain::ValidationError;
+
+use crate::AppState;
+use crate::storefront::{PageError, error_page};
+
+/// 303 See Other to a same-site path, never cached, optionally setting a cookie.
+pub(crate) fn redirect(to: &str, cookie: Option<HeaderValue>) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let h = res.headers_mut();
+    h.insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    if let Some(c) = cookie {
+        h.append(header::SET_COOKIE, c);
+    }
+    res
+}
+
+/// The error page with a given status, naming the field and what is wrong with it.
+pub(crate) fn status_page(state: &AppState, status: StatusCode, field: &str, message: &str) -> Response {
+    let mut res = error_page(state, PageError::BadParam(ValidationError::new(field, message)));
+    *res.status_mut() = status;
+    res
+}
+
+/// A form body that could not be read: 413 when too large, otherwise 400.
+pub(crate) fn form_error(state: &AppState, rej: FormRejection) -> Response {
+    if rej.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        status_page(state, StatusCode::PAYLOAD_TOO_LARGE, "form", "is too large")
+    } else {
+        status_page(state, StatusCode::BAD_REQUEST, "form", "could not be read")
+    }
+}
+
+/// 403 for a state-changing request without a valid CSRF token or from another site.
+pub(crate) fn forbidden_csrf(state: &AppState) -> Response {
+    status_page(state, StatusCode::FORBIDDEN, "csrf", "is missing or wrong: reload the form and try again")
+}
+
+/// Records a security event in the audit log table and the JSON log.
+pub(crate) async fn audit(state: &AppState, event: &str, actor: Option<i64>, subject: &str, ip: &str, detail: serde_json::Value) {
+    tracing::info!(target: "baobab::audit", event, actor, subject, ip, detail = %detail, "security event");
+    if let Err(e) = state.store.record_audit(event, actor, subject, ip, &detail).await {
+        tracing::error!(error = %e, event, "could not write the audit log");
+    }
+}
