@@ -87,6 +87,8 @@ pub trait OrderStore: Send + Sync {
     async fn place_order(&self, new: &NewOrder) -> Result<Placed>;
     async fn order(&self, id: i64) -> Result<Option<Order>>;
     async fn orders_of_user(&self, user_id: i64) -> Result<Vec<Order>>;
+    /// Newest first, optionally of one status.
+    async fn list_orders(&self, status: Option<OrderStatus>, offset: i64, limit: i64) -> Result<Vec<Order>>;
     /// Applies a lifecycle event; `Conflict` on `status` when it is not allowed now. Entering
     /// a stock-releasing status puts the items back.
     async fn transition_order(&self, id: i64, event: OrderEvent, actor: &str, note: &str) -> Result<Order>;

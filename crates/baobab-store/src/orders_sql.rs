@@ -241,6 +241,23 @@ macro_rules! impl_order_store {
                 Ok(out)
             }
 
+            async fn list_orders(&self, status: Option<baobab_domain::order::OrderStatus>, offset: i64, limit: i64) -> $crate::Result<Vec<$crate::orders::Order>> {
+                let sql = format!(
+                    "SELECT id FROM orders WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT {} OFFSET {}",
+                    limit.clamp(1, 200),
+                    offset.max(0)
+                );
+                let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(status.map(|s| s.as_str()).unwrap_or("")).fetch_all(&self.read).await?;
+                let mut conn = self.read.acquire().await?;
+                let mut out = Vec::with_capacity(ids.len());
+                for id in ids {
+                    if let Some(o) = Self::load_order(&mut conn, id).await? {
+                        out.push(o);
+                    }
+                }
+                Ok(out)
+            }
+
             async fn transition_order(&self, id: i64, event: baobab_domain::order::OrderEvent, actor: &str, note: &str) -> $crate::Result<$crate::orders::Order> {
                 let mut tx = self.write.begin().await?;
                 let order = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;

@@ -848,6 +848,8 @@ async fn order_lifecycle_and_stock_release(s: Arc<dyn Store>) {
         s.transition_order(o2.id, e, "staff:1", "").await.unwrap();
     }
     assert_eq!(s.order(o2.id).await.unwrap().unwrap().status, OrderStatus::Delivered);
+    assert_eq!(s.list_orders(Some(OrderStatus::Delivered), 0, 10).await.unwrap().iter().map(|o| o.id).collect::<Vec<_>>(), vec![o2.id]);
+    assert_eq!(s.list_orders(None, 0, 10).await.unwrap()[0].id, o2.id, "newest first");
     let today = s.order_totals_since(Utc::now() - Duration::hours(1)).await.unwrap();
     assert_eq!(today, vec![("NGN".to_string(), 1, o2.totals.total)], "cancelled and refunded orders are not counted");
 

@@ -76,6 +76,20 @@ impl FromRequestParts<AppState> for CatalogStaff {
     }
 }
 
+/// A request made with a live staff token of the orders role (401 / 403 otherwise).
+pub struct OrdersStaff(pub ApiToken);
+
+impl FromRequestParts<AppState> for OrdersStaff {
+    type Rejection = ApiError;
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
+        let token = resolve(parts, state).await?.ok_or_else(|| ApiError::unauthorized("a staff API token is required"))?;
+        if token.role != Role::Orders {
+            return Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", format!("the `{}` role may not manage orders", token.role)));
+        }
+        Ok(OrdersStaff(token))
+    }
+}
+
 /// An optional staff token: public reads work without one, staff reads see drafts too.
 /// A token that is present but bad is still rejected, so mistakes do not pass silently.
 pub struct MaybeStaff(pub Option<ApiToken>);

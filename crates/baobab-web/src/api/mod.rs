@@ -5,6 +5,7 @@
 pub mod images;
 mod json;
 pub mod openapi;
+mod orders;
 
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, OriginalUri, Path, State};
@@ -39,6 +40,7 @@ pub fn routes(settings: &WebSettings) -> Router<AppState> {
         .route("/v1/search", get(search))
         .layer(DefaultBodyLimit::max(settings.api_max_body_bytes))
         .merge(images::routes(&settings.media_limits))
+        .merge(orders::routes())
         .fallback(not_found)
 }
 

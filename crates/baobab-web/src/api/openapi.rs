@@ -13,10 +13,12 @@ use utoipa::{Modify, OpenApi};
         super::list_products, super::search, super::get_product, super::create_product, super::update_product, super::archive_product,
         super::create_variant, super::get_variant, super::update_variant, super::archive_variant,
         super::images::upload, super::images::update, super::images::detach,
+        super::orders::list, super::orders::get_one, super::orders::transition,
     ),
     components(schemas(crate::error::ErrorResponse, super::CategoryList)),
     modifiers(&StaffToken),
-    tags((name = "catalog", description = "Categories, products, variants and prices"), (name = "media", description = "Product images: upload, order, alt text"))
+    tags((name = "catalog", description = "Categories, products, variants and prices"), (name = "media", description = "Product images: upload, order, alt text"),
+        (name = "orders", description = "Orders for staff systems (token role `orders`)"))
 )]
 pub struct ApiDoc;
 

@@ -151,3 +151,62 @@ async fn the_cart_follows_the_shopper_into_their_account() {
     let dash = owner.get("/admin").await.text();
     assert!(dash.contains("<td>NGN</td><td>1</td>"), "today's orders by currency on the dashboard: {dash}");
 }
+
+#[tokio::test]
+async fn the_order_api_moves_orders_through_their_lifecycle() {
+    use axum::http::Method;
+    use serde_json::json;
+    let app = TestApp::new().await;
+    let p = app.store().product(baobab_store::Key::Slug("kora-phone-model-05")).await.unwrap().unwrap();
+    let order = app
+        .store()
+        .place_order(&baobab_store::orders::NewOrder {
+            user_id: None,
+            email: "api@example.com".into(),
+            currency: baobab_domain::Currency::NGN,
+            payment_method: "bank_transfer".into(),
+            lines: vec![baobab_store::orders::NewOrderLine { variant_id: p.variants[0].id, quantity: 2 }],
+            shipping_minor: 0,
+            coupon: None,
+            tax: baobab_domain::order::TaxRule { rate_bp: 0, prices_include_tax: true },
+            shipping_address: json!({}),
+            idempotency_key: None,
+            request_hash: "x".into(),
+            expires_at: None,
+            placed_by: "s:api".into(),
+        })
+        .await
+        .unwrap()
+        .order()
+        .clone();
+    let orders = Some(app.orders_token.as_str());
+    let catalog = Some(app.catalog_token.as_str());
+    let path = format!("/api/v1/orders/{}/transitions", order.id);
+    assert_eq!(app.json_as(Method::POST, &path, None, json!({"event": "pay"})).await.status, 401);
+    assert_eq!(
+        app.json_as(Method::POST, &path, catalog, json!({"event": "pay"})).await.status,
+        403,
+        "the catalog role does not manage orders"
+    );
+    let list = app.get_with("/api/v1/orders?status=pending_payment", &[("authorization", &format!("Bearer {}", app.orders_token))]).await;
+    assert_eq!(list.status, 200, "{}", list.text());
+    assert_eq!(list.json()["items"][0]["id"], order.id);
+    app.get_with("/api/v1/orders?status=lost", &[("authorization", &format!("Bearer {}", app.orders_token))])
+        .await
+        .assert_error(400, "status");
+
+    app.json_as(Method::POST, &path, orders, json!({"event": "ship"})).await.assert_error(409, "status");
+    app.json_as(Method::POST, &path, orders, json!({"event": "teleport"})).await.assert_error(422, "event");
+    app.json_as(Method::POST, &path, orders, json!({"event": "refund"})).await.assert_error(422, "amount_minor");
+    app.json_as(Method::POST, &path, orders, json!({"event": "pay", "amount_minor": 5})).await.assert_error(422, "amount_minor");
+    app.json_as(Method::POST, &path, orders, json!({"event": "pay", "extra": 1})).await.assert_error(422, "extra");
+    let paid = app.json_as(Method::POST, &path, orders, json!({"event": "pay", "note": "transfer received"})).await;
+    assert_eq!(paid.status, 200, "{}", paid.text());
+    assert_eq!(paid.json()["status"], "paid");
+    let total = paid.json()["totals"]["total"].as_i64().unwrap();
+    app.json_as(Method::POST, &path, orders, json!({"event": "refund", "amount_minor": total + 1})).await.assert_error(409, "status");
+    let part = app.json_as(Method::POST, &path, orders, json!({"event": "refund", "amount_minor": 1000})).await;
+    assert_eq!(part.json()["status"], "partially_refunded");
+    assert_eq!(part.json()["refunded_minor"], 1000);
+    assert_eq!(app.get_with("/api/v1/orders/999999", &[("authorization", &format!("Bearer {}", app.orders_token))]).await.status, 404);
+}
