@@ -33,6 +33,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/products", get(products::list).post(products::create))
         .route("/admin/products/{id}", get(products::edit).post(products::update))
         .route("/admin/products/{id}/images", post(products::upload).layer(DefaultBodyLimit::max(110 * 1024 * 1024)))
+        .route("/admin/orders", get(orders::list))
+        .route("/admin/orders/{id}", get(orders::show))
+        .route("/admin/orders/{id}/transition", post(orders::step))
         .route("/admin/customers", get(customers))
         .route("/admin/customers/{id}/disable", post(disable_customer))
         .route("/admin/staff", get(staff).post(add_staff))
@@ -149,6 +152,7 @@ async fn gate(
 const NAV: &[(&str, &str, Permission)] = &[
     ("/admin", "Dashboard", Permission::ViewDashboard),
     ("/admin/products", "Products", Permission::EditCatalog),
+    ("/admin/orders", "Orders", Permission::ManageOrders),
     ("/admin/customers", "Customers", Permission::ViewCustomers),
     ("/admin/staff", "Staff", Permission::ManageStaff),
     ("/admin/tokens", "API tokens", Permission::ManageTokens),
@@ -854,5 +858,6 @@ async fn audit_log(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
     finish(&state, r)
 }
 
-// After the macro above, which it uses.
+// After the macro above, which they use.
+mod orders;
 mod products;

@@ -303,3 +303,55 @@ async fn accounts_and_admin_work_on_postgres() {
     assert_eq!(owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 1))]).await.status, 303);
     assert!(owner.get("/admin/audit").await.text().contains("2fa_replayed"));
 }
+
+#[tokio::test]
+async fn order_managers_move_orders_and_record_refunds() {
+    let app = TestApp::new().await;
+    // a guest places an order through the shop
+    let mut shopper = Browser::new(&app);
+    let v = app.store().product(baobab_store::Key::Slug("kora-phone-model-07")).await.unwrap().unwrap().variants[0].id;
+    shopper.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")]).await;
+    let html = shopper.get("/cart").await.text();
+    let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
+    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let placed = shopper
+        .post(
+            "/checkout",
+            &[
+                ("csrf", &csrf),
+                ("idempotency_key", &key),
+                ("email", "o@example.com"),
+                ("name", "Ama"),
+                ("line1", "Ring Road"),
+                ("city", "Accra"),
+                ("country", "GH"),
+                ("phone", "+233241234567"),
+                ("payment_method", "cash_on_delivery"),
+            ],
+        )
+        .await;
+    assert_eq!(placed.status, 303, "{}", placed.text());
+    let id: i64 = placed.header("location").trim_start_matches("/orders/").parse().unwrap();
+
+    let (mut om, _) = staff_member(&app, "orders@example.com", StaffRole::OrderManager).await;
+    let list = om.get("/admin/orders").await;
+    assert_eq!(list.status, 200);
+    assert!(list.text().contains("o@example.com"));
+    let page = om.get(&format!("/admin/orders/{id}")).await.text();
+    assert!(page.contains("Mark paid") && page.contains("Cancel") && !page.contains("Mark shipped"), "only the allowed steps");
+    let csrf = om.csrf(&format!("/admin/orders/{id}")).await;
+    let path = format!("/admin/orders/{id}/transition");
+    assert_eq!(om.post(&path, &[("event", "pay")]).await.status, 403, "no CSRF token");
+    assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "teleport")]).await.status, 422);
+    assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "ship")]).await.status, 409, "not allowed yet");
+    assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "pay"), ("note", "cash in hand")]).await.status, 303);
+    assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "refund"), ("amount", "lots")]).await.status, 422);
+    assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "refund"), ("amount", "100.00")]).await.status, 303);
+    let o = app.store().order(id).await.unwrap().unwrap();
+    assert_eq!((o.status.as_str(), o.refunded_minor), ("partially_refunded", 10_000));
+    assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "refund"), ("amount", "99999999")]).await.status, 409, "not more than was paid");
+    assert!(om.get("/admin/audit").await.status == 403, "order managers do not read the audit log");
+
+    let (mut cm, _) = staff_member(&app, "cat@example.com", StaffRole::CatalogManager).await;
+    assert_eq!(cm.get("/admin/orders").await.status, 403, "catalog managers do not manage orders");
+}

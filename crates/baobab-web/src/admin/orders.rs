@@ -1,0 +1,224 @@
+//! Order management in the admin (order managers and owners): list, read, and move orders
+//! through their lifecycle, with refunds recorded against what was paid.
+
+use axum::extract::{Form, OriginalUri, Path, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::Response;
+use baobab_domain::account::Permission;
+use baobab_domain::money::parse_major;
+use baobab_domain::order::{OrderEvent, OrderStatus};
+use baobab_domain::{Currency, format_money};
+use baobab_store::StoreError;
+use serde::Deserialize;
+use serde_json::json;
+
+use super::{AdminField, AdminForm, Section, Staff, finish, gate, id_of, render};
+use crate::AppState;
+use crate::account::session::{Peer, check_csrf};
+use crate::pages::{audit, forbidden_csrf, form_error, redirect};
+use crate::storefront::PageError;
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ListParams {
+    status: Option<String>,
+}
+
+pub(super) async fn list(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
+    let r = async {
+        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
+        let p: ListParams = crate::params::query(&uri)?;
+        let status = match p.status.as_deref().filter(|x| !x.is_empty()) {
+            None => None,
+            Some(x) => Some(
+                OrderStatus::parse(x)
+                    .ok_or_else(|| PageError::BadParam(baobab_domain::ValidationError::new("status", "is not an order status")))?,
+            ),
+        };
+        let orders = state.store.list_orders(status, 0, 100).await?;
+        let rows = orders
+            .iter()
+            .map(|o| {
+                let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+                vec![
+                    o.id.to_string(),
+                    o.email.clone(),
+                    o.status.as_str().replace('_', " "),
+                    format_money(o.totals.total, cur),
+                    o.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                ]
+            })
+            .collect();
+        let sections = vec![Section {
+            link: "/admin/orders/".into(),
+            head: vec!["Order", "E-mail", "Status", "Total", "Placed (UTC)"],
+            rows,
+            ..Default::default()
+        }];
+        render(&state, &s, "/admin/orders", StatusCode::OK, "Orders", "", vec![], sections).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+const STEPS: &[(&str, &str, OrderEvent)] = &[
+    ("pay", "Mark paid", OrderEvent::Pay),
+    ("fulfil", "Mark packed", OrderEvent::Fulfil),
+    ("ship", "Mark shipped", OrderEvent::Ship),
+    ("deliver", "Mark delivered", OrderEvent::Deliver),
+    ("cancel", "Cancel", OrderEvent::Cancel),
+];
+
+async fn order_page(
+    state: &AppState,
+    s: &Staff,
+    id: i64,
+    status: StatusCode,
+    notice: &str,
+    errors: Vec<String>,
+) -> Result<Response, PageError> {
+    let o = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+    let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+    let money = |v: i64| format_money(v, cur);
+    let mut sections = vec![
+        Section {
+            text: format!(
+                "{} · {} · {} · paid by {}",
+                o.email,
+                o.status.as_str().replace('_', " "),
+                money(o.totals.total),
+                o.payment_method.replace('_', " ")
+            ),
+            head: vec!["SKU", "Item", "Qty", "Total"],
+            rows: o
+                .lines
+                .iter()
+                .map(|l| vec![l.sku.clone(), l.title.clone(), l.quantity.to_string(), money(l.unit_price_minor * l.quantity as i64)])
+                .collect(),
+            ..Default::default()
+        },
+        Section { text: format!("Refunded so far: {}", money(o.refunded_minor)), ..Default::default() },
+    ];
+    for (event, label, e) in STEPS {
+        if o.status.apply(*e).is_ok() {
+            sections.push(Section {
+                form: Some(AdminForm {
+                    action: format!("/admin/orders/{id}/transition"),
+                    fields: vec![
+                        AdminField { name: "event", kind: "hidden", value: (*event).into(), ..Default::default() },
+                        AdminField { name: "note", label: "Note (optional)", kind: "text", ..Default::default() },
+                    ],
+                    submit: label,
+                    multipart: false,
+                }),
+                ..Default::default()
+            });
+        }
+    }
+    if o.status.apply(OrderEvent::Refund { amount: 1, remaining: o.totals.total - o.refunded_minor }).is_ok() {
+        sections.push(Section {
+            title: "Refund".into(),
+            form: Some(AdminForm {
+                action: format!("/admin/orders/{id}/transition"),
+                fields: vec![
+                    AdminField { name: "event", kind: "hidden", value: "refund".into(), ..Default::default() },
+                    AdminField { name: "amount", label: "Amount", kind: "text", ..Default::default() },
+                    AdminField { name: "note", label: "Reason", kind: "text", ..Default::default() },
+                ],
+                submit: "Record refund",
+                multipart: false,
+            }),
+            ..Default::default()
+        });
+    }
+    render(state, s, "/admin/orders", status, &crate::cart::order_number(id), notice, errors, sections).await
+}
+
+pub(super) async fn show(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, Path(raw): Path<String>) -> Response {
+    let r = async {
+        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
+        order_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![]).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(super) struct StepForm {
+    csrf: String,
+    event: String,
+    amount: String,
+    note: String,
+}
+
+pub(super) async fn step(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Peer(peer): Peer,
+    Path(raw): Path<String>,
+    form: Result<Form<StepForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
+        if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
+            return Ok(forbidden_csrf(&state));
+        }
+        let id = id_of(&raw)?;
+        let o = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+        let event = match f.event.as_str() {
+            "refund" => {
+                let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+                match parse_major(&f.amount, cur).filter(|a| *a > 0) {
+                    Some(amount) => OrderEvent::Refund { amount, remaining: 0 },
+                    None => {
+                        return order_page(
+                            &state,
+                            &s,
+                            id,
+                            StatusCode::UNPROCESSABLE_ENTITY,
+                            "",
+                            vec![format!("amount: `{}` is not an amount in {cur}", f.amount.chars().take(20).collect::<String>())],
+                        )
+                        .await;
+                    }
+                }
+            }
+            other => match STEPS.iter().find(|(name, _, _)| *name == other) {
+                Some((_, _, e)) => *e,
+                None => {
+                    return order_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["event: is not an order step".into()])
+                        .await;
+                }
+            },
+        };
+        if f.note.chars().count() > 1000 {
+            return order_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["note: must be at most 1000 characters".into()])
+                .await;
+        }
+        match state.store.transition_order(id, event, &format!("staff:{}", s.user.id), &f.note).await {
+            Ok(after) => {
+                state.catalog_changed();
+                audit(
+                    &state,
+                    "order_transition",
+                    Some(s.user.id),
+                    &id.to_string(),
+                    &s.ip,
+                    json!({"event": f.event, "status": after.status.as_str()}),
+                )
+                .await;
+                Ok(redirect(&format!("/admin/orders/{id}"), None))
+            }
+            Err(StoreError::Conflict { message, .. }) => order_page(&state, &s, id, StatusCode::CONFLICT, "", vec![message]).await,
+            Err(e) => Err(e.into()),
+        }
+    }
+    .await;
+    finish(&state, r)
+}
