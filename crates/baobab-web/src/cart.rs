@@ -377,8 +377,7 @@ struct OrderView {
 /// The order confirmation: visible to whoever placed it, and to the customer it belongs to.
 async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw): Path<String>) -> Response {
     let r = async {
-        let id: i64 =
-            raw.parse().ok().filter(|i| *i > 0).ok_or_else(|| PageError::BadParam(ValidationError::new("id", "is not an order number")))?;
+        let id = crate::pages::path_id(&raw)?;
         let c = current(&state, &headers).await?;
         let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
         let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);

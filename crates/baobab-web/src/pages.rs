@@ -48,3 +48,8 @@ pub(crate) async fn audit(state: &AppState, event: &str, actor: Option<i64>, sub
         tracing::error!(error = %e, event, "could not write the audit log");
     }
 }
+
+/// A positive numeric id from the path, or 400 naming it.
+pub(crate) fn path_id(raw: &str) -> Result<i64, PageError> {
+    raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| PageError::BadParam(ValidationError::new("id", "is not a valid id")))
+}

@@ -790,9 +790,7 @@ impl AddressForm {
     }
 }
 
-fn address_id(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| PageError::BadParam(ValidationError::new("id", "is not a valid address id")))
-}
+use crate::pages::path_id as address_id;
 
 async fn add_address(
     State(state): State<AppState>,

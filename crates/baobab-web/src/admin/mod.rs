@@ -9,7 +9,6 @@ use axum::extract::{DefaultBodyLimit, Form, OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use baobab_domain::ValidationError;
 use baobab_domain::account::{Permission, StaffRole, normalize_email};
 use baobab_domain::auth::Role;
 use baobab_domain::totp;
@@ -485,9 +484,7 @@ struct CsrfOnly {
     csrf: String,
 }
 
-fn id_of(raw: &str) -> Result<i64, PageError> {
-    raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| PageError::BadParam(ValidationError::new("id", "is not a valid id")))
-}
+use crate::pages::path_id as id_of;
 
 async fn disable_customer(
     State(state): State<AppState>,
