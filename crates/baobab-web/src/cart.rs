@@ -19,9 +19,9 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::account::session::{self, Current, Peer, check_csrf, current, same_origin};
-use crate::pages::{redirect, status_page};
+use crate::pages::{finish, redirect, status_page};
 use crate::storefront::views::Chrome;
-use crate::storefront::{PageError, error_page, html_type};
+use crate::storefront::{PageError, html_type};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -43,10 +43,6 @@ pub fn owner(c: &Current) -> Option<String> {
         (None, Some(s)) => Some(format!("s:{}", s.id_hash)),
         _ => None,
     }
-}
-
-fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
-    r.unwrap_or_else(|e| error_page(state, e))
 }
 
 #[derive(Deserialize, Default)]

@@ -6,6 +6,8 @@ use axum::response::{IntoResponse, Response};
 use baobab_domain::ValidationError;
 
 use crate::AppState;
+use serde::Deserialize;
+
 use crate::storefront::{PageError, error_page};
 
 /// 303 See Other to a same-site path, never cached, optionally setting a cookie.
@@ -52,4 +54,16 @@ pub(crate) async fn audit(state: &AppState, event: &str, actor: Option<i64>, sub
 /// A positive numeric id from the path, or 400 naming it.
 pub(crate) fn path_id(raw: &str) -> Result<i64, PageError> {
     raw.parse::<i64>().ok().filter(|i| *i > 0).ok_or_else(|| PageError::BadParam(ValidationError::new("id", "is not a valid id")))
+}
+
+/// Turns a page handler's result into a response: its error page when it failed.
+pub(crate) fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
+    r.unwrap_or_else(|e| error_page(state, e))
+}
+
+/// A form whose only field is its CSRF token (logout, delete, revoke…).
+#[derive(Deserialize, Default)]
+#[serde(default)]
+pub(crate) struct CsrfOnly {
+    pub(crate) csrf: String,
 }

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::AppState;
-use crate::pages::{audit, forbidden_csrf, form_error, redirect};
+use crate::pages::{CsrfOnly, audit, finish, forbidden_csrf, form_error, redirect};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, error_page, html_type, safe_back};
 use session::{Current, Peer, check_csrf, client_ip, current};
@@ -160,10 +160,6 @@ fn private(status: StatusCode, body: String, cookie: Option<HeaderValue>) -> Res
         h.append(header::SET_COOKIE, c);
     }
     res
-}
-
-fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
-    r.unwrap_or_else(|e| error_page(state, e))
 }
 
 fn too_many(state: &AppState, seconds: i64) -> Response {
@@ -387,12 +383,6 @@ async fn login(
     }
     .await;
     finish(&state, r)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct CsrfOnly {
-    csrf: String,
 }
 
 async fn logout(

@@ -20,9 +20,9 @@ use serde_json::json;
 
 use crate::AppState;
 use crate::account::session::{self, Current, Peer, check_csrf, client_ip, current};
-use crate::pages::{audit, forbidden_csrf, form_error, redirect, status_page};
+use crate::pages::{CsrfOnly, audit, finish, forbidden_csrf, form_error, redirect, status_page};
 use crate::storefront::views::Chrome;
-use crate::storefront::{PageError, error_page, html_type};
+use crate::storefront::{PageError, html_type};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -184,10 +184,6 @@ async fn render(
     let mut res = (status, html_type(), state.templates.render("admin/page.html", &view)?).into_response();
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
-}
-
-fn finish(state: &AppState, r: Result<Response, PageError>) -> Response {
-    r.unwrap_or_else(|e| error_page(state, e))
 }
 
 macro_rules! staff_or_return {
@@ -476,12 +472,6 @@ async fn customers(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
     }
     .await;
     finish(&state, r)
-}
-
-#[derive(Deserialize, Default)]
-#[serde(default)]
-struct CsrfOnly {
-    csrf: String,
 }
 
 use crate::pages::path_id as id_of;

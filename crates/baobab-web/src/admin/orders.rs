@@ -12,10 +12,10 @@ use baobab_store::StoreError;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{AdminField, AdminForm, Section, Staff, finish, gate, id_of, render};
+use super::{AdminField, AdminForm, Section, Staff, gate, id_of, render};
 use crate::AppState;
 use crate::account::session::{Peer, check_csrf};
-use crate::pages::{audit, forbidden_csrf, form_error, redirect};
+use crate::pages::{audit, finish, forbidden_csrf, form_error, redirect};
 use crate::storefront::PageError;
 
 #[derive(Deserialize, Default)]

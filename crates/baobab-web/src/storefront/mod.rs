@@ -15,6 +15,7 @@ use baobab_store::{Key, StoreError};
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
+use crate::pages::finish;
 use crate::params::{CURRENCY_COOKIE, ListParams, ParamError, currency, query};
 use views::*;
 
@@ -115,10 +116,6 @@ fn page(state: &AppState, body: String) -> Response {
     h.insert(header::CACHE_CONTROL, crate::middleware::public_cache(state.settings.page_max_age));
     h.insert(header::VARY, HeaderValue::from_static("Cookie"));
     res
-}
-
-fn finish(state: &AppState, r: PageResult) -> Response {
-    r.unwrap_or_else(|e| error_page(state, e))
 }
 
 /// Unknown paths: a 404 page (HTML) — the API has its own JSON 404.
