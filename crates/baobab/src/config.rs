@@ -561,6 +561,10 @@ mod tests {
         assert_eq!(ok.media.sse, baobab_media::Sse::Kms { key_id: "alias/shop".into() });
         assert_eq!(ok.web.media_base_url, "https://d1.cloudfront.net/media");
         assert_eq!(ok.web.media_origin.as_deref(), Some("https://d1.cloudfront.net"));
+        let err = with_env(&[("BAOBAB_HTTP__TRUSTED_PROXIES", "9")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("http.trusted_proxies") && err.contains("`9`"), "{err}");
+        let err = with_env(&[("BAOBAB_HTTP__TRUSTED_PROXIES", "-1")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("http.trusted_proxies") && err.contains("-1"), "{err}");
         let err = with_env(&[("BAOBAB_EMAIL__SMTP_URL", "mailto:ops@example.com")], || load(None, &Overrides::default()).unwrap_err().0);
         assert!(err.contains("email.smtp_url"), "{err}");
         let err = with_env(&[("BAOBAB_EMAIL__SMTP_URL", "smtp://u:pw@127.0.0.1:2525"), ("BAOBAB_EMAIL__FROM", "not an address")], || {
