@@ -12,6 +12,7 @@ pub mod money;
 pub mod order;
 pub mod query;
 pub mod search;
+pub mod shipping;
 pub mod slug;
 pub mod totp;
 

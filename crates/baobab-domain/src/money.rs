@@ -151,6 +151,10 @@ pub struct Currency(&'static CurrencyInfo);
 
 impl Currency {
     pub const NGN: Currency = Currency(&CURRENCIES[0]);
+    pub const KES: Currency = Currency(&CURRENCIES[1]);
+    pub const ZAR: Currency = Currency(&CURRENCIES[2]);
+    pub const GHS: Currency = Currency(&CURRENCIES[3]);
+    pub const EGP: Currency = Currency(&CURRENCIES[4]);
     pub const USD: Currency = Currency(&CURRENCIES[5]);
 
     pub fn code(self) -> &'static str {

@@ -3,7 +3,12 @@
 
 use std::fmt;
 
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+
+use crate::error::Collector;
+use crate::shipping::ShippingQuote;
+use crate::{Currency, ValidationError};
 
 /// Where an order is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -134,8 +139,17 @@ impl OrderEvent {
 pub struct Coupon {
     pub code: String,
     pub kind: CouponKind,
+    /// Fixed amounts and minimums are in this currency, and orders in another cannot use the
+    /// coupon. None: a percentage without a minimum, for any currency.
+    pub currency: Option<Currency>,
     /// Smallest subtotal (minor units) it applies to.
     pub minimum_minor: i64,
+    pub expires_at: Option<DateTime<Utc>>,
+    /// How many orders may use it; None = no limit.
+    pub usage_limit: Option<i64>,
+    /// Orders that used it (cancelled orders give their use back).
+    pub used: i64,
+    pub active: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -145,6 +159,62 @@ pub enum CouponKind {
     Percent(i64),
     /// Minor units off, never below zero.
     Fixed(i64),
+}
+
+impl Coupon {
+    /// Codes are kept upper case: `karibu10` and `KARIBU10` are one coupon.
+    pub fn normalize_code(raw: &str) -> Result<String, ValidationError> {
+        let code = raw.trim().to_ascii_uppercase();
+        if !(3..=32).contains(&code.len()) || !code.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            return Err(ValidationError::new("coupon", "must be 3 to 32 letters, digits, - or _"));
+        }
+        Ok(code)
+    }
+
+    /// Checks a coupon the shop is creating.
+    pub fn validate(&self) -> Result<(), ValidationError> {
+        let mut v = Collector::default();
+        if Coupon::normalize_code(&self.code).is_err() {
+            v.push("code", "must be 3 to 32 letters, digits, - or _");
+        }
+        match self.kind {
+            CouponKind::Percent(bp) if !(1..=10_000).contains(&bp) => v.push("percent", "must be more than 0 and at most 100"),
+            CouponKind::Fixed(m) if m <= 0 => v.push("amount", "must be more than 0"),
+            CouponKind::Fixed(_) if self.currency.is_none() => v.push("currency", "is needed for a fixed amount"),
+            _ => {}
+        }
+        if self.minimum_minor < 0 {
+            v.push("minimum", "must not be negative");
+        } else if self.minimum_minor > 0 && self.currency.is_none() {
+            v.push("currency", "is needed for a minimum order amount");
+        }
+        if self.usage_limit.is_some_and(|l| l < 1) {
+            v.push("usage_limit", "must be at least 1 (leave it empty for no limit)");
+        }
+        v.finish()
+    }
+
+    /// Why this coupon cannot be used on an order of `subtotal` in `currency` now, if it cannot.
+    pub fn refusal(&self, currency: Currency, subtotal: i64, now: DateTime<Utc>) -> Option<String> {
+        if !self.active {
+            return Some("is no longer valid".into());
+        }
+        if self.expires_at.is_some_and(|e| e <= now) {
+            return Some("has expired".into());
+        }
+        if self.usage_limit.is_some_and(|l| self.used >= l) {
+            return Some("has been used up".into());
+        }
+        if let Some(c) = self.currency {
+            if c != currency {
+                return Some(format!("is for orders in {c}"));
+            }
+            if subtotal < self.minimum_minor {
+                return Some(format!("needs an order of at least {}", crate::format_money(self.minimum_minor, c)));
+            }
+        }
+        None
+    }
 }
 
 /// How a zone taxes: VAT rate in basis points, and whether shelf prices already include it.
@@ -171,9 +241,10 @@ fn bp_of(value: i64, bp: i64) -> i64 {
     ((n + 5_000 * n.signum()) / 10_000) as i64
 }
 
-/// Computes the totals: discount on the subtotal, then shipping, then tax on the goods after
-/// discount (VAT-inclusive prices: the tax part is extracted, not added).
-pub fn totals(subtotal: i64, coupon: Option<&Coupon>, shipping: i64, tax: TaxRule) -> Totals {
+/// Computes the totals: discount on the subtotal, then shipping (free over the method's
+/// threshold of goods after discount), then VAT on goods and delivery (with tax-inclusive prices
+/// the tax part is extracted, not added).
+pub fn totals(subtotal: i64, coupon: Option<&Coupon>, shipping: &ShippingQuote, tax: TaxRule) -> Totals {
     let discount = match coupon {
         Some(c) if subtotal >= c.minimum_minor => match c.kind {
             CouponKind::Percent(bp) => bp_of(subtotal, bp.clamp(0, 10_000)),
@@ -182,13 +253,15 @@ pub fn totals(subtotal: i64, coupon: Option<&Coupon>, shipping: i64, tax: TaxRul
         _ => 0,
     };
     let goods = subtotal - discount;
+    let shipping = shipping.charge(goods);
+    let taxable = goods + shipping;
     let (tax_amount, total) = if tax.prices_include_tax {
-        // tax = goods - goods / (1 + rate)
-        let net = ((goods as i128 * 10_000 + (10_000 + tax.rate_bp) as i128 / 2) / (10_000 + tax.rate_bp) as i128) as i64;
-        (goods - net, goods + shipping)
+        // tax = taxable - taxable / (1 + rate)
+        let net = ((taxable as i128 * 10_000 + (10_000 + tax.rate_bp) as i128 / 2) / (10_000 + tax.rate_bp) as i128) as i64;
+        (taxable - net, taxable)
     } else {
-        let t = bp_of(goods, tax.rate_bp);
-        (t, goods + t + shipping)
+        let t = bp_of(taxable, tax.rate_bp);
+        (t, taxable + t)
     };
     Totals { subtotal, discount, shipping, tax: tax_amount, total }
 }
@@ -196,6 +269,7 @@ pub fn totals(subtotal: i64, coupon: Option<&Coupon>, shipping: i64, tax: TaxRul
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::shipping::ShippingQuote;
     use OrderEvent as E;
     use OrderStatus as S;
 
@@ -234,15 +308,67 @@ mod tests {
     #[test]
     fn totals_with_exclusive_and_inclusive_vat() {
         // Kenya, 16 % VAT added: 10,000.00 − 10 % = 9,000.00; VAT 1,440.00; shipping 300.00
-        let ten = Coupon { code: "KARIBU10".into(), kind: CouponKind::Percent(1000), minimum_minor: 500_000 };
-        let t = totals(1_000_000, Some(&ten), 30_000, TaxRule { rate_bp: 1600, prices_include_tax: false });
-        assert_eq!(t, Totals { subtotal: 1_000_000, discount: 100_000, shipping: 30_000, tax: 144_000, total: 1_074_000 });
+        let ten = coupon(CouponKind::Percent(1000), 500_000);
+        let t = totals(1_000_000, Some(&ten), &ship(30_000, None), TaxRule { rate_bp: 1600, prices_include_tax: false });
+        // VAT on goods and delivery: 16 % of 9,300.00
+        assert_eq!(t, Totals { subtotal: 1_000_000, discount: 100_000, shipping: 30_000, tax: 148_800, total: 1_078_800 });
         // Nigeria, 7.5 % VAT included in ₦10,750.00 → tax ₦750.00
-        let t = totals(1_075_000, None, 0, TaxRule { rate_bp: 750, prices_include_tax: true });
+        let t = totals(1_075_000, None, &ShippingQuote::free(), TaxRule { rate_bp: 750, prices_include_tax: true });
         assert_eq!((t.tax, t.total), (75_000, 1_075_000));
         // below the coupon minimum: no discount; a fixed coupon never goes below zero
-        assert_eq!(totals(400_000, Some(&ten), 0, TaxRule { rate_bp: 0, prices_include_tax: true }).discount, 0);
-        let big = Coupon { code: "X".into(), kind: CouponKind::Fixed(9_999_999), minimum_minor: 0 };
-        assert_eq!(totals(5_000, Some(&big), 1_000, TaxRule { rate_bp: 1500, prices_include_tax: false }).total, 1_000);
+        assert_eq!(totals(400_000, Some(&ten), &ShippingQuote::free(), TaxRule { rate_bp: 0, prices_include_tax: true }).discount, 0);
+        let big = coupon(CouponKind::Fixed(9_999_999), 0);
+        assert_eq!(totals(5_000, Some(&big), &ship(1_000, None), TaxRule { rate_bp: 1500, prices_include_tax: false }).total, 1_150);
+        // free delivery counts the goods after the discount
+        let t = totals(1_000_000, Some(&ten), &ship(30_000, Some(950_000)), TaxRule { rate_bp: 0, prices_include_tax: true });
+        assert_eq!((t.shipping, t.total), (30_000, 930_000));
+        let t = totals(1_000_000, None, &ship(30_000, Some(950_000)), TaxRule { rate_bp: 0, prices_include_tax: true });
+        assert_eq!((t.shipping, t.total), (0, 1_000_000));
+    }
+
+    fn ship(price: i64, free_over: Option<i64>) -> ShippingQuote {
+        ShippingQuote { method_id: "m".into(), name: "m".into(), pickup: false, price_minor: price, free_over_minor: free_over }
+    }
+
+    fn coupon(kind: CouponKind, minimum: i64) -> Coupon {
+        Coupon {
+            code: "KARIBU10".into(),
+            kind,
+            currency: Some("KES".parse().unwrap()),
+            minimum_minor: minimum,
+            expires_at: None,
+            usage_limit: None,
+            used: 0,
+            active: true,
+        }
+    }
+
+    #[test]
+    fn coupons_are_checked_when_made_and_when_used() {
+        let kes: Currency = "KES".parse().unwrap();
+        let now = Utc::now();
+        let mut c = coupon(CouponKind::Percent(1000), 500_000);
+        assert_eq!(c.refusal(kes, 500_000, now), None);
+        assert_eq!(c.refusal(kes, 499_999, now).unwrap(), "needs an order of at least KSh\u{a0}5,000.00");
+        assert_eq!(c.refusal("NGN".parse().unwrap(), 900_000, now).unwrap(), "is for orders in KES");
+        c.expires_at = Some(now);
+        assert_eq!(c.refusal(kes, 900_000, now).unwrap(), "has expired");
+        c.expires_at = None;
+        c.usage_limit = Some(2);
+        c.used = 2;
+        assert_eq!(c.refusal(kes, 900_000, now).unwrap(), "has been used up");
+        c.used = 1;
+        assert_eq!(c.refusal(kes, 900_000, now), None);
+        c.active = false;
+        assert_eq!(c.refusal(kes, 900_000, now).unwrap(), "is no longer valid");
+
+        assert_eq!(Coupon::normalize_code(" karibu-10 ").unwrap(), "KARIBU-10");
+        assert!(Coupon::normalize_code("a b").is_err() && Coupon::normalize_code("ab").is_err());
+        assert!(coupon(CouponKind::Percent(1000), 0).validate().is_ok());
+        let fields = |c: Coupon| c.validate().unwrap_err().errors.into_iter().map(|e| e.field).collect::<Vec<_>>();
+        assert_eq!(fields(coupon(CouponKind::Percent(0), 0)), ["percent"]);
+        assert_eq!(fields(coupon(CouponKind::Fixed(-5), 0)), ["amount"]);
+        assert_eq!(fields(Coupon { currency: None, ..coupon(CouponKind::Fixed(100), 0) }), ["currency"]);
+        assert_eq!(fields(Coupon { usage_limit: Some(0), code: "x".into(), ..coupon(CouponKind::Percent(5), 0) }), ["code", "usage_limit"]);
     }
 }

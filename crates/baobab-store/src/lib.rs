@@ -9,6 +9,8 @@ mod error;
 mod listing;
 pub mod orders;
 mod orders_sql;
+pub mod payments;
+mod payments_sql;
 mod postgres;
 mod rows;
 mod sqlite;
@@ -120,7 +122,7 @@ pub struct PoolStats {
 }
 
 #[async_trait]
-pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore + orders::OrderStore {
+pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore + orders::OrderStore + payments::PaymentStore {
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
     /// A round trip to the database, bounded by the pool's acquire timeout.

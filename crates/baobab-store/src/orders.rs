@@ -5,6 +5,7 @@
 use async_trait::async_trait;
 use baobab_domain::Currency;
 use baobab_domain::order::{Coupon, OrderEvent, OrderStatus, TaxRule, Totals};
+use baobab_domain::shipping::ShippingQuote;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -26,8 +27,11 @@ pub struct NewOrder {
     pub currency: Currency,
     pub payment_method: String,
     pub lines: Vec<NewOrderLine>,
-    pub shipping_minor: i64,
-    pub coupon: Option<Coupon>,
+    /// The delivery method chosen and what it costs in the order's currency (free over its
+    /// threshold of goods after discount).
+    pub shipping: ShippingQuote,
+    /// Checked and counted in the order's transaction: a usage limit is never exceeded.
+    pub coupon_code: Option<String>,
     pub tax: TaxRule,
     pub shipping_address: serde_json::Value,
     /// A retry with the same key returns the first result; the same key with another request
@@ -59,6 +63,9 @@ pub struct Order {
     pub payment_method: String,
     pub totals: Totals,
     pub refunded_minor: i64,
+    pub coupon_code: Option<String>,
+    pub shipping_method: String,
+    pub shipping_address: serde_json::Value,
     pub lines: Vec<OrderLine>,
     pub created_at: DateTime<Utc>,
     #[serde(skip)]
@@ -105,4 +112,11 @@ pub trait OrderStore: Send + Sync {
     async fn cart_clear(&self, owner: &str) -> Result<()>;
     /// Moves a guest cart into a customer's at login (quantities add up).
     async fn cart_merge(&self, from: &str, to: &str) -> Result<()>;
+
+    /// `Conflict` on `code` when it exists (codes are compared upper case).
+    async fn create_coupon(&self, coupon: &Coupon) -> Result<Coupon>;
+    async fn coupon(&self, code: &str) -> Result<Option<Coupon>>;
+    async fn coupons(&self) -> Result<Vec<Coupon>>;
+    /// Switches a coupon on or off; `NotFound` when there is none.
+    async fn set_coupon_active(&self, code: &str, active: bool) -> Result<Coupon>;
 }

@@ -1,6 +1,6 @@
 //! The order store, shared by both backends.
 
-use baobab_domain::order::{OrderStatus, Totals};
+use baobab_domain::order::{Coupon, CouponKind, OrderStatus, Totals};
 use chrono::{DateTime, Utc};
 
 use crate::StoreError;
@@ -22,6 +22,9 @@ pub(crate) struct OrderRow {
     pub refunded_minor: i64,
     pub created_at: DateTime<Utc>,
     pub placed_by: String,
+    pub coupon_code: Option<String>,
+    pub shipping_method: String,
+    pub shipping_address: sqlx::types::Json<serde_json::Value>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -34,7 +37,46 @@ pub(crate) struct LineRow {
 }
 
 pub(crate) const ORDER_COLUMNS: &str = "id, user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, \
-     tax_minor, total_minor, refunded_minor, created_at, placed_by";
+     tax_minor, total_minor, refunded_minor, created_at, placed_by, coupon_code, shipping_method, shipping_address";
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CouponRow {
+    pub code: String,
+    pub kind: String,
+    pub value: i64,
+    pub currency: Option<String>,
+    pub minimum_minor: i64,
+    pub expires_at: Option<DateTime<Utc>>,
+    pub usage_limit: Option<i64>,
+    pub used: i64,
+    pub active: bool,
+}
+
+pub(crate) const COUPON_COLUMNS: &str = "code, kind, value, currency, minimum_minor, expires_at, usage_limit, used, active";
+
+impl CouponRow {
+    pub fn into_coupon(self) -> Result<Coupon, StoreError> {
+        let kind = match self.kind.as_str() {
+            "percent" => CouponKind::Percent(self.value),
+            "fixed" => CouponKind::Fixed(self.value),
+            other => return Err(StoreError::Internal(format!("unknown coupon kind `{other}`"))),
+        };
+        let currency = match self.currency {
+            Some(c) => Some(c.parse().map_err(|e| StoreError::Internal(format!("coupon {}: {e}", self.code)))?),
+            None => None,
+        };
+        Ok(Coupon {
+            code: self.code,
+            kind,
+            currency,
+            minimum_minor: self.minimum_minor,
+            expires_at: self.expires_at,
+            usage_limit: self.usage_limit,
+            used: self.used,
+            active: self.active,
+        })
+    }
+}
 
 impl OrderRow {
     pub fn into_order(self, lines: Vec<LineRow>) -> Result<Order, StoreError> {
@@ -55,6 +97,9 @@ impl OrderRow {
                 total: self.total_minor,
             },
             refunded_minor: self.refunded_minor,
+            coupon_code: self.coupon_code,
+            shipping_method: self.shipping_method,
+            shipping_address: self.shipping_address.0,
             lines: lines
                 .into_iter()
                 .map(|l| OrderLine {
@@ -87,6 +132,57 @@ macro_rules! impl_order_store {
                         .fetch_all(&mut *conn)
                         .await?;
                 Ok(Some(row.into_order(lines)?))
+            }
+
+            /// Applies a lifecycle event inside the caller's transaction.
+            pub(crate) async fn transition_in(
+                tx: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+                event: baobab_domain::order::OrderEvent,
+                actor: &str,
+                note: &str,
+            ) -> $crate::Result<$crate::orders::Order> {
+                let order = Self::load_order(tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                let event = match event {
+                    baobab_domain::order::OrderEvent::Refund { amount, .. } => {
+                        baobab_domain::order::OrderEvent::Refund { amount, remaining: order.totals.total - order.refunded_minor }
+                    }
+                    other => other,
+                };
+                let next = order.status.apply(event).map_err(|e| $crate::StoreError::Conflict { field: "status", message: e.to_string() })?;
+                let refund = if let baobab_domain::order::OrderEvent::Refund { amount, .. } = event { amount } else { 0 };
+                let now = chrono::Utc::now();
+                // Only from the status we read: a concurrent change makes this a conflict, not a lost update.
+                let r = sqlx::query("UPDATE orders SET status = $1, refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $4 AND status = $5")
+                    .bind(next.as_str())
+                    .bind(refund)
+                    .bind(now)
+                    .bind(id)
+                    .bind(order.status.as_str())
+                    .execute(&mut *tx)
+                    .await?;
+                if r.rows_affected() == 0 {
+                    return Err($crate::StoreError::Conflict { field: "status", message: "the order changed meanwhile; reload and retry".into() });
+                }
+                if next.releases_stock() && !order.status.releases_stock() {
+                    for l in &order.lines {
+                        sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand + $1 WHERE id = $2").bind(l.quantity as i64).bind(l.variant_id).execute(&mut *tx).await?;
+                    }
+                    // A cancelled order gives its coupon use back.
+                    if let Some(code) = &order.coupon_code {
+                        sqlx::query("UPDATE coupons SET used = used - 1 WHERE code = $1 AND used > 0").bind(code).execute(&mut *tx).await?;
+                    }
+                }
+                sqlx::query("INSERT INTO order_events (order_id, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)")
+                    .bind(id)
+                    .bind(now)
+                    .bind(order.status.as_str())
+                    .bind(next.as_str())
+                    .bind(actor)
+                    .bind(note)
+                    .execute(&mut *tx)
+                    .await?;
+                Self::load_order(tx, id).await?.ok_or($crate::StoreError::NotFound("order"))
             }
 
             async fn replay(&self, key: &str, request_hash: &str) -> $crate::Result<Option<$crate::orders::Placed>> {
@@ -123,7 +219,7 @@ macro_rules! impl_order_store {
                 if let Some((i, l)) = new.lines.iter().enumerate().find(|(_, l)| !(1..=MAX_QUANTITY).contains(&l.quantity)) {
                     return Err($crate::StoreError::invalid(&format!("lines[{i}].quantity"), format!("must be between 1 and {MAX_QUANTITY} (got {})", l.quantity)));
                 }
-                if new.shipping_minor < 0 {
+                if new.shipping.price_minor < 0 || new.shipping.free_over_minor.is_some_and(|f| f < 0) {
                     return Err($crate::StoreError::invalid("shipping", "must not be negative"));
                 }
                 // Same variant twice: one line. Lock in id order so concurrent orders never deadlock.
@@ -165,11 +261,37 @@ macro_rules! impl_order_store {
                     subtotal = subtotal.checked_add(price.checked_mul(l.quantity as i64).ok_or($crate::StoreError::invalid("lines", "too large"))?).ok_or($crate::StoreError::invalid("lines", "too large"))?;
                     priced.push((l.variant_id, sku, title, l.quantity, price));
                 }
-                let t = baobab_domain::order::totals(subtotal, new.coupon.as_ref(), new.shipping_minor, new.tax);
+                // The coupon is checked and counted here, so a usage limit holds under concurrency.
+                let coupon = match &new.coupon_code {
+                    None => None,
+                    Some(raw) => {
+                        let code = baobab_domain::order::Coupon::normalize_code(raw).map_err($crate::StoreError::Invalid)?;
+                        let row: Option<$crate::orders_sql::CouponRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                            "SELECT {} FROM coupons WHERE code = $1",
+                            $crate::orders_sql::COUPON_COLUMNS
+                        )))
+                        .bind(&code)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        let coupon = row.ok_or_else(|| $crate::StoreError::invalid("coupon", format!("`{code}` is not a valid code")))?.into_coupon()?;
+                        if let Some(why) = coupon.refusal(new.currency, subtotal, now) {
+                            return Err($crate::StoreError::invalid("coupon", format!("{code} {why}")));
+                        }
+                        let counted = sqlx::query("UPDATE coupons SET used = used + 1 WHERE code = $1 AND (usage_limit IS NULL OR used < usage_limit)")
+                            .bind(&code)
+                            .execute(&mut *tx)
+                            .await?;
+                        if counted.rows_affected() == 0 {
+                            return Err($crate::StoreError::Conflict { field: "coupon", message: format!("{code} has been used up") });
+                        }
+                        Some(coupon)
+                    }
+                };
+                let t = baobab_domain::order::totals(subtotal, coupon.as_ref(), &new.shipping, new.tax);
                 let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
                     "INSERT INTO orders (user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, \
-                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at, placed_by) \
-                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15) RETURNING id",
+                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at, placed_by, coupon_code, shipping_method) \
+                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17) RETURNING id",
                 )
                 .bind(new.user_id)
                 .bind(&new.email)
@@ -186,6 +308,8 @@ macro_rules! impl_order_store {
                 .bind(new.expires_at)
                 .bind(now)
                 .bind(&new.placed_by)
+                .bind(coupon.as_ref().map(|c| c.code.as_str()))
+                .bind(&new.shipping.method_id)
                 .fetch_one(&mut *tx)
                 .await;
                 let id = match inserted {
@@ -260,42 +384,7 @@ macro_rules! impl_order_store {
 
             async fn transition_order(&self, id: i64, event: baobab_domain::order::OrderEvent, actor: &str, note: &str) -> $crate::Result<$crate::orders::Order> {
                 let mut tx = self.write.begin().await?;
-                let order = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
-                let event = match event {
-                    baobab_domain::order::OrderEvent::Refund { amount, .. } => {
-                        baobab_domain::order::OrderEvent::Refund { amount, remaining: order.totals.total - order.refunded_minor }
-                    }
-                    other => other,
-                };
-                let next = order.status.apply(event).map_err(|e| $crate::StoreError::Conflict { field: "status", message: e.to_string() })?;
-                let refund = if let baobab_domain::order::OrderEvent::Refund { amount, .. } = event { amount } else { 0 };
-                // Only from the status we read: a concurrent change makes this a conflict, not a lost update.
-                let r = sqlx::query("UPDATE orders SET status = $1, refunded_minor = refunded_minor + $2, updated_at = $3 WHERE id = $4 AND status = $5")
-                    .bind(next.as_str())
-                    .bind(refund)
-                    .bind(chrono::Utc::now())
-                    .bind(id)
-                    .bind(order.status.as_str())
-                    .execute(&mut *tx)
-                    .await?;
-                if r.rows_affected() == 0 {
-                    return Err($crate::StoreError::Conflict { field: "status", message: "the order changed meanwhile; reload and retry".into() });
-                }
-                if next.releases_stock() && !order.status.releases_stock() {
-                    for l in &order.lines {
-                        sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand + $1 WHERE id = $2").bind(l.quantity as i64).bind(l.variant_id).execute(&mut *tx).await?;
-                    }
-                }
-                sqlx::query("INSERT INTO order_events (order_id, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)")
-                    .bind(id)
-                    .bind(chrono::Utc::now())
-                    .bind(order.status.as_str())
-                    .bind(next.as_str())
-                    .bind(actor)
-                    .bind(note)
-                    .execute(&mut *tx)
-                    .await?;
-                let updated = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                let updated = Self::transition_in(&mut tx, id, event, actor, note).await?;
                 tx.commit().await?;
                 Ok(updated)
             }
@@ -365,6 +454,63 @@ macro_rules! impl_order_store {
                 sqlx::query("DELETE FROM cart_lines WHERE owner = $1").bind(from).execute(&mut *tx).await?;
                 tx.commit().await?;
                 Ok(())
+            }
+
+            async fn create_coupon(&self, coupon: &baobab_domain::order::Coupon) -> $crate::Result<baobab_domain::order::Coupon> {
+                coupon.validate().map_err($crate::StoreError::Invalid)?;
+                let code = baobab_domain::order::Coupon::normalize_code(&coupon.code).map_err($crate::StoreError::Invalid)?;
+                let (kind, value) = match coupon.kind {
+                    baobab_domain::order::CouponKind::Percent(v) => ("percent", v),
+                    baobab_domain::order::CouponKind::Fixed(v) => ("fixed", v),
+                };
+                let r = sqlx::query(
+                    "INSERT INTO coupons (code, kind, value, currency, minimum_minor, expires_at, usage_limit, used, active, created_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $8, $9)",
+                )
+                .bind(&code)
+                .bind(kind)
+                .bind(value)
+                .bind(coupon.currency.map(|c| c.code()))
+                .bind(coupon.minimum_minor)
+                .bind(coupon.expires_at)
+                .bind(coupon.usage_limit)
+                .bind(coupon.active)
+                .bind(chrono::Utc::now())
+                .execute(&self.write)
+                .await;
+                match r.map_err($crate::StoreError::from) {
+                    Err($crate::StoreError::Conflict { .. }) => {
+                        return Err($crate::StoreError::Conflict { field: "code", message: format!("a coupon {code} exists already") });
+                    }
+                    Err(e) => return Err(e),
+                    Ok(_) => {}
+                }
+                $crate::orders::OrderStore::coupon(self, &code).await?.ok_or($crate::StoreError::NotFound("coupon"))
+            }
+
+            async fn coupon(&self, code: &str) -> $crate::Result<Option<baobab_domain::order::Coupon>> {
+                let row: Option<$crate::orders_sql::CouponRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {} FROM coupons WHERE code = $1", $crate::orders_sql::COUPON_COLUMNS)))
+                        .bind(code.trim().to_ascii_uppercase())
+                        .fetch_optional(&self.write)
+                        .await?;
+                row.map(|r| r.into_coupon()).transpose()
+            }
+
+            async fn coupons(&self) -> $crate::Result<Vec<baobab_domain::order::Coupon>> {
+                let rows: Vec<$crate::orders_sql::CouponRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {} FROM coupons ORDER BY created_at DESC, code LIMIT 500", $crate::orders_sql::COUPON_COLUMNS)))
+                        .fetch_all(&self.read)
+                        .await?;
+                rows.into_iter().map(|r| r.into_coupon()).collect()
+            }
+
+            async fn set_coupon_active(&self, code: &str, active: bool) -> $crate::Result<baobab_domain::order::Coupon> {
+                let r = sqlx::query("UPDATE coupons SET active = $1 WHERE code = $2").bind(active).bind(code.trim().to_ascii_uppercase()).execute(&self.write).await?;
+                if r.rows_affected() == 0 {
+                    return Err($crate::StoreError::NotFound("coupon"));
+                }
+                $crate::orders::OrderStore::coupon(self, code).await?.ok_or($crate::StoreError::NotFound("coupon"))
             }
 
             async fn expire_unpaid(&self, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<u64> {

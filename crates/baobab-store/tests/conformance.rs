@@ -7,11 +7,13 @@ use baobab_domain::account::{AddressInput, StaffRole};
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
 use baobab_domain::media::{ImagePatch, MediaAsset, NewImage};
-use baobab_domain::order::{OrderEvent, OrderStatus, TaxRule};
+use baobab_domain::order::{Coupon, CouponKind, OrderEvent, OrderStatus, TaxRule};
 use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
 use baobab_domain::search::SearchTerms;
+use baobab_domain::shipping::ShippingQuote;
 use baobab_store::accounts::{NewUser, Session, TokenPurpose, UserKind};
 use baobab_store::orders::{NewOrder, NewOrderLine, Placed};
+use baobab_store::payments::{NewPayment, PaymentStatus, Settled, Settlement};
 use baobab_store::testing::{Backend, TestStore};
 use baobab_store::{Key, Store, StoreError};
 use chrono::{Duration, Utc};
@@ -65,6 +67,9 @@ conformance!(
     order_lifecycle_and_stock_release,
     bad_orders_take_nothing,
     carts_add_set_and_merge,
+    coupons_apply_once_per_use_and_hold_their_limit,
+    delivery_is_free_over_the_threshold,
+    payments_settle_once_and_late_money_is_flagged,
 );
 
 fn cur(code: &str) -> Currency {
@@ -758,8 +763,14 @@ fn order_for(variant_id: i64, quantity: i32, key: Option<&str>) -> NewOrder {
         currency: cur("NGN"),
         payment_method: "cash_on_delivery".into(),
         lines: vec![NewOrderLine { variant_id, quantity }],
-        shipping_minor: 150_000,
-        coupon: None,
+        shipping: ShippingQuote {
+            method_id: "ng-standard".into(),
+            name: "Standard".into(),
+            pickup: false,
+            price_minor: 150_000,
+            free_over_minor: Some(2_000_000),
+        },
+        coupon_code: None,
         tax: TaxRule { rate_bp: 750, prices_include_tax: true },
         shipping_address: serde_json::json!({"city": "Lagos"}),
         idempotency_key: key.map(String::from),
@@ -798,9 +809,10 @@ async fn order_retries_with_the_same_key_create_nothing(s: Arc<dyn Store>) {
     let v = stocked_variant(&s, "idem-1", 5).await;
     let first = s.place_order(&order_for(v, 2, Some("key-1"))).await.unwrap();
     let Placed::New(order) = first else { panic!("first is new") };
-    // totals: 2 × ₦2,500.00 = ₦5,000.00, VAT 7.5 % included, shipping ₦1,500.00
+    // totals: 2 × ₦2,500.00 = ₦5,000.00 + shipping ₦1,500.00, VAT 7.5 % included in both
     assert_eq!((order.totals.subtotal, order.totals.shipping, order.totals.total), (500_000, 150_000, 650_000));
-    assert_eq!(order.totals.tax, 34_884);
+    assert_eq!(order.totals.tax, 45_349);
+    assert_eq!((order.shipping_method.as_str(), &order.shipping_address), ("ng-standard", &serde_json::json!({"city": "Lagos"})));
     assert_eq!(order.status, OrderStatus::PendingPayment);
     let again = s.place_order(&order_for(v, 2, Some("key-1"))).await.unwrap();
     assert_eq!(again, Placed::Replayed(order.clone()));
@@ -908,4 +920,168 @@ async fn carts_add_set_and_merge(s: Arc<dyn Store>) {
     assert!(s.cart("s:guest").await.unwrap().is_empty());
     s.cart_clear("u:7").await.unwrap();
     assert!(s.cart("u:7").await.unwrap().is_empty());
+}
+
+fn coupon(code: &str, kind: CouponKind, currency: Option<&str>, minimum: i64) -> Coupon {
+    Coupon {
+        code: code.into(),
+        kind,
+        currency: currency.map(cur),
+        minimum_minor: minimum,
+        expires_at: None,
+        usage_limit: None,
+        used: 0,
+        active: true,
+    }
+}
+
+async fn coupons_apply_once_per_use_and_hold_their_limit(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "coupon-1", 100).await;
+    let mut limited = coupon("karibu10", CouponKind::Percent(1000), None, 0);
+    limited.usage_limit = Some(3);
+    let made = s.create_coupon(&limited).await.unwrap();
+    assert_eq!((made.code.as_str(), made.used), ("KARIBU10", 0));
+    let dup = s.create_coupon(&limited).await.unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict { field: "code", .. }), "{dup:?}");
+    let bad = s.create_coupon(&coupon("x y", CouponKind::Fixed(0), None, 0)).await.unwrap_err();
+    assert!(matches!(&bad, StoreError::Invalid(e) if e.field() == "code" && e.errors.len() == 2), "{bad:?}");
+
+    // 10 concurrent orders for a coupon with 3 uses left: exactly 3 get it
+    let mut tasks = Vec::new();
+    for _ in 0..10 {
+        let s = s.clone();
+        tasks.push(tokio::spawn(async move {
+            let mut o = order_for(v, 1, None);
+            o.coupon_code = Some("Karibu10".into());
+            s.place_order(&o).await
+        }));
+    }
+    let (mut got, mut used_up) = (vec![], 0);
+    for t in tasks {
+        match t.await.unwrap() {
+            Ok(p) => got.push(p.order().clone()),
+            Err(StoreError::Conflict { field: "coupon", .. }) => used_up += 1,
+            Err(StoreError::Invalid(e)) if e.field() == "coupon" => used_up += 1,
+            other => panic!("unexpected: {other:?}"),
+        }
+    }
+    assert_eq!((got.len(), used_up), (3, 7));
+    let o = &got[0];
+    // 10 % off ₦2,500.00; shipping ₦1,500.00
+    assert_eq!((o.totals.discount, o.totals.total, o.coupon_code.as_deref()), (25_000, 375_000, Some("KARIBU10")));
+    assert_eq!(s.coupon("karibu10").await.unwrap().unwrap().used, 3);
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 97, "refused orders took no stock");
+    // cancelling gives the use back
+    s.transition_order(o.id, OrderEvent::Cancel, "staff:1", "").await.unwrap();
+    assert_eq!(s.coupon("KARIBU10").await.unwrap().unwrap().used, 2);
+
+    // expiry, currency, minimum, switched off, unknown
+    let mut old = coupon("OLD5", CouponKind::Percent(500), None, 0);
+    old.expires_at = Some(Utc::now() - Duration::minutes(1));
+    s.create_coupon(&old).await.unwrap();
+    s.create_coupon(&coupon("KES500", CouponKind::Fixed(50_000), Some("KES"), 0)).await.unwrap();
+    s.create_coupon(&coupon("BIG", CouponKind::Fixed(10_000), Some("NGN"), 1_000_000)).await.unwrap();
+    for (code, why) in [
+        ("OLD5", "OLD5 has expired"),
+        ("KES500", "KES500 is for orders in KES"),
+        ("BIG", "BIG needs an order of at least ₦10,000.00"),
+        ("NOPE", "`NOPE` is not a valid code"),
+        ("no!", "must be 3 to 32 letters, digits, - or _"),
+    ] {
+        let mut o = order_for(v, 1, None);
+        o.coupon_code = Some(code.into());
+        let e = s.place_order(&o).await.unwrap_err();
+        assert!(matches!(&e, StoreError::Invalid(x) if x.field() == "coupon" && x.errors[0].message == why), "{code}: {e:?}");
+    }
+    s.set_coupon_active("kes500", false).await.unwrap();
+    let mut o = order_for(v, 1, None);
+    o.currency = cur("KES");
+    o.coupon_code = Some("KES500".into());
+    let e = s.place_order(&o).await.unwrap_err();
+    assert!(e.to_string().contains("is no longer valid"), "{e}");
+    assert!(matches!(s.set_coupon_active("GONE", true).await, Err(StoreError::NotFound(_))));
+    assert_eq!(s.coupons().await.unwrap().len(), 4);
+    assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 98, "refused orders took no stock");
+}
+
+async fn delivery_is_free_over_the_threshold(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "ship-1", 20).await;
+    // 8 × ₦2,500.00 = ₦20,000.00 reaches the ₦20,000.00 threshold
+    let o = s.place_order(&order_for(v, 8, None)).await.unwrap().order().clone();
+    assert_eq!((o.totals.shipping, o.totals.total), (0, 2_000_000));
+    let o = s.place_order(&order_for(v, 7, None)).await.unwrap().order().clone();
+    assert_eq!((o.totals.shipping, o.totals.total), (150_000, 1_900_000));
+    let mut neg = order_for(v, 1, None);
+    neg.shipping.price_minor = -1;
+    assert!(matches!(s.place_order(&neg).await, Err(StoreError::Invalid(e)) if e.field() == "shipping"));
+}
+
+async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
+    let v = stocked_variant(&s, "pay-1", 20).await;
+    let o = s.place_order(&order_for(v, 1, None)).await.unwrap().order().clone();
+    let new = |order_id: i64, reference: &str, amount: i64| NewPayment {
+        order_id,
+        provider: "paystack".into(),
+        reference: reference.into(),
+        amount_minor: amount,
+        currency: "NGN".into(),
+    };
+    let p = s.create_payment(&new(o.id, "ref-1", o.totals.total)).await.unwrap();
+    assert_eq!(p.status, PaymentStatus::Pending);
+    let p = s.set_payment_provider_ref(p.id, "acc_1", o.totals.total).await.unwrap();
+    assert_eq!(s.payment_by_provider_ref("paystack", "acc_1").await.unwrap().unwrap().id, p.id);
+    assert!(s.payment_by_provider_ref("mpesa", "acc_1").await.unwrap().is_none());
+    assert_eq!(s.payment_by_reference("ref-1").await.unwrap().unwrap().id, p.id);
+    assert_eq!(s.pending_payments(Utc::now() + Duration::seconds(1), 10).await.unwrap().len(), 1);
+    let dup = s.create_payment(&new(o.id, "ref-1", 1)).await.unwrap_err();
+    assert!(matches!(dup, StoreError::Conflict { .. }), "references are unique: {dup:?}");
+
+    let paid = Settlement::Succeeded { amount_minor: o.totals.total, currency: "NGN".into(), provider_txn: "T1".into() };
+    // the webhook and a replay of it, concurrently: applied once
+    let (a, b) = tokio::join!(
+        s.settle_payment(p.id, Some("charge.success:T1"), &paid, "paystack"),
+        s.settle_payment(p.id, Some("charge.success:T1"), &paid, "paystack")
+    );
+    let results = [a.unwrap(), b.unwrap()];
+    assert_eq!(results.iter().filter(|r| matches!(r, Settled::Applied { .. })).count(), 1, "{results:?}");
+    assert_eq!(results.iter().filter(|r| matches!(r, Settled::Replayed(_))).count(), 1, "{results:?}");
+    let order = s.order(o.id).await.unwrap().unwrap();
+    assert_eq!(order.status, OrderStatus::Paid);
+    // our own status query after the webhook, and a late failure: nothing changes
+    assert!(matches!(s.settle_payment(p.id, None, &paid, "paystack").await.unwrap(), Settled::Unchanged(_)));
+    let failed = Settlement::Failed { reason: "declined".into() };
+    assert!(matches!(s.settle_payment(p.id, Some("charge.failed:T1"), &failed, "paystack").await.unwrap(), Settled::Unchanged(_)));
+    assert_eq!(s.payment_by_reference("ref-1").await.unwrap().unwrap().status, PaymentStatus::Succeeded);
+    assert_eq!(s.order(o.id).await.unwrap().unwrap().status, OrderStatus::Paid);
+    let again = s.create_payment(&new(o.id, "ref-2", 1)).await.unwrap_err();
+    assert!(matches!(again, StoreError::Conflict { field: "status", .. }), "a paid order takes no new attempt");
+
+    // a failed attempt leaves the order waiting; a second attempt succeeds
+    let o2 = s.place_order(&order_for(v, 1, None)).await.unwrap().order().clone();
+    let p1 = s.create_payment(&new(o2.id, "ref-3", o2.totals.total)).await.unwrap();
+    let Settled::Applied { payment, order } = s.settle_payment(p1.id, Some("f-3"), &failed, "paystack").await.unwrap() else { panic!() };
+    assert_eq!((payment.status, payment.detail.as_str(), order.status), (PaymentStatus::Failed, "declined", OrderStatus::PendingPayment));
+    // money for a different amount is not applied
+    let p2 = s.create_payment(&new(o2.id, "ref-4", o2.totals.total)).await.unwrap();
+    let short = Settlement::Succeeded { amount_minor: 100, currency: "NGN".into(), provider_txn: "T4".into() };
+    let Settled::Applied { payment, order } = s.settle_payment(p2.id, Some("s-4"), &short, "paystack").await.unwrap() else { panic!() };
+    assert_eq!((payment.status, order.status), (PaymentStatus::NeedsReview, OrderStatus::PendingPayment));
+    assert!(payment.detail.contains("paid 100 NGN"), "{}", payment.detail);
+
+    // money after the order expired: kept for review, the order stays cancelled
+    let mut late = order_for(v, 1, None);
+    late.expires_at = Some(Utc::now() - Duration::seconds(1));
+    let o3 = s.place_order(&late).await.unwrap().order().clone();
+    let p3 = s.create_payment(&new(o3.id, "ref-5", o3.totals.total)).await.unwrap();
+    s.expire_unpaid(Utc::now()).await.unwrap();
+    let ok = Settlement::Succeeded { amount_minor: o3.totals.total, currency: "NGN".into(), provider_txn: "T5".into() };
+    let Settled::Applied { payment, order } = s.settle_payment(p3.id, Some("s-5"), &ok, "paystack").await.unwrap() else { panic!() };
+    assert_eq!((payment.status, order.status), (PaymentStatus::NeedsReview, OrderStatus::Cancelled));
+    assert!(payment.detail.contains("already cancelled"), "{}", payment.detail);
+    assert_eq!(
+        s.payments_of_order(o2.id).await.unwrap().iter().map(|p| p.status).collect::<Vec<_>>(),
+        [PaymentStatus::Failed, PaymentStatus::NeedsReview]
+    );
+    assert!(matches!(s.create_payment(&new(999_999, "ref-6", 1)).await, Err(StoreError::NotFound(_))));
+    assert!(matches!(s.create_payment(&new(o2.id, "ref-7", 0)).await, Err(StoreError::Invalid(_))));
 }

@@ -8,6 +8,7 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod cart;
+pub mod checkout;
 pub mod error;
 pub mod health;
 pub mod media;
@@ -54,6 +55,8 @@ pub struct WebSettings {
     /// Proxies in front of the app that append to X-Forwarded-For (CloudFront and the ALB: 2);
     /// 0 = use the connection's address.
     pub trusted_proxies: usize,
+    /// Delivery zones, VAT, offline payment methods and unpaid-order timeouts.
+    pub checkout: checkout::CheckoutSettings,
 }
 
 impl Default for WebSettings {
@@ -70,6 +73,7 @@ impl Default for WebSettings {
             media_base_url: "/media".into(),
             media_limits: baobab_media::Limits::default(),
             trusted_proxies: 0,
+            checkout: checkout::CheckoutSettings::default(),
         }
     }
 }
@@ -158,6 +162,7 @@ pub fn router(state: AppState) -> Router {
         .merge(account::routes())
         .merge(admin::routes())
         .merge(cart::routes())
+        .merge(checkout::routes())
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found);
     middleware::wrap(app, state.clone()).with_state(state)

@@ -19,6 +19,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("account/home.html", include_str!("../templates/account/home.html")),
     ("admin/page.html", include_str!("../templates/admin/page.html")),
     ("cart.html", include_str!("../templates/cart.html")),
+    ("checkout.html", include_str!("../templates/checkout.html")),
     ("order.html", include_str!("../templates/order.html")),
 ];
 

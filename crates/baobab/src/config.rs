@@ -411,6 +411,7 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             api_max_body_bytes: h.max_body_bytes,
             request_timeout: Duration::from_secs(h.request_timeout_seconds),
             page_max_age: h.page_max_age_seconds,
+            checkout: baobab_web::checkout::CheckoutSettings::default(),
         },
         pool: PoolConfig {
             max_connections: d.max_connections,

@@ -660,7 +660,7 @@ async fn render_home(
         .into_iter()
         .map(|o| {
             let cur: baobab_domain::Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
-            json!({"id": o.id, "number": crate::cart::order_number(o.id), "status": o.status.as_str().replace('_', " "), "total": baobab_domain::format_money(o.totals.total, cur)})
+            json!({"id": o.id, "number": crate::checkout::order_number(o.id), "status": o.status.as_str().replace('_', " "), "total": baobab_domain::format_money(o.totals.total, cur)})
         })
         .collect();
     let view = HomeView {

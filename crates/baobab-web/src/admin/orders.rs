@@ -131,7 +131,7 @@ async fn order_page(
             ..Default::default()
         });
     }
-    render(state, s, "/admin/orders", status, &crate::cart::order_number(id), notice, errors, sections).await
+    render(state, s, "/admin/orders", status, &crate::checkout::order_number(id), notice, errors, sections).await
 }
 
 pub(super) async fn show(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, Path(raw): Path<String>) -> Response {

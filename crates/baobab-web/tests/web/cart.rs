@@ -21,6 +21,7 @@ fn checkout_fields<'a>(csrf: &'a str, key: &'a str, method: &'a str) -> Vec<(&'a
         ("country", "NG"),
         ("phone", "+234 802 000 1111"),
         ("payment_method", method),
+        ("shipping_method", "lagos-express"),
     ]
 }
 
@@ -45,7 +46,9 @@ async fn guest_adds_checks_out_and_sees_the_confirmation() {
     assert!(html.contains("₦102,000.00"), "2 × ₦51,000.00: {html}");
 
     let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
-    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let co = b.get("/checkout").await;
+    assert_eq!(co.status, 200, "{}", co.text());
+    let key = between(&co.text(), "name=\"idempotency_key\" value=\"", "\"");
     let mut bad = checkout_fields(&csrf, &key, "cash_on_delivery");
     bad[6] = ("country", "Nigeria");
     bad[7] = ("phone", "0802");
@@ -106,7 +109,9 @@ async fn cart_inputs_and_stock_limits() {
     b.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "9")]).await;
     let html = b.get("/cart").await.text();
     let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
-    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let co = b.get("/checkout").await;
+    assert_eq!(co.status, 200, "{}", co.text());
+    let key = between(&co.text(), "name=\"idempotency_key\" value=\"", "\"");
     let r = b.post("/checkout", &checkout_fields(&csrf, &key, "bank_transfer")).await;
     assert_eq!(r.status, 409, "more than in stock");
     assert!(r.text().contains("not enough"));
@@ -114,7 +119,7 @@ async fn cart_inputs_and_stock_limits() {
     let no_token = b.post("/cart/update", &[("variant_id", &v.to_string()), ("quantity", "2")]).await;
     assert_eq!(no_token.status, 403);
     assert_eq!(b.post("/cart/update", &[("csrf", &csrf), ("variant_id", &v.to_string()), ("quantity", "2")]).await.status, 303);
-    let html = b.get("/cart").await.text();
+    let html = b.get("/checkout").await.text();
     let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
     let r = b.post("/checkout", &checkout_fields(&csrf, &key, "bank_transfer")).await;
     assert_eq!(r.status, 303);
@@ -140,7 +145,9 @@ async fn the_cart_follows_the_shopper_into_their_account() {
     let html = b.get("/cart").await.text();
     assert!(html.contains("Kora phone model 04"), "merged at login");
     let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
-    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
+    let co = b.get("/checkout").await;
+    assert_eq!(co.status, 200, "{}", co.text());
+    let key = between(&co.text(), "name=\"idempotency_key\" value=\"", "\"");
     let mut fields = checkout_fields(&csrf, &key, "cash_on_delivery");
     fields[2] = ("email", "member@example.com");
     let r = b.post("/checkout", &fields).await;
@@ -166,8 +173,8 @@ async fn the_order_api_moves_orders_through_their_lifecycle() {
             currency: baobab_domain::Currency::NGN,
             payment_method: "bank_transfer".into(),
             lines: vec![baobab_store::orders::NewOrderLine { variant_id: p.variants[0].id, quantity: 2 }],
-            shipping_minor: 0,
-            coupon: None,
+            shipping: baobab_domain::shipping::ShippingQuote::free(),
+            coupon_code: None,
             tax: baobab_domain::order::TaxRule { rate_bp: 0, prices_include_tax: true },
             shipping_address: json!({}),
             idempotency_key: None,
@@ -209,4 +216,130 @@ async fn the_order_api_moves_orders_through_their_lifecycle() {
     assert_eq!(part.json()["status"], "partially_refunded");
     assert_eq!(part.json()["refunded_minor"], 1000);
     assert_eq!(app.get_with("/api/v1/orders/999999", &[("authorization", &format!("Bearer {}", app.orders_token))]).await.status, 404);
+}
+
+/// The checkout page's fields after `changes`, from a fresh checkout page.
+async fn checkout_form(b: &mut Browser<'_>, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let html = b.get("/checkout").await.text();
+    let mut fields: Vec<(String, String)> = vec![
+        ("csrf".into(), between(&html, "name=\"csrf\" value=\"", "\"")),
+        ("idempotency_key".into(), between(&html, "name=\"idempotency_key\" value=\"", "\"")),
+    ];
+    for (k, v) in [
+        ("email", "buyer@example.com"),
+        ("name", "Amina Bello"),
+        ("line1", "12 Zoo Road"),
+        ("city", "Kano"),
+        ("country", "NG"),
+        ("phone", "+234 803 555 0101"),
+        ("shipping_method", "ng-standard"),
+        ("payment_method", "cash_on_delivery"),
+        ("step", "place"),
+    ] {
+        fields.push((k.into(), v.into()));
+    }
+    for (k, v) in changes {
+        match fields.iter_mut().find(|(x, _)| x == k) {
+            Some(f) => f.1 = v.to_string(),
+            None => fields.push((k.to_string(), v.to_string())),
+        }
+    }
+    fields
+}
+
+async fn checkout_with(b: &mut Browser<'_>, changes: &[(&str, &str)]) -> crate::support::Res {
+    let fields = checkout_form(b, changes).await;
+    post_form(b, &fields).await
+}
+
+async fn post_form(b: &mut Browser<'_>, fields: &[(String, String)]) -> crate::support::Res {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    b.post("/checkout", &pairs).await
+}
+
+#[tokio::test]
+async fn checkout_prices_delivery_coupons_and_vat_by_address() {
+    use baobab_domain::order::{Coupon, CouponKind};
+    let app = TestApp::new().await;
+    let p = app.store().product(baobab_store::Key::Slug("kora-phone-model-08")).await.unwrap().unwrap();
+    let v = &p.variants[0];
+    let price = v.price_in(baobab_domain::Currency::NGN).unwrap().amount_minor;
+    let coupon = |code: &str, limit: Option<i64>, expired: bool| Coupon {
+        code: code.into(),
+        kind: CouponKind::Percent(1000),
+        currency: None,
+        minimum_minor: 0,
+        expires_at: expired.then(|| chrono::Utc::now() - chrono::Duration::hours(1)),
+        usage_limit: limit,
+        used: 0,
+        active: true,
+    };
+    app.store().create_coupon(&coupon("KARIBU10", Some(1), false)).await.unwrap();
+    app.store().create_coupon(&coupon("OLD10", None, true)).await.unwrap();
+
+    let mut b = Browser::new(&app);
+    assert_eq!(b.get("/checkout").await.header("location"), "/cart", "nothing to check out yet");
+    b.post("/cart/add", &[("variant_id", &v.id.to_string()), ("quantity", "1")]).await;
+    let page = b.get("/checkout").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.header("cache-control"), "no-store");
+    let html = page.text();
+    for expected in ["value=\"ng-standard\"", "value=\"lagos-express\"", "Lagos only", "VAT 7.5% included", "value=\"bank_transfer\""] {
+        assert!(html.contains(expected), "{expected} on the checkout page");
+    }
+    // another country: its own methods (Kenya's are not priced in naira: the courier to anywhere)
+    let r = checkout_with(&mut b, &[("country", "ke"), ("step", "review")]).await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    assert!(r.text().contains("value=\"intl-courier\" checked") && r.text().contains("VAT 16% included"), "{}", r.text());
+    // a Lagos-only method for an address in Kano
+    let r = checkout_with(&mut b, &[("shipping_method", "lagos-express")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("Lagos express (next day) is only for Lagos"), "{}", r.text());
+    // coupons: unknown, expired, malformed
+    for (code, why) in [("NOPE10", "`NOPE10` is not a valid code"), ("old10", "OLD10 has expired"), ("a b", "must be 3 to 32")] {
+        let r = checkout_with(&mut b, &[("coupon", code), ("step", "review")]).await;
+        assert_eq!(r.status, 422, "{code}");
+        assert!(r.text().contains(why), "{code}: {}", r.text());
+    }
+    let r = checkout_with(&mut b, &[("coupon", "karibu10"), ("step", "review")]).await;
+    assert_eq!(r.status, 200);
+    assert!(r.text().contains("KARIBU10 applied"));
+    assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 5, "reviewing takes nothing");
+
+    let r = checkout_with(&mut b, &[("coupon", "karibu10")]).await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let id: i64 = r.header("location").trim_start_matches("/orders/").parse().unwrap();
+    let order = app.store().order(id).await.unwrap().unwrap();
+    let discount = price / 10;
+    let shipping = if price - discount >= 10_000_000 { 0 } else { 450_000 };
+    let total = price - discount + shipping;
+    let tax = total - (total as f64 / 1.075).round() as i64;
+    assert_eq!(
+        (order.totals.subtotal, order.totals.discount, order.totals.shipping, order.totals.tax, order.totals.total),
+        (price, discount, shipping, tax, total)
+    );
+    assert_eq!((order.coupon_code.as_deref(), order.shipping_method.as_str()), (Some("KARIBU10"), "ng-standard"));
+    assert_eq!(order.shipping_address["city"], "Kano");
+    let conf = b.get(&format!("/orders/{id}")).await.text();
+    assert!(conf.contains("Discount (KARIBU10)") && conf.contains("Nationwide courier"), "{conf}");
+
+    // the coupon's one use is spent
+    b.post("/cart/add", &[("variant_id", &v.id.to_string()), ("quantity", "1")]).await;
+    let r = checkout_with(&mut b, &[("coupon", "KARIBU10")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("KARIBU10 has been used up"));
+    // bad inputs: no delivery choice, unknown payment, oversized body, no CSRF
+    let r = checkout_with(&mut b, &[("shipping_method", "")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("shipping_method: choose a delivery option"));
+    let r = checkout_with(&mut b, &[("payment_method", "cheque")]).await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("payment_method: choose one of cash_on_delivery, bank_transfer"));
+    let big = "x".repeat(40 * 1024);
+    let r = checkout_with(&mut b, &[("line1", big.as_str())]).await;
+    assert_eq!(r.status, 413);
+    let mut no_csrf = checkout_form(&mut b, &[]).await;
+    no_csrf[0].1 = "wrong".into();
+    assert_eq!(post_form(&mut b, &no_csrf).await.status, 403);
+    assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4, "refused checkouts took nothing");
 }

@@ -1,0 +1,99 @@
+//! Payment attempts and their settlement. A provider's confirmation (webhook, callback, or a
+//! status query) settles an attempt in one transaction with the order's move to `paid`, and is
+//! recorded by the provider's event id so a replay changes nothing.
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+
+use crate::Result;
+use crate::orders::Order;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PaymentStatus {
+    /// Started; the provider has not confirmed it yet ("payment pending").
+    Pending,
+    Succeeded,
+    Failed,
+    /// Money arrived that cannot simply be applied (after the order was cancelled, a different
+    /// amount, or the order was already paid): staff decide (refund or re-open). `detail` says why.
+    NeedsReview,
+}
+
+impl PaymentStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PaymentStatus::Pending => "pending",
+            PaymentStatus::Succeeded => "succeeded",
+            PaymentStatus::Failed => "failed",
+            PaymentStatus::NeedsReview => "needs_review",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<PaymentStatus> {
+        [PaymentStatus::Pending, PaymentStatus::Succeeded, PaymentStatus::Failed, PaymentStatus::NeedsReview]
+            .into_iter()
+            .find(|x| x.as_str() == s)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Payment {
+    pub id: i64,
+    pub order_id: i64,
+    pub provider: String,
+    /// Ours, sent to the provider; unique per attempt.
+    pub reference: String,
+    /// The provider's id for the attempt (Paystack access code, M-Pesa CheckoutRequestID).
+    pub provider_ref: Option<String>,
+    pub amount_minor: i64,
+    pub currency: String,
+    pub status: PaymentStatus,
+    pub detail: String,
+    pub created_at: DateTime<Utc>,
+    pub updated_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone)]
+pub struct NewPayment {
+    pub order_id: i64,
+    pub provider: String,
+    pub reference: String,
+    pub amount_minor: i64,
+    pub currency: String,
+}
+
+/// What the provider says happened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Settlement {
+    Succeeded { amount_minor: i64, currency: String, provider_txn: String },
+    Failed { reason: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Settled {
+    /// The attempt changed; `order` is the order after it (paid, when the money was applied).
+    Applied { payment: Payment, order: Order },
+    /// This provider event was processed before: nothing changed.
+    Replayed(Payment),
+    /// The attempt was already final (a late failure after success, a second confirmation):
+    /// nothing changed.
+    Unchanged(Payment),
+}
+
+#[async_trait]
+pub trait PaymentStore: Send + Sync {
+    /// Records an attempt for an order that awaits payment; `Conflict` on `status` otherwise.
+    async fn create_payment(&self, new: &NewPayment) -> Result<Payment>;
+    /// Stores the provider's id and the amount it was asked for (M-Pesa rounds to whole units).
+    async fn set_payment_provider_ref(&self, id: i64, provider_ref: &str, amount_minor: i64) -> Result<Payment>;
+    async fn payment_by_reference(&self, reference: &str) -> Result<Option<Payment>>;
+    async fn payment_by_provider_ref(&self, provider: &str, provider_ref: &str) -> Result<Option<Payment>>;
+    async fn payments_of_order(&self, order_id: i64) -> Result<Vec<Payment>>;
+    /// Pending attempts started before `before`, oldest first (for the reconciler).
+    async fn pending_payments(&self, before: DateTime<Utc>, limit: i64) -> Result<Vec<Payment>>;
+    /// Applies what the provider said, once per `event_id` (the provider's notification id;
+    /// None for our own status queries, which are safe to repeat).
+    async fn settle_payment(&self, payment_id: i64, event_id: Option<&str>, settlement: &Settlement, actor: &str) -> Result<Settled>;
+}

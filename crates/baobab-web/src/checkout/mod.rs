@@ -1,0 +1,508 @@
+//! Checkout: one page that works without JavaScript. It lists the delivery methods for the
+//! address's country, the payment methods, a coupon field and the order summary; "Update
+//! total" re-renders it, "Place order" places the order. Everything is recomputed on the
+//! server, and placing is idempotent (the form carries a key): a retry answers with the first
+//! order.
+
+pub mod settings;
+
+use axum::Router;
+use axum::extract::{Form, OriginalUri, Path, State};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use baobab_domain::account::{AddressInput, normalize_email};
+use baobab_domain::order::{Coupon, totals};
+use baobab_domain::shipping::{ShippingQuote, covers, offers};
+use baobab_domain::{Currency, format_money};
+use baobab_store::StoreError;
+use baobab_store::orders::{NewOrder, NewOrderLine, Order, Placed};
+use chrono::{Duration, Utc};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use crate::AppState;
+use crate::account::session::{Current, check_csrf, current};
+use crate::cart::{LineView, owner, page_currency, priced_lines};
+use crate::pages::{finish, forbidden_csrf, form_error, redirect};
+use crate::storefront::views::Chrome;
+use crate::storefront::{PageError, html_type};
+
+pub use settings::CheckoutSettings;
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/checkout", get(show).post(submit))
+        .route("/orders/{id}", get(order_page))
+        .layer(axum::extract::DefaultBodyLimit::max(32 * 1024))
+}
+
+pub fn order_number(id: i64) -> String {
+    format!("BB-{id:06}")
+}
+
+pub fn payment_label(method: &str) -> &'static str {
+    match method {
+        "cash_on_delivery" => "Cash on delivery",
+        "bank_transfer" => "Bank transfer",
+        _ => "Other",
+    }
+}
+
+/// The form as posted; every field is optional so a broken form gets a page, not a 400.
+#[derive(Deserialize, Default, Clone, Serialize)]
+#[serde(default)]
+struct CheckoutForm {
+    #[serde(skip_serializing)]
+    csrf: String,
+    idempotency_key: String,
+    email: String,
+    name: String,
+    line1: String,
+    city: String,
+    region: String,
+    country: String,
+    phone: String,
+    coupon: String,
+    shipping_method: String,
+    payment_method: String,
+    /// `review` (Update total) or `place` (Place order; the default).
+    #[serde(skip_serializing)]
+    step: String,
+}
+
+#[derive(Serialize)]
+struct Choice {
+    value: String,
+    label: String,
+    detail: String,
+    checked: bool,
+}
+
+#[derive(Serialize)]
+struct CheckoutView {
+    page: Chrome,
+    csrf: String,
+    form: CheckoutForm,
+    lines: Vec<LineView>,
+    shipping: Vec<Choice>,
+    payments: Vec<Choice>,
+    coupon_note: String,
+    subtotal: String,
+    discount: String,
+    delivery: String,
+    tax: String,
+    tax_note: String,
+    total: String,
+    errors: Vec<String>,
+}
+
+fn new_key() -> String {
+    let mut key = [0u8; 16];
+    getrandom::fill(&mut key).expect("operating system random source");
+    crate::auth::hex(&key)
+}
+
+/// The payment methods offered for an order in `currency`.
+fn payment_methods(state: &AppState, _currency: Currency) -> Vec<(&'static str, String)> {
+    state
+        .settings
+        .checkout
+        .offline_methods
+        .iter()
+        .filter_map(|m| match m.as_str() {
+            "cash_on_delivery" => Some(("cash_on_delivery", "Pay in cash when it arrives".to_string())),
+            "bank_transfer" => Some((
+                "bank_transfer",
+                format!("Transfer to our account within {} hours; we ship once it arrives", state.settings.checkout.bank_transfer_hours),
+            )),
+            _ => None,
+        })
+        .collect()
+}
+
+/// What the page shows and what placing needs, worked out from the form and the cart.
+struct Worked {
+    view: CheckoutView,
+    quote: Option<ShippingQuote>,
+    coupon: Option<String>,
+    address: Option<AddressInput>,
+    email: Option<String>,
+    lines: Vec<NewOrderLine>,
+}
+
+async fn work_out(state: &AppState, c: &Current, currency: Currency, mut form: CheckoutForm) -> Result<Worked, PageError> {
+    let who = owner(c);
+    let (lines, subtotal, raw) = priced_lines(state, who.as_deref(), currency).await?;
+    let mut errors = Vec::new();
+    if form.idempotency_key.is_empty() {
+        form.idempotency_key = new_key();
+    }
+    form.country = form.country.trim().to_ascii_uppercase();
+    if form.country.is_empty() {
+        form.country = state.settings.checkout.zones.iter().flat_map(|z| &z.countries).find(|c| *c != "*").cloned().unwrap_or_default();
+    }
+    // Delivery: the country's methods; the chosen one must cover the city or region.
+    let offered = offers(&state.settings.checkout.zones, &form.country, currency);
+    if offered.is_empty() {
+        errors.push(format!("country: we do not deliver to {} for payment in {currency}", form.country));
+    }
+    if !offered.iter().any(|(_, q)| q.method_id == form.shipping_method) {
+        form.shipping_method = offered.first().map(|(_, q)| q.method_id.clone()).unwrap_or_default();
+    }
+    let mut quote = None;
+    if let Some((zone, q)) = offered.iter().find(|(_, q)| q.method_id == form.shipping_method) {
+        if covers(zone, &form.country, &form.region, &form.city) || form.city.trim().is_empty() {
+            quote = Some(q.clone());
+        } else {
+            errors.push(format!("shipping_method: {} is only for {}; choose another delivery option", q.name, zone.regions.join(", ")));
+        }
+    }
+    // Coupon: checked now for the summary, and again when the order is placed.
+    let mut coupon = None;
+    let mut coupon_note = String::new();
+    let code = form.coupon.trim().to_string();
+    let mut coupon_found = None;
+    if !code.is_empty() {
+        match Coupon::normalize_code(&code) {
+            Err(e) => errors.push(e.to_string()),
+            Ok(code) => match state.store.coupon(&code).await? {
+                None => errors.push(format!("coupon: `{code}` is not a valid code")),
+                Some(found) => match found.refusal(currency, subtotal, Utc::now()) {
+                    Some(why) => errors.push(format!("coupon: {code} {why}")),
+                    None => {
+                        coupon_note = format!("{code} applied");
+                        coupon = Some(code);
+                        coupon_found = Some(found);
+                    }
+                },
+            },
+        }
+    }
+    let methods = payment_methods(state, currency);
+    if !methods.iter().any(|(m, _)| *m == form.payment_method) {
+        if !form.payment_method.is_empty() {
+            errors.push(format!("payment_method: choose one of {}", methods.iter().map(|(m, _)| *m).collect::<Vec<_>>().join(", ")));
+        }
+        form.payment_method = methods.first().map(|(m, _)| m.to_string()).unwrap_or_default();
+    }
+    let rule = state.settings.checkout.tax.rule_for(&form.country);
+    let t = totals(subtotal, coupon_found.as_ref(), quote.as_ref().unwrap_or(&ShippingQuote::free()), rule);
+    let money = |v: i64| format_money(v, currency);
+    let shipping = offered
+        .iter()
+        .map(|(zone, q)| Choice {
+            value: q.method_id.clone(),
+            label: q.name.clone(),
+            detail: {
+                let price = if q.price_minor == 0 { "free".to_string() } else { money(q.price_minor) };
+                let free = q.free_over_minor.map(|f| format!(", free over {}", money(f))).unwrap_or_default();
+                let only = if zone.regions.is_empty() || zone.countries.iter().any(|c| c == "*") {
+                    String::new()
+                } else {
+                    format!(" · {} only", zone.name)
+                };
+                format!("{price}{free}{only}")
+            },
+            checked: q.method_id == form.shipping_method,
+        })
+        .collect();
+    let payments = methods
+        .iter()
+        .map(|(m, detail)| Choice {
+            value: m.to_string(),
+            label: payment_label(m).to_string(),
+            detail: detail.clone(),
+            checked: *m == form.payment_method,
+        })
+        .collect();
+    let tax_note = if rule.rate_bp == 0 {
+        String::new()
+    } else {
+        format!("VAT {}%{}", rule.rate_bp as f64 / 100.0, if rule.prices_include_tax { " included" } else { "" })
+    };
+    let cats = state.categories().await?;
+    let mut page = Chrome::new(state, currency, &cats, "/checkout", "Checkout");
+    page.noindex = true;
+    page.description = "Checkout".into();
+    // The fields are checked when placing; the page only lists their problems then.
+    let email = normalize_email("email", &form.email).ok();
+    let address = AddressInput {
+        name: form.name.clone(),
+        line1: form.line1.clone(),
+        city: form.city.clone(),
+        region: form.region.clone(),
+        country: form.country.clone(),
+        phone: form.phone.clone(),
+        ..Default::default()
+    }
+    .validate()
+    .ok();
+    let view = CheckoutView {
+        page,
+        csrf: c.csrf().to_string(),
+        form,
+        lines,
+        shipping,
+        payments,
+        coupon_note,
+        subtotal: money(t.subtotal),
+        discount: if t.discount > 0 { money(t.discount) } else { String::new() },
+        delivery: if quote.is_some() { money(t.shipping) } else { "—".into() },
+        tax: money(t.tax),
+        tax_note,
+        total: money(t.total),
+        errors,
+    };
+    let lines = raw.into_iter().map(|(variant_id, quantity)| NewOrderLine { variant_id, quantity }).collect();
+    Ok(Worked { view, quote, coupon, address, email, lines })
+}
+
+fn render(state: &AppState, status: StatusCode, view: &CheckoutView) -> Result<Response, PageError> {
+    let mut res = (status, html_type(), state.templates.render("checkout.html", view)?).into_response();
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
+
+/// The checkout page, filled from the customer's saved address when there is one.
+async fn show(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
+    let r = async {
+        let currency = page_currency(&state, &uri, &headers)?;
+        let c = current(&state, &headers).await?;
+        let who = owner(&c);
+        if who.is_none() || state.store.cart(who.as_deref().unwrap_or("")).await?.is_empty() {
+            return Ok(redirect("/cart", None));
+        }
+        let mut form = CheckoutForm::default();
+        if let Some(u) = &c.user {
+            form.email = u.email.clone();
+            if let Some(a) = state.store.addresses(u.id).await?.into_iter().next() {
+                let a = a.fields;
+                (form.name, form.line1, form.city, form.region, form.country, form.phone) =
+                    (a.name, a.line1, a.city, a.region, a.country, a.phone);
+            }
+        }
+        let worked = work_out(&state, &c, currency, form).await?;
+        let mut view = worked.view;
+        view.errors.clear(); // nothing submitted yet
+        render(&state, StatusCode::OK, &view)
+    }
+    .await;
+    finish(&state, r)
+}
+
+async fn submit(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    OriginalUri(uri): OriginalUri,
+    form: Result<Form<CheckoutForm>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let form = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        let c = current(&state, &headers).await?;
+        if !check_csrf(&state, &method, &headers, &c, &form.csrf) {
+            return Ok(forbidden_csrf(&state));
+        }
+        let currency = page_currency(&state, &uri, &headers)?;
+        let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
+        let review = form.step == "review";
+        let key_ok = form.idempotency_key.len() == 32 && form.idempotency_key.bytes().all(|b| b.is_ascii_hexdigit());
+        let worked = work_out(&state, &c, currency, form.clone()).await?;
+        if review {
+            let status = if worked.view.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+            return render(&state, status, &worked.view);
+        }
+        let mut view = worked.view;
+        if form.shipping_method.is_empty() || form.shipping_method != view.form.shipping_method {
+            view.errors.push("shipping_method: choose a delivery option".into());
+        }
+        if form.payment_method.is_empty() {
+            view.errors.push("payment_method: choose how to pay".into());
+        }
+        if !key_ok {
+            view.errors.push("idempotency_key: reload the checkout page and try again".into());
+        }
+        if let Err(e) = normalize_email("email", &form.email) {
+            view.errors.push(e.to_string());
+        }
+        let address = AddressInput {
+            name: form.name.clone(),
+            line1: form.line1.clone(),
+            city: form.city.clone(),
+            region: form.region.clone(),
+            country: view.form.country.clone(),
+            phone: form.phone.clone(),
+            ..Default::default()
+        };
+        if let Err(v) = address.validate() {
+            view.errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)));
+        }
+        let (Some(email), Some(address), Some(quote), true) = (worked.email, worked.address, worked.quote, view.errors.is_empty()) else {
+            return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
+        };
+        let payment_method = view.form.payment_method.clone();
+        let checkout = &state.settings.checkout;
+        let expires = match payment_method.as_str() {
+            "bank_transfer" => Some(Utc::now() + Duration::hours(checkout.bank_transfer_hours)),
+            "cash_on_delivery" => None,
+            _ => Some(Utc::now() + Duration::minutes(checkout.online_payment_minutes)),
+        };
+        let fingerprint = {
+            // The form's content is the request; the lines come from the cart on the server.
+            let mut h = Sha256::new();
+            h.update(format!(
+                "{who}|{email}|{payment_method}|{}|{}|{currency}|{}",
+                quote.method_id,
+                worked.coupon.as_deref().unwrap_or(""),
+                serde_json::to_string(&address).unwrap_or_default()
+            ));
+            crate::auth::hex(&h.finalize())
+        };
+        let new = NewOrder {
+            user_id: c.user.as_ref().map(|u| u.id),
+            email,
+            currency,
+            payment_method,
+            lines: worked.lines,
+            shipping: quote,
+            coupon_code: worked.coupon,
+            tax: checkout.tax.rule_for(&address.country),
+            shipping_address: serde_json::to_value(&address).unwrap_or_default(),
+            idempotency_key: Some(format!("{who}:{}", form.idempotency_key)),
+            request_hash: fingerprint,
+            expires_at: expires,
+            placed_by: who.clone(),
+        };
+        match state.store.place_order(&new).await {
+            Ok(placed) => {
+                let order = placed.order().clone();
+                if matches!(placed, Placed::New(_)) {
+                    state.store.cart_clear(&who).await?;
+                    placed_email(&state, &order).await?;
+                    state.catalog_changed();
+                }
+                Ok(redirect(&format!("/orders/{}", order.id), None))
+            }
+            Err(StoreError::Conflict { field, message }) => {
+                let hint = if field == "stock" { "lower the quantity and try again" } else { "remove it and try again" };
+                view.errors.push(format!("{field}: {message}: {hint}"));
+                render(&state, StatusCode::CONFLICT, &view)
+            }
+            Err(StoreError::Invalid(v)) => {
+                view.errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)));
+                render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+    .await;
+    finish(&state, r)
+}
+
+/// The order confirmation e-mail, through the outbox.
+async fn placed_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
+    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let body = format!(
+        "Thank you for your order {} at {}.\n\nTotal: {}\nPayment: {}\n\nSee it at {}/orders/{}",
+        order_number(order.id),
+        state.settings.shop_name,
+        format_money(order.totals.total, currency),
+        payment_label(&order.payment_method).to_lowercase(),
+        state.settings.public_url,
+        order.id
+    );
+    state.store.enqueue_email(&order.email, &format!("Your order {}", order_number(order.id)), &body).await?;
+    Ok(())
+}
+
+#[derive(Serialize)]
+struct OrderLineView {
+    title: String,
+    quantity: i32,
+    total: String,
+}
+
+#[derive(Serialize)]
+struct OrderView {
+    page: Chrome,
+    number: String,
+    message: String,
+    status: String,
+    lines: Vec<OrderLineView>,
+    subtotal: String,
+    discount: String,
+    coupon: String,
+    shipping: String,
+    shipping_method: String,
+    tax: String,
+    total: String,
+}
+
+/// The order confirmation: visible to whoever placed it, and to the customer it belongs to.
+async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw): Path<String>) -> Response {
+    let r = async {
+        let id = crate::pages::path_id(&raw)?;
+        let c = current(&state, &headers).await?;
+        let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+        let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
+        if !mine {
+            return Err(PageError::NotFound("Order"));
+        }
+        let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+        let money = |v: i64| format_money(v, currency);
+        let message = match order.payment_method.as_str() {
+            "bank_transfer" => format!(
+                "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
+                money(order.totals.total),
+                order_number(order.id),
+                state.settings.checkout.bank_transfer_hours,
+                state.settings.checkout.bank_details
+            ),
+            _ => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
+        };
+        let shipping_method = state
+            .settings
+            .checkout
+            .zones
+            .iter()
+            .flat_map(|z| &z.methods)
+            .find(|m| m.id == order.shipping_method)
+            .map(|m| m.name.clone())
+            .unwrap_or_else(|| order.shipping_method.clone());
+        let cats = state.categories().await?;
+        let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &format!("Order {}", order_number(id)));
+        page.noindex = true;
+        page.description = "Your order".into();
+        let view = OrderView {
+            page,
+            number: order_number(id),
+            message,
+            status: order.status.as_str().replace('_', " "),
+            lines: order
+                .lines
+                .iter()
+                .map(|l| OrderLineView {
+                    title: l.title.clone(),
+                    quantity: l.quantity,
+                    total: money(l.unit_price_minor * l.quantity as i64),
+                })
+                .collect(),
+            subtotal: money(order.totals.subtotal),
+            discount: if order.totals.discount > 0 { money(order.totals.discount) } else { String::new() },
+            coupon: order.coupon_code.clone().unwrap_or_default(),
+            shipping: money(order.totals.shipping),
+            shipping_method,
+            tax: money(order.totals.tax),
+            total: money(order.totals.total),
+        };
+        let mut res = (html_type(), state.templates.render("order.html", &view)?).into_response();
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        Ok(res)
+    }
+    .await;
+    finish(&state, r)
+}
