@@ -158,8 +158,12 @@ pub struct TaxTable {
 
 impl TaxTable {
     pub fn rule_for(&self, country: &str) -> TaxRule {
-        let rate_bp = self.rates.iter().find(|(c, _)| same(c, country)).map(|(_, r)| *r).unwrap_or(self.default_bp);
-        TaxRule { rate_bp, prices_include_tax: self.prices_include_tax }
+        TaxRule { rate_bp: self.rate_for(country), prices_include_tax: self.prices_include_tax }
+    }
+
+    /// The VAT rate in basis points for a country.
+    pub fn rate_for(&self, country: &str) -> i64 {
+        self.rates.iter().find(|(c, _)| same(c, country)).map(|(_, r)| *r).unwrap_or(self.default_bp)
     }
 }
 

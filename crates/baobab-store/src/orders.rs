@@ -72,6 +72,16 @@ pub struct Order {
     pub placed_by: String,
 }
 
+/// One recorded status change: who moved the order, when, from and to what.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct OrderHistory {
+    pub at: DateTime<Utc>,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub actor: String,
+    pub note: String,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Placed {
     New(Order),
@@ -99,6 +109,8 @@ pub trait OrderStore: Send + Sync {
     /// Applies a lifecycle event; `Conflict` on `status` when it is not allowed now. Entering
     /// a stock-releasing status puts the items back.
     async fn transition_order(&self, id: i64, event: OrderEvent, actor: &str, note: &str) -> Result<Order>;
+    /// Every status change of an order, oldest first.
+    async fn order_history(&self, id: i64) -> Result<Vec<OrderHistory>>;
     /// Cancels unpaid orders past their expiry, releasing their stock; returns how many.
     async fn expire_unpaid(&self, now: DateTime<Utc>) -> Result<u64>;
 

@@ -389,6 +389,13 @@ macro_rules! impl_order_store {
                 Ok(updated)
             }
 
+            async fn order_history(&self, id: i64) -> $crate::Result<Vec<$crate::orders::OrderHistory>> {
+                Ok(sqlx::query_as("SELECT at, from_status, to_status, actor, note FROM order_events WHERE order_id = $1 ORDER BY id")
+                    .bind(id)
+                    .fetch_all(&self.read)
+                    .await?)
+            }
+
             async fn order_totals_since(&self, since: chrono::DateTime<chrono::Utc>) -> $crate::Result<Vec<(String, i64, i64)>> {
                 Ok(sqlx::query_as(
                     "SELECT currency, COUNT(*), CAST(COALESCE(SUM(total_minor - refunded_minor), 0) AS BIGINT) FROM orders WHERE created_at >= $1 AND status NOT IN ('cancelled', 'refunded') GROUP BY currency ORDER BY currency",

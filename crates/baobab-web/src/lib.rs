@@ -57,6 +57,8 @@ pub struct WebSettings {
     pub trusted_proxies: usize,
     /// Delivery zones, VAT, offline payment methods and unpaid-order timeouts.
     pub checkout: checkout::CheckoutSettings,
+    /// Online payment providers (Paystack, M-Pesa); unset ones are not offered.
+    pub payments: checkout::payments::PaymentSettings,
 }
 
 impl Default for WebSettings {
@@ -74,6 +76,7 @@ impl Default for WebSettings {
             media_limits: baobab_media::Limits::default(),
             trusted_proxies: 0,
             checkout: checkout::CheckoutSettings::default(),
+            payments: checkout::payments::PaymentSettings::default(),
         }
     }
 }
@@ -84,6 +87,8 @@ pub struct Inner {
     pub settings: WebSettings,
     pub templates: templates::Templates,
     pub assets: assets::Assets,
+    /// Clients of the online payment providers configured in `settings.payments`.
+    pub providers: checkout::payments::Providers,
     /// Dependencies /readyz checks besides the database (the media store).
     pub checks: Vec<Arc<dyn HealthCheck>>,
     ready: AtomicBool,
@@ -117,6 +122,7 @@ impl AppState {
             media,
             templates: templates::Templates::new(),
             assets: assets::Assets::new(),
+            providers: checkout::payments::Providers::from_settings(&settings.payments),
             settings,
             checks,
             ready: AtomicBool::new(true),
@@ -163,6 +169,7 @@ pub fn router(state: AppState) -> Router {
         .merge(admin::routes())
         .merge(cart::routes())
         .merge(checkout::routes())
+        .merge(checkout::payments::routes())
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found);
     middleware::wrap(app, state.clone()).with_state(state)

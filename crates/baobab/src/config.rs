@@ -21,7 +21,7 @@ pub struct Secret(pub String);
 
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&redact_url(&self.0))
+        if self.0.contains("://") { f.write_str(&redact_url(&self.0)) } else { f.write_str("<redacted>") }
     }
 }
 
@@ -55,6 +55,8 @@ pub struct RawConfig {
     pub shutdown: ShutdownSection,
     pub media: MediaSection,
     pub email: EmailSection,
+    pub checkout: crate::config_checkout::CheckoutSection,
+    pub payments: crate::config_checkout::PaymentsSection,
 }
 
 /// Outgoing e-mail. Without `smtp_url`, messages are written to the log.
@@ -144,6 +146,8 @@ impl Default for RawConfig {
             http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60, trusted_proxies: 0 },
             shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
             email: EmailSection { smtp_url: None, from: "Baobab Market <no-reply@localhost>".into() },
+            checkout: Default::default(),
+            payments: Default::default(),
             media: MediaSection {
                 backend: "local".into(),
                 bucket: None,
@@ -269,7 +273,7 @@ fn origin(fig: &Figment, key: &str) -> String {
     }
 }
 
-fn bad(fig: &Figment, key: &str, value: &dyn fmt::Display, why: &str) -> ConfigError {
+pub(crate) fn bad(fig: &Figment, key: &str, value: &dyn fmt::Display, why: &str) -> ConfigError {
     ConfigError(format!("invalid value for `{key}`{}: `{value}` {why}", origin(fig, key)))
 }
 
@@ -349,6 +353,7 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
         return Err(bad(fig, "shutdown.timeout_seconds", &s.timeout_seconds, "must be between 1 and 3600"));
     }
     let media = check_media(fig, &raw)?;
+    let (checkout, payments) = crate::config_checkout::check(fig, &raw.checkout, &raw.payments)?;
     let smtp = match raw.email.smtp_url.as_ref().map(|u| u.0.trim()).filter(|u| !u.is_empty()) {
         None => None,
         Some(url) => {
@@ -411,7 +416,8 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             api_max_body_bytes: h.max_body_bytes,
             request_timeout: Duration::from_secs(h.request_timeout_seconds),
             page_max_age: h.page_max_age_seconds,
-            checkout: baobab_web::checkout::CheckoutSettings::default(),
+            checkout,
+            payments,
         },
         pool: PoolConfig {
             max_connections: d.max_connections,
@@ -492,7 +498,8 @@ mod tests {
 
     #[test]
     fn defaults_are_the_embedded_shop() {
-        let c = load(None, &Overrides::default()).unwrap();
+        // Inside a jail: other tests set BAOBAB_* variables meanwhile.
+        let c = with_env(&[], || load(None, &Overrides::default()).unwrap());
         assert!(c.sqlite);
         assert!(c.demo);
         assert_eq!(c.listen.to_string(), "127.0.0.1:8080");

@@ -55,11 +55,18 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         None => Arc::new(baobab_web::account::outbox::LogMailer),
     };
     baobab_web::account::outbox::spawn_worker(state.clone(), mailer, Duration::from_secs(2));
-    // Unpaid orders past their time are cancelled and their stock released (any instance may
-    // do it: each expiry is a guarded status change).
+    // Every minute: ask the payment providers about attempts nobody confirmed (a lost webhook),
+    // then cancel unpaid orders past their time and release their stock. Any instance may do
+    // it: settling is once per event and each expiry is a guarded status change.
     let expiry_store = store.clone();
+    let reconcile_state = state.clone();
     tokio::spawn(async move {
         loop {
+            match baobab_web::checkout::payments::reconcile(&reconcile_state, chrono::Duration::minutes(2)).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(checked = n, "asked payment providers about pending payments"),
+                Err(e) => tracing::warn!(error = %e, "payment reconciliation paused"),
+            }
             match expiry_store.expire_unpaid(chrono::Utc::now()).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(expired = n, "expired unpaid orders"),

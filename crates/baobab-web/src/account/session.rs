@@ -86,10 +86,6 @@ pub fn clear_cookie(state: &AppState) -> HeaderValue {
     HeaderValue::from_str(&format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")).expect("ascii cookie")
 }
 
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
 /// CSRF check for a state-changing request: the form's token must match the session's, and the
 /// browser's Origin (or Referer) must be this site.
 pub fn check_csrf(state: &AppState, method: &Method, headers: &HeaderMap, current: &Current, token: &str) -> bool {
@@ -97,7 +93,7 @@ pub fn check_csrf(state: &AppState, method: &Method, headers: &HeaderMap, curren
         return true;
     }
     let Some(session) = &current.session else { return false };
-    if session.csrf_token.is_empty() || !constant_time_eq(session.csrf_token.as_bytes(), token.as_bytes()) {
+    if session.csrf_token.is_empty() || !crate::auth::constant_time_eq(session.csrf_token.as_bytes(), token.as_bytes()) {
         return false;
     }
     same_origin(state, headers)

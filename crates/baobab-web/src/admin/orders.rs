@@ -204,6 +204,7 @@ pub(super) async fn step(
         match state.store.transition_order(id, event, &format!("staff:{}", s.user.id), &f.note).await {
             Ok(after) => {
                 state.catalog_changed();
+                crate::checkout::status_email(&state, &after).await?;
                 audit(
                     &state,
                     "order_transition",

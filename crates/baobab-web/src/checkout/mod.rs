@@ -4,6 +4,7 @@
 //! server, and placing is idempotent (the form carries a key): a retry answers with the first
 //! order.
 
+pub mod payments;
 pub mod settings;
 
 use axum::Router;
@@ -45,6 +46,8 @@ pub fn payment_label(method: &str) -> &'static str {
     match method {
         "cash_on_delivery" => "Cash on delivery",
         "bank_transfer" => "Bank transfer",
+        "paystack" => "Card, bank or mobile money (Paystack)",
+        "mpesa" => "M-Pesa",
         _ => "Other",
     }
 }
@@ -103,22 +106,25 @@ fn new_key() -> String {
     crate::auth::hex(&key)
 }
 
-/// The payment methods offered for an order in `currency`.
-fn payment_methods(state: &AppState, _currency: Currency) -> Vec<(&'static str, String)> {
-    state
-        .settings
-        .checkout
-        .offline_methods
-        .iter()
-        .filter_map(|m| match m.as_str() {
-            "cash_on_delivery" => Some(("cash_on_delivery", "Pay in cash when it arrives".to_string())),
-            "bank_transfer" => Some((
-                "bank_transfer",
-                format!("Transfer to our account within {} hours; we ship once it arrives", state.settings.checkout.bank_transfer_hours),
-            )),
-            _ => None,
-        })
-        .collect()
+/// The payment methods offered for an order in `currency`: the online providers that take it,
+/// then the offline methods the shop accepts.
+fn payment_methods(state: &AppState, currency: Currency) -> Vec<(&'static str, String)> {
+    let mut online = Vec::new();
+    if state.providers.paystack.as_ref().is_some_and(|p| p.supports(currency)) {
+        online.push(("paystack", "Pay now on Paystack's secure page".to_string()));
+    }
+    if state.providers.mpesa.as_ref().is_some_and(|p| p.supports(currency)) {
+        online.push(("mpesa", "A prompt on your phone: enter your M-Pesa PIN".to_string()));
+    }
+    online.extend(state.settings.checkout.offline_methods.iter().filter_map(|m| match m.as_str() {
+        "cash_on_delivery" => Some(("cash_on_delivery", "Pay in cash when it arrives".to_string())),
+        "bank_transfer" => Some((
+            "bank_transfer",
+            format!("Transfer to our account within {} hours; we ship once it arrives", state.settings.checkout.bank_transfer_hours),
+        )),
+        _ => None,
+    }));
+    online
 }
 
 /// What the page shows and what placing needs, worked out from the form and the cart.
@@ -338,8 +344,12 @@ async fn submit(
             phone: form.phone.clone(),
             ..Default::default()
         };
-        if let Err(v) = address.validate() {
-            view.errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)));
+        match address.validate() {
+            Err(v) => view.errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message))),
+            Ok(a) if view.form.payment_method == "mpesa" && !payments::mpesa_phone_ok(&a.phone) => {
+                view.errors.push("phone: M-Pesa needs a Kenyan mobile number, e.g. +254 712 345 678".into());
+            }
+            Ok(_) => {}
         }
         let (Some(email), Some(address), Some(quote), true) = (worked.email, worked.address, worked.quote, view.errors.is_empty()) else {
             return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
@@ -384,7 +394,11 @@ async fn submit(
                     state.store.cart_clear(&who).await?;
                     placed_email(&state, &order).await?;
                     state.catalog_changed();
+                    if state.providers.get(&order.payment_method).is_some() {
+                        return payments::start(&state, &order).await;
+                    }
                 }
+                // A retry of a placed order: its page offers "Pay now" if payment is still due.
                 Ok(redirect(&format!("/orders/{}", order.id), None))
             }
             Err(StoreError::Conflict { field, message }) => {
@@ -419,6 +433,29 @@ async fn placed_email(state: &AppState, order: &Order) -> Result<(), StoreError>
     Ok(())
 }
 
+/// Tells the customer their order moved on (paid, shipped, delivered, cancelled, refunded),
+/// through the outbox.
+pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
+    use baobab_domain::order::OrderStatus as S;
+    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let what = match order.status {
+        S::Paid => format!("We have received your payment of {}. We are preparing your order.", format_money(order.totals.total, currency)),
+        S::Fulfilled => "Your order is packed and waiting for the courier.".to_string(),
+        S::Shipped => "Your order is on its way.".to_string(),
+        S::Delivered => "Your order has been delivered. Thank you for shopping with us!".to_string(),
+        S::Cancelled => "Your order has been cancelled.".to_string(),
+        S::PartiallyRefunded | S::Refunded => {
+            format!("We have refunded {} so far.", format_money(order.refunded_minor, currency))
+        }
+        S::PendingPayment => return Ok(()),
+    };
+    let number = order_number(order.id);
+    let body = format!("{what}\n\nOrder {number} at {}: {}/orders/{}", state.settings.shop_name, state.settings.public_url, order.id);
+    let subject = format!("Order {number}: {}", order.status.as_str().replace('_', " "));
+    state.store.enqueue_email(&order.email, &subject, &body).await?;
+    Ok(())
+}
+
 #[derive(Serialize)]
 struct OrderLineView {
     title: String,
@@ -429,8 +466,13 @@ struct OrderLineView {
 #[derive(Serialize)]
 struct OrderView {
     page: Chrome,
+    id: i64,
+    csrf: String,
     number: String,
     message: String,
+    /// Online payment still due: offer "Pay now" and "check".
+    can_pay: bool,
+    can_check: bool,
     status: String,
     lines: Vec<OrderLineView>,
     subtotal: String,
@@ -454,7 +496,25 @@ async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw)
         }
         let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
         let money = |v: i64| format_money(v, currency);
+        let attempts = state.store.payments_of_order(order.id).await?;
+        let pending = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
+        let last = attempts.last();
+        let due = order.status == baobab_domain::order::OrderStatus::PendingPayment;
+        let online = state.providers.get(&order.payment_method).is_some();
         let message = match order.payment_method.as_str() {
+            _ if online && !due && last.is_some() => "Thank you! Your payment was received.".to_string(),
+            "mpesa" | "paystack" if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
+            "mpesa" if pending => format!(
+                "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
+                money(last.map(|p| p.amount_minor).unwrap_or(order.totals.total))
+            ),
+            "paystack" if pending => "We are waiting for Paystack to confirm your payment.".to_string(),
+            "mpesa" | "paystack" => match last {
+                Some(p) if p.status == baobab_store::payments::PaymentStatus::Failed => {
+                    format!("Your payment did not go through: {}. You can try again.", p.detail)
+                }
+                _ => format!("Your order is reserved; pay {} to confirm it.", money(order.totals.total)),
+            },
             "bank_transfer" => format!(
                 "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
                 money(order.totals.total),
@@ -479,8 +539,12 @@ async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw)
         page.description = "Your order".into();
         let view = OrderView {
             page,
+            id,
+            csrf: c.csrf().to_string(),
             number: order_number(id),
             message,
+            can_pay: online && due && !pending,
+            can_check: online && due && pending,
             status: order.status.as_str().replace('_', " "),
             lines: order
                 .lines

@@ -5,7 +5,7 @@
 use crate::accounts::Browser;
 use crate::support::TestApp;
 
-fn between(html: &str, start: &str, end: &str) -> String {
+pub fn between(html: &str, start: &str, end: &str) -> String {
     let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
     html[i..i + html[i..].find(end).unwrap()].to_string()
 }
@@ -219,8 +219,8 @@ async fn the_order_api_moves_orders_through_their_lifecycle() {
 }
 
 /// The checkout page's fields after `changes`, from a fresh checkout page.
-async fn checkout_form(b: &mut Browser<'_>, changes: &[(&str, &str)]) -> Vec<(String, String)> {
-    let html = b.get("/checkout").await.text();
+async fn checkout_form(b: &mut Browser<'_>, path: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+    let html = b.get(path).await.text();
     let mut fields: Vec<(String, String)> = vec![
         ("csrf".into(), between(&html, "name=\"csrf\" value=\"", "\"")),
         ("idempotency_key".into(), between(&html, "name=\"idempotency_key\" value=\"", "\"")),
@@ -247,14 +247,15 @@ async fn checkout_form(b: &mut Browser<'_>, changes: &[(&str, &str)]) -> Vec<(St
     fields
 }
 
-async fn checkout_with(b: &mut Browser<'_>, changes: &[(&str, &str)]) -> crate::support::Res {
-    let fields = checkout_form(b, changes).await;
-    post_form(b, &fields).await
+pub async fn checkout_with(b: &mut Browser<'_>, changes: &[(&str, &str)]) -> crate::support::Res {
+    checkout_at(b, "/checkout", changes).await
 }
 
-async fn post_form(b: &mut Browser<'_>, fields: &[(String, String)]) -> crate::support::Res {
+/// Fills the checkout page at `path` (e.g. `/checkout?currency=KES`) and posts it there.
+pub async fn checkout_at(b: &mut Browser<'_>, path: &str, changes: &[(&str, &str)]) -> crate::support::Res {
+    let fields = checkout_form(b, path, changes).await;
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    b.post("/checkout", &pairs).await
+    b.post(path, &pairs).await
 }
 
 #[tokio::test]
@@ -338,8 +339,9 @@ async fn checkout_prices_delivery_coupons_and_vat_by_address() {
     let big = "x".repeat(40 * 1024);
     let r = checkout_with(&mut b, &[("line1", big.as_str())]).await;
     assert_eq!(r.status, 413);
-    let mut no_csrf = checkout_form(&mut b, &[]).await;
+    let mut no_csrf = checkout_form(&mut b, "/checkout", &[]).await;
     no_csrf[0].1 = "wrong".into();
-    assert_eq!(post_form(&mut b, &no_csrf).await.status, 403);
+    let pairs: Vec<(&str, &str)> = no_csrf.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    assert_eq!(b.post("/checkout", &pairs).await.status, 403);
     assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4, "refused checkouts took nothing");
 }

@@ -10,4 +10,5 @@ mod cart;
 mod failover;
 mod media;
 mod ops;
+mod payments;
 mod storefront;

@@ -1,0 +1,451 @@
+//! Online payments: starting a Paystack or M-Pesa attempt for an order, the customer's return
+//! from Paystack, the providers' notifications (Paystack's signed webhook, Daraja's callback on
+//! a secret URL), the "check my payment" button, and the reconciler that asks the providers
+//! about attempts nobody told us about. Every confirmation goes through
+//! [`PaymentStore::settle_payment`]: once per provider event, in one transaction with the order's
+//! move to `paid`, so replays and races change nothing.
+
+use std::fmt;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Form, Path, Query, State};
+use axum::http::{HeaderMap, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use baobab_domain::Currency;
+use baobab_payments::{NextStep, Outcome, PaymentError, PaymentRef, Provider, StartRequest, WebhookError};
+use baobab_store::StoreError;
+use baobab_store::orders::Order;
+use baobab_store::payments::{NewPayment, Payment, PaymentStatus, Settled, Settlement};
+use chrono::Utc;
+use serde::Deserialize;
+use serde_json::json;
+
+use crate::AppState;
+use crate::account::session::{check_csrf, current};
+use crate::cart::owner;
+use crate::checkout::order_number;
+use crate::pages::{CsrfOnly, finish, forbidden_csrf, form_error, redirect};
+use crate::storefront::PageError;
+
+/// Provider settings from the configuration; a provider without settings is not offered.
+#[derive(Clone, Default)]
+pub struct PaymentSettings {
+    pub paystack: Option<baobab_payments::PaystackConfig>,
+    pub mpesa: Option<baobab_payments::MpesaConfig>,
+    /// The secret path segment of the M-Pesa callback URL (Daraja signs nothing).
+    pub mpesa_callback_token: String,
+}
+
+impl fmt::Debug for PaymentSettings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("PaymentSettings")
+            .field("paystack", &self.paystack)
+            .field("mpesa", &self.mpesa)
+            .field("mpesa_callback_token", &"<redacted>")
+            .finish()
+    }
+}
+
+/// The provider clients of a running instance.
+#[derive(Clone, Default)]
+pub struct Providers {
+    pub paystack: Option<Arc<dyn Provider>>,
+    paystack_secret: String,
+    pub mpesa: Option<Arc<dyn Provider>>,
+    mpesa_token: String,
+}
+
+impl Providers {
+    pub fn from_settings(s: &PaymentSettings) -> Providers {
+        let mut p = Providers::default();
+        if let Some(cfg) = &s.paystack {
+            match baobab_payments::Paystack::new(cfg.clone()) {
+                Ok(client) => {
+                    p.paystack = Some(Arc::new(client));
+                    p.paystack_secret = cfg.secret_key.clone();
+                }
+                Err(e) => tracing::error!(error = %e, "Paystack is not offered"),
+            }
+        }
+        if let Some(cfg) = &s.mpesa {
+            match baobab_payments::Mpesa::new(cfg.clone()) {
+                Ok(client) => {
+                    p.mpesa = Some(Arc::new(client));
+                    p.mpesa_token = s.mpesa_callback_token.clone();
+                }
+                Err(e) => tracing::error!(error = %e, "M-Pesa is not offered"),
+            }
+        }
+        p
+    }
+
+    pub fn get(&self, method: &str) -> Option<&Arc<dyn Provider>> {
+        match method {
+            "paystack" => self.paystack.as_ref(),
+            "mpesa" => self.mpesa.as_ref(),
+            _ => None,
+        }
+    }
+}
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/orders/{id}/pay", post(pay_again))
+        .route("/orders/{id}/payment/check", post(check_now))
+        .route("/payments/paystack/return", get(paystack_return))
+        .route("/webhooks/paystack", post(paystack_webhook))
+        .route("/webhooks/mpesa/{token}", post(mpesa_callback))
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+}
+
+/// Whether `phone` (E.164) can receive an M-Pesa prompt.
+pub fn mpesa_phone_ok(phone: &str) -> bool {
+    baobab_payments::mpesa::daraja_phone(phone).is_some()
+}
+
+fn random_suffix() -> String {
+    let mut b = [0u8; 3];
+    getrandom::fill(&mut b).expect("operating system random source");
+    crate::auth::hex(&b)
+}
+
+/// Starts a payment attempt for an order awaiting payment and says where the customer goes next:
+/// the provider's page (Paystack) or the order page, which tells them to answer the prompt on
+/// their phone (M-Pesa) or why the attempt could not start.
+pub async fn start(state: &AppState, order: &Order) -> Result<Response, PageError> {
+    let order_page = format!("/orders/{}", order.id);
+    let Some(provider) = state.providers.get(&order.payment_method).cloned() else {
+        return Ok(redirect(&order_page, None));
+    };
+    let currency: Currency = order.currency.parse().map_err(|_| PageError::NotFound("Order"))?;
+    let reference = format!("{}-{}", order_number(order.id), random_suffix());
+    let amount = order.totals.total - order.refunded_minor;
+    let payment = match state
+        .store
+        .create_payment(&NewPayment {
+            order_id: order.id,
+            provider: provider.name().into(),
+            reference: reference.clone(),
+            amount_minor: amount,
+            currency: order.currency.clone(),
+        })
+        .await
+    {
+        Ok(p) => p,
+        // Paid or cancelled meanwhile: the order page says so.
+        Err(StoreError::Conflict { .. }) => return Ok(redirect(&order_page, None)),
+        Err(e) => return Err(e.into()),
+    };
+    let phone = order.shipping_address.get("phone").and_then(|p| p.as_str()).map(String::from);
+    let callback_url = match provider.name() {
+        "mpesa" => format!("{}/webhooks/mpesa/{}", state.settings.public_url, state.providers.mpesa_token),
+        _ => format!("{}/payments/paystack/return", state.settings.public_url),
+    };
+    let req = StartRequest {
+        reference,
+        amount_minor: amount,
+        currency,
+        email: order.email.clone(),
+        phone,
+        callback_url,
+        description: format!("Order {}", order_number(order.id)),
+    };
+    match provider.start(&req).await {
+        Ok(started) => {
+            state.store.set_payment_provider_ref(payment.id, &started.provider_ref, started.amount_minor).await?;
+            match started.next {
+                NextStep::Redirect { url } => Ok(external_redirect(&url)),
+                NextStep::Phone { .. } => Ok(redirect(&order_page, None)),
+            }
+        }
+        Err(e) => {
+            tracing::warn!(order = order.id, provider = provider.name(), error = %e, "payment could not start");
+            let reason = match &e {
+                PaymentError::Unavailable(_) => format!("{} could not be reached; try again in a minute", label(provider.name())),
+                PaymentError::Refused(m) | PaymentError::Invalid(m) => m.clone(),
+            };
+            state.store.settle_payment(payment.id, None, &Settlement::Failed { reason }, "system").await?;
+            Ok(redirect(&order_page, None))
+        }
+    }
+}
+
+pub fn label(provider: &str) -> &'static str {
+    match provider {
+        "paystack" => "Paystack",
+        "mpesa" => "M-Pesa",
+        _ => "the payment provider",
+    }
+}
+
+/// 303 to the provider's hosted page (an absolute https URL it gave us).
+fn external_redirect(url: &str) -> Response {
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = axum::http::HeaderValue::from_str(url) {
+        res.headers_mut().insert(axum::http::header::LOCATION, v);
+    }
+    res.headers_mut().insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("no-store"));
+    res
+}
+
+/// Asks the provider about an attempt and applies the answer; returns the attempt afterwards.
+pub async fn check_payment(state: &AppState, payment: &Payment) -> Result<Payment, StoreError> {
+    let (Some(provider), Some(provider_ref), Ok(currency)) =
+        (state.providers.get(&payment.provider), payment.provider_ref.as_deref(), payment.currency.parse::<Currency>())
+    else {
+        return Ok(payment.clone());
+    };
+    let r = PaymentRef { reference: &payment.reference, provider_ref, amount_minor: payment.amount_minor, currency };
+    let settlement = match provider.check(&r).await {
+        Ok(Outcome::Pending) => return Ok(payment.clone()),
+        Ok(Outcome::Succeeded { amount_minor, currency, provider_txn }) => {
+            Settlement::Succeeded { amount_minor, currency: currency.code().to_string(), provider_txn }
+        }
+        Ok(Outcome::Failed { reason }) => Settlement::Failed { reason },
+        Err(e) => {
+            tracing::warn!(payment = payment.id, error = %e, "payment status query failed");
+            return Ok(payment.clone());
+        }
+    };
+    let settled = state.store.settle_payment(payment.id, None, &settlement, payment.provider.as_str()).await?;
+    after_settled(state, &settled).await?;
+    Ok(match settled {
+        Settled::Applied { payment, .. } | Settled::Replayed(payment) | Settled::Unchanged(payment) => payment,
+    })
+}
+
+/// The customer's e-mail when money was applied (or needs a person to look at it).
+async fn after_settled(state: &AppState, settled: &Settled) -> Result<(), StoreError> {
+    if let Settled::Applied { payment, order } = settled {
+        tracing::info!(target: "baobab::payments", order = order.id, payment = payment.id, status = payment.status.as_str(), "payment settled");
+        if payment.status == PaymentStatus::Succeeded {
+            crate::checkout::status_email(state, order).await?;
+        }
+    }
+    Ok(())
+}
+
+/// Asks the providers about attempts started more than `min_age` ago that are still pending
+/// (a lost webhook, a callback that never came). Run periodically by the server; returns how
+/// many attempts it asked about.
+pub async fn reconcile(state: &AppState, min_age: chrono::Duration) -> Result<usize, StoreError> {
+    let pending = state.store.pending_payments(Utc::now() - min_age, 100).await?;
+    for p in &pending {
+        check_payment(state, p).await?;
+    }
+    Ok(pending.len())
+}
+
+/// The order, if the visitor may act on it (who placed it, or its customer); else 404.
+async fn own_order(state: &AppState, headers: &HeaderMap, raw: &str) -> Result<(Order, crate::account::session::Current), PageError> {
+    let id = crate::pages::path_id(raw)?;
+    let c = current(state, headers).await?;
+    let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+    let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
+    if !mine {
+        return Err(PageError::NotFound("Order"));
+    }
+    Ok((order, c))
+}
+
+/// "Pay now": a new attempt after one failed or was abandoned.
+async fn pay_again(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        let (order, c) = own_order(&state, &headers, &raw).await?;
+        if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
+            return Ok(forbidden_csrf(&state));
+        }
+        start(&state, &order).await
+    }
+    .await;
+    finish(&state, r)
+}
+
+/// "I have paid — check": asks the provider about the order's pending attempts now.
+async fn check_now(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    Path(raw): Path<String>,
+    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+) -> Response {
+    let r = async {
+        let f = match form {
+            Ok(Form(f)) => f,
+            Err(rej) => return Ok(form_error(&state, rej)),
+        };
+        let (order, c) = own_order(&state, &headers, &raw).await?;
+        if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
+            return Ok(forbidden_csrf(&state));
+        }
+        for p in state.store.payments_of_order(order.id).await? {
+            if p.status == PaymentStatus::Pending {
+                check_payment(&state, &p).await?;
+            }
+        }
+        Ok(redirect(&format!("/orders/{}", order.id), None))
+    }
+    .await;
+    finish(&state, r)
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct ReturnQuery {
+    reference: String,
+    trxref: String,
+}
+
+/// Paystack sends the customer back here; we ask Paystack (never trust the query string) and
+/// show the order.
+async fn paystack_return(
+    State(state): State<AppState>,
+    query: Result<Query<ReturnQuery>, axum::extract::rejection::QueryRejection>,
+) -> Response {
+    let r = async {
+        let q = query.map(|Query(q)| q).unwrap_or_default();
+        let reference = if q.reference.is_empty() { q.trxref } else { q.reference };
+        if reference.is_empty() || reference.len() > 100 {
+            return Err(PageError::BadParam(baobab_domain::ValidationError::new("reference", "is missing or too long")));
+        }
+        let payment = state.store.payment_by_reference(&reference).await?.ok_or(PageError::NotFound("Payment"))?;
+        if payment.provider != "paystack" {
+            return Err(PageError::NotFound("Payment"));
+        }
+        if payment.status == PaymentStatus::Pending {
+            check_payment(&state, &payment).await?;
+        }
+        Ok(redirect(&format!("/orders/{}", payment.order_id), None))
+    }
+    .await;
+    finish(&state, r)
+}
+
+fn webhook_error(status: StatusCode, code: &'static str, message: &str) -> Response {
+    (status, axum::Json(json!({"error": {"code": code, "message": message}}))).into_response()
+}
+
+fn store_unavailable(e: StoreError) -> Response {
+    tracing::error!(error = %e, "payment notification not stored; the provider will retry");
+    let mut r = webhook_error(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "try again later");
+    r.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("30"));
+    r
+}
+
+/// Paystack's webhook: HMAC-SHA512 of the raw body with the secret key in
+/// `x-paystack-signature`. A bad signature is 401 and changes nothing; a replay is 200 and
+/// changes nothing; a store failure is 503 so Paystack retries.
+async fn paystack_webhook(State(state): State<AppState>, headers: HeaderMap, body: Bytes) -> Response {
+    if state.providers.paystack.is_none() {
+        return webhook_error(StatusCode::NOT_FOUND, "not_found", "Paystack is not enabled");
+    }
+    let sig = headers.get(baobab_payments::paystack::SIGNATURE_HEADER).and_then(|v| v.to_str().ok());
+    let event = match baobab_payments::paystack::parse_webhook(&state.providers.paystack_secret, &body, sig) {
+        Ok(e) => e,
+        Err(WebhookError::BadSignature) => {
+            tracing::warn!(target: "baobab::payments", "Paystack webhook with a bad signature refused");
+            return webhook_error(StatusCode::UNAUTHORIZED, "unauthorized", "invalid signature");
+        }
+        Err(e @ WebhookError::Malformed(_)) => return webhook_error(StatusCode::BAD_REQUEST, "bad_request", &e.to_string()),
+    };
+    let settlement = match event.event.as_str() {
+        "charge.success" if event.status == "success" => {
+            Settlement::Succeeded { amount_minor: event.amount_minor, currency: event.currency.clone(), provider_txn: event.id.clone() }
+        }
+        "charge.failed" => Settlement::Failed { reason: "the charge failed".into() },
+        _ => return (StatusCode::OK, axum::Json(json!({"ignored": event.event}))).into_response(),
+    };
+    let payment = match state.store.payment_by_reference(&event.reference).await {
+        Ok(Some(p)) if p.provider == "paystack" => p,
+        Ok(_) => {
+            tracing::warn!(target: "baobab::payments", reference = %event.reference, "Paystack webhook for an unknown reference");
+            return (StatusCode::OK, axum::Json(json!({"ignored": "unknown reference"}))).into_response();
+        }
+        Err(e) => return store_unavailable(e),
+    };
+    let event_id = format!("{}:{}", event.event, event.id);
+    match state.store.settle_payment(payment.id, Some(&event_id), &settlement, "paystack").await {
+        Ok(settled) => {
+            if let Err(e) = after_settled(&state, &settled).await {
+                tracing::error!(error = %e, "payment e-mail not queued");
+            }
+            let outcome = match settled {
+                Settled::Applied { .. } => "applied",
+                Settled::Replayed(_) => "replayed",
+                Settled::Unchanged(_) => "unchanged",
+            };
+            (StatusCode::OK, axum::Json(json!({"outcome": outcome}))).into_response()
+        }
+        Err(e) => store_unavailable(e),
+    }
+}
+
+/// Daraja's STK callback, on a URL with a secret segment. A success is confirmed by asking
+/// Daraja before it is applied; the callback itself is recorded once.
+async fn mpesa_callback(State(state): State<AppState>, Path(token): Path<String>, body: Bytes) -> Response {
+    let Some(provider) = state.providers.mpesa.clone() else {
+        return webhook_error(StatusCode::NOT_FOUND, "not_found", "M-Pesa is not enabled");
+    };
+    if !crate::auth::constant_time_eq(token.as_bytes(), state.providers.mpesa_token.as_bytes()) {
+        tracing::warn!(target: "baobab::payments", "M-Pesa callback on a wrong URL refused");
+        return webhook_error(StatusCode::UNAUTHORIZED, "unauthorized", "unknown callback URL");
+    }
+    let cb = match baobab_payments::mpesa::parse_callback(&body) {
+        Ok(cb) => cb,
+        Err(e) => return webhook_error(StatusCode::BAD_REQUEST, "bad_request", &e.to_string()),
+    };
+    let accepted = || (StatusCode::OK, axum::Json(json!({"ResultCode": 0, "ResultDesc": "Accepted"}))).into_response();
+    let payment = match state.store.payment_by_provider_ref("mpesa", &cb.checkout_request_id).await {
+        Ok(Some(p)) => p,
+        Ok(None) => {
+            tracing::warn!(target: "baobab::payments", id = %cb.checkout_request_id, "M-Pesa callback for an unknown request");
+            return accepted();
+        }
+        Err(e) => return store_unavailable(e),
+    };
+    let settlement = if cb.result_code == 0 {
+        // Daraja signs nothing: ask it before applying money.
+        let currency = Currency::KES;
+        let r = PaymentRef {
+            reference: &payment.reference,
+            provider_ref: &cb.checkout_request_id,
+            amount_minor: cb.amount_minor.unwrap_or(payment.amount_minor),
+            currency,
+        };
+        match provider.check(&r).await {
+            Ok(Outcome::Succeeded { amount_minor, provider_txn, .. }) => Settlement::Succeeded {
+                amount_minor,
+                currency: currency.code().into(),
+                provider_txn: cb.receipt.clone().unwrap_or(provider_txn),
+            },
+            Ok(Outcome::Failed { reason }) => Settlement::Failed { reason },
+            // Not confirmed yet: leave it to the reconciler.
+            Ok(Outcome::Pending) | Err(_) => return accepted(),
+        }
+    } else {
+        Settlement::Failed { reason: cb.result_desc.clone() }
+    };
+    let event_id = format!("stk:{}", cb.checkout_request_id);
+    match state.store.settle_payment(payment.id, Some(&event_id), &settlement, "mpesa").await {
+        Ok(settled) => {
+            if let Err(e) = after_settled(&state, &settled).await {
+                tracing::error!(error = %e, "payment e-mail not queued");
+            }
+            accepted()
+        }
+        Err(e) => store_unavailable(e),
+    }
+}
