@@ -4,14 +4,16 @@
 //! - spread: every worker places orders of 1–3 random lines from a catalog of 200 variants, half
 //!   of them with a 10 % coupon, with a delivery quote and VAT 7.5 % included, each under its own
 //!   idempotency key, as the checkout does;
-//! - hot item: every worker orders the same single variant (all contend for one stock row);
+//! - hot item: the same, but every order is one unit of the same variant (all contend for one
+//!   stock row);
 //! - sold out: 200 concurrent orders for a variant with 10 units must place exactly 10 and refuse
 //!   190 as out of stock.
 //!
 //! Each backend gets a fresh database (a temporary SQLite file; a database created on the
 //! PostgreSQL server and dropped at the end) and the portal's default pool settings.
 //!
-//! Environment: `WORKERS` (16) concurrent buyers, `DURATION_SECS` (5) per scenario;
+//! Environment: `WORKERS` (16) concurrent buyers, `DURATION_SECS` (5) per scenario,
+//! `COUPON_PERCENT` (50) of orders with the coupon (every such order counts a use on its row);
 //! `BAOBAB_TEST_DATABASE_URL`, an admin URL of the PostgreSQL server (without it PostgreSQL is
 //! skipped, or with `BAOBAB_TEST_REQUIRE_POSTGRES=1` refused); `BAOBAB_BENCH_DATABASE`, the name of
 //! the database to create there (default `baobab_bench_<pid>`). Exits non-zero when an order
@@ -220,12 +222,20 @@ async fn make_catalog(store: &Arc<dyn Store>) -> Result<Catalog, StoreError> {
     Ok(Catalog { variants, hot, sold_out })
 }
 
-/// `workers` buyers placing orders back to back until `duration` has passed.
-async fn run(store: &Arc<dyn Store>, catalog: &Arc<Catalog>, scenario: Scenario, workers: usize, duration: Duration, tag: &str) -> Outcome {
+struct Load {
+    workers: usize,
+    duration: Duration,
+    /// Share of orders with the coupon, in %.
+    coupon_percent: u64,
+}
+
+/// `load.workers` buyers placing orders back to back until `load.duration` has passed.
+async fn run(store: &Arc<dyn Store>, catalog: &Arc<Catalog>, scenario: Scenario, load: &Load, tag: &str) -> Outcome {
     let start = Instant::now();
-    let deadline = start + duration;
-    let mut tasks = Vec::with_capacity(workers);
-    for w in 0..workers {
+    let deadline = start + load.duration;
+    let coupon_percent = load.coupon_percent;
+    let mut tasks = Vec::with_capacity(load.workers);
+    for w in 0..load.workers {
         let (store, catalog, tag) = (store.clone(), catalog.clone(), tag.to_string());
         tasks.push(tokio::spawn(async move {
             let mut rng = Rng::new(w as u64 + 1);
@@ -247,7 +257,7 @@ async fn run(store: &Arc<dyn Store>, catalog: &Arc<Catalog>, scenario: Scenario,
                     }
                     Scenario::Hot => vec![NewOrderLine { variant_id: catalog.hot, quantity: 1 }],
                 };
-                let order = checkout(lines, rng.below(2) == 0 && std::env::var("NO_COUPON").is_err(), format!("{tag}-{w}-{n}"));
+                let order = checkout(lines, rng.below(100) < coupon_percent, format!("{tag}-{w}-{n}"));
                 let t = Instant::now();
                 let result = store.place_order(&order).await;
                 let us = t.elapsed().as_micros() as u64;
@@ -313,7 +323,7 @@ async fn stock(store: &Arc<dyn Store>, variant_id: i64) -> Result<i64, StoreErro
     Ok(store.variant(variant_id).await?.map(|v| v.stock_on_hand).unwrap_or(-1))
 }
 
-async fn bench(store: Arc<dyn Store>, workers: usize, duration: Duration) -> Result<Report, StoreError> {
+async fn bench(store: Arc<dyn Store>, load: &Load) -> Result<Report, StoreError> {
     let backend = store.backend();
     let t = Instant::now();
     let catalog = Arc::new(make_catalog(&store).await?);
@@ -322,7 +332,7 @@ async fn bench(store: Arc<dyn Store>, workers: usize, duration: Duration) -> Res
         t.elapsed().as_secs_f64()
     );
     // Warm-up: opens the pool's connections and prepares the statements.
-    let warm = run(&store, &catalog, Scenario::Spread, workers, Duration::from_millis(500), "warm-up").await;
+    let warm = run(&store, &catalog, Scenario::Spread, &Load { duration: Duration::from_millis(500), ..*load }, "warm-up").await;
     let mut problems = Vec::new();
     if warm.errors > 0 {
         problems.push(format!("warm-up: {} orders failed: {}", warm.errors, warm.first_errors.join(" | ")));
@@ -332,7 +342,7 @@ async fn bench(store: Arc<dyn Store>, workers: usize, duration: Duration) -> Res
         let hot_before = stock(&store, catalog.hot).await?;
         let since = Utc::now() - chrono::Duration::seconds(1);
         let before = orders_in_store(&store, since).await?;
-        let out = run(&store, &catalog, scenario, workers, duration, scenario.name()).await;
+        let out = run(&store, &catalog, scenario, load, scenario.name()).await;
         eprintln!(
             "{backend} {}: {} orders in {:.2} s ({:.0}/s), p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {} errors",
             scenario.name(),
@@ -442,11 +452,17 @@ async fn open(url: &str) -> Result<Arc<dyn Store>, String> {
 async fn main_inner() -> Result<bool, String> {
     let workers = env_number("WORKERS", 16)? as usize;
     let secs = env_number("DURATION_SECS", 5)?;
-    let duration = Duration::from_secs(secs);
+    let coupon_percent = match std::env::var("COUPON_PERCENT") {
+        Ok(v) if !v.trim().is_empty() => {
+            v.trim().parse::<u64>().ok().filter(|p| *p <= 100).ok_or(format!("COUPON_PERCENT must be 0 to 100 (got `{v}`)"))?
+        }
+        _ => 50,
+    };
+    let load = Load { workers, duration: Duration::from_secs(secs), coupon_percent };
     let pool = PoolConfig::default();
     let pg = pg_database().await?;
     println!(
-        "Baobab checkout benchmark: release build, {workers} concurrent buyers, {secs} s per scenario, {} CPU cores",
+        "Baobab checkout benchmark: release build, {workers} concurrent buyers, {secs} s per scenario, {coupon_percent} % of orders with a coupon, {} CPU cores",
         std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
     );
     println!(
@@ -458,11 +474,11 @@ async fn main_inner() -> Result<bool, String> {
     {
         let file = SqliteFile(std::env::temp_dir().join(format!("baobab_bench_{}.db", std::process::id())));
         let store = open(&format!("sqlite:{}", file.0.display())).await?;
-        reports.push(bench(store, workers, duration).await.map_err(|e| format!("sqlite: {e}"))?);
+        reports.push(bench(store, &load).await.map_err(|e| format!("sqlite: {e}"))?);
     }
     if let Some(db) = &pg {
         let store = open(&with_database(&db.admin_url, &db.name)).await?;
-        reports.push(bench(store, workers, duration).await.map_err(|e| format!("postgres: {e}"))?);
+        reports.push(bench(store, &load).await.map_err(|e| format!("postgres: {e}"))?);
     }
     drop(pg);
 

@@ -35,6 +35,8 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/orders", get(orders::list))
         .route("/admin/orders/{id}", get(orders::show))
         .route("/admin/orders/{id}/transition", post(orders::step))
+        .route("/admin/coupons", get(coupons::list).post(coupons::create))
+        .route("/admin/coupons/active", post(coupons::set_active))
         .route("/admin/customers", get(customers))
         .route("/admin/customers/{id}/disable", post(disable_customer))
         .route("/admin/staff", get(staff).post(add_staff))
@@ -152,6 +154,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/admin", "Dashboard", Permission::ViewDashboard),
     ("/admin/products", "Products", Permission::EditCatalog),
     ("/admin/orders", "Orders", Permission::ManageOrders),
+    ("/admin/coupons", "Coupons", Permission::ManageOrders),
     ("/admin/customers", "Customers", Permission::ViewCustomers),
     ("/admin/staff", "Staff", Permission::ManageStaff),
     ("/admin/tokens", "API tokens", Permission::ManageTokens),
@@ -846,5 +849,6 @@ async fn audit_log(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
 }
 
 // After the macro above, which they use.
+mod coupons;
 mod orders;
 mod products;

@@ -98,7 +98,75 @@ async fn order_page(
             ..Default::default()
         },
         Section { text: format!("Refunded so far: {}", money(o.refunded_minor)), ..Default::default() },
+        Section {
+            title: "Delivery".into(),
+            text: {
+                let a = &o.shipping_address;
+                let field = |k: &str| a.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
+                let parts: Vec<String> = ["name", "line1", "line2", "city", "region", "country", "phone"]
+                    .iter()
+                    .map(|k| field(k))
+                    .filter(|v| !v.is_empty())
+                    .collect();
+                let coupon = o.coupon_code.as_deref().map(|c| format!(" · coupon {c} (−{})", money(o.totals.discount))).unwrap_or_default();
+                format!(
+                    "{} ({}) · VAT {} · {}{coupon}",
+                    if o.shipping_method.is_empty() { "no method" } else { &o.shipping_method },
+                    money(o.totals.shipping),
+                    money(o.totals.tax),
+                    parts.join(", ")
+                )
+            },
+            ..Default::default()
+        },
     ];
+    let attempts = state.store.payments_of_order(id).await?;
+    if !attempts.is_empty() {
+        sections.push(Section {
+            title: "Payments".into(),
+            text: if attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::NeedsReview) {
+                "A payment needs review: money arrived that was not applied to the order (see its detail). Refund it with the provider, or settle by hand.".into()
+            } else {
+                String::new()
+            },
+            head: vec!["Reference", "Provider", "Amount", "Status", "Detail", "Started (UTC)"],
+            rows: attempts
+                .iter()
+                .map(|p| {
+                    let c: Currency = p.currency.parse().unwrap_or(cur);
+                    vec![
+                        p.reference.clone(),
+                        p.provider.clone(),
+                        format_money(p.amount_minor, c),
+                        p.status.as_str().replace('_', " "),
+                        p.detail.clone(),
+                        p.created_at.format("%Y-%m-%d %H:%M").to_string(),
+                    ]
+                })
+                .collect(),
+            ..Default::default()
+        });
+    }
+    sections.push(Section {
+        title: "History".into(),
+        head: vec!["When (UTC)", "From", "To", "By", "Note"],
+        rows: state
+            .store
+            .order_history(id)
+            .await?
+            .into_iter()
+            .map(|h| {
+                vec![
+                    h.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                    h.from_status.unwrap_or_default().replace('_', " "),
+                    h.to_status.replace('_', " "),
+                    h.actor,
+                    h.note,
+                ]
+            })
+            .collect(),
+        ..Default::default()
+    });
     for (event, label, e) in STEPS {
         if o.status.apply(*e).is_ok() {
             sections.push(Section {

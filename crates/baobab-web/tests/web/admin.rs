@@ -352,7 +352,73 @@ async fn order_managers_move_orders_and_record_refunds() {
     assert_eq!((o.status.as_str(), o.refunded_minor), ("partially_refunded", 10_000));
     assert_eq!(om.post(&path, &[("csrf", &csrf), ("event", "refund"), ("amount", "99999999")]).await.status, 409, "not more than was paid");
     assert!(om.get("/admin/audit").await.status == 403, "order managers do not read the audit log");
+    let page = om.get(&format!("/admin/orders/{id}")).await.text();
+    assert!(page.contains("gh-standard") && page.contains("Ama, Ring Road, Accra, GH"), "delivery: {page}");
+    assert!(page.contains("pending payment") && page.contains("staff:") && page.contains("cash in hand"), "history: {page}");
+    let mails = app.store().claim_emails(chrono::Utc::now(), 60, 50).await.unwrap();
+    assert!(mails.iter().any(|m| m.to == "o@example.com" && m.subject.ends_with(": paid")), "status e-mail");
+    assert!(mails.iter().any(|m| m.to == "o@example.com" && m.subject.ends_with(": partially refunded")));
 
     let (mut cm, _) = staff_member(&app, "cat@example.com", StaffRole::CatalogManager).await;
     assert_eq!(cm.get("/admin/orders").await.status, 403, "catalog managers do not manage orders");
+}
+
+#[tokio::test]
+async fn coupons_are_made_and_switched_off_by_order_managers() {
+    let app = TestApp::new().await;
+    let (mut om, _) = staff_member(&app, "promo@example.com", StaffRole::OrderManager).await;
+    assert_eq!(om.get("/admin/coupons").await.status, 200);
+    let csrf = om.csrf("/admin/coupons").await;
+    let make = |fields: &[(&'static str, &'static str)]| {
+        let mut v: Vec<(&str, &str)> = vec![("kind", "percent"), ("value", "10")];
+        for (k, x) in fields {
+            match v.iter_mut().find(|(n, _)| n == k) {
+                Some(f) => f.1 = x,
+                None => v.push((k, x)),
+            }
+        }
+        v
+    };
+    let mut ok = make(&[("coupon", "karibu10"), ("usage_limit", "100"), ("expires", "2099-12-31")]);
+    ok.push(("csrf", &csrf));
+    assert_eq!(om.post("/admin/coupons", &ok).await.status, 303);
+    let c = app.store().coupon("KARIBU10").await.unwrap().unwrap();
+    assert_eq!(
+        (c.kind, c.usage_limit, c.expires_at.unwrap().to_rfc3339()),
+        (baobab_domain::order::CouponKind::Percent(1000), Some(100), "2100-01-01T00:00:00+00:00".into())
+    );
+    assert_eq!(om.post("/admin/coupons", &ok).await.status, 409, "codes are unique");
+    for (fields, expected) in [
+        (make(&[("coupon", "x")]), "code: must be 3 to 32"),
+        (make(&[("coupon", "BAD1"), ("value", "150")]), "percent: must be more than 0 and at most 100"),
+        (make(&[("coupon", "BAD2"), ("value", "ten")]), "value: `ten` is not a percentage"),
+        (make(&[("coupon", "BAD3"), ("kind", "fixed"), ("value", "500")]), "currency: is needed for an amount off"),
+        (make(&[("coupon", "BAD4"), ("kind", "fixed"), ("value", "5.555"), ("currency", "NGN")]), "value: `5.555` is not an amount"),
+        (make(&[("coupon", "BAD5"), ("currency", "NAIRA")]), "currency:"),
+        (make(&[("coupon", "BAD6"), ("minimum", "1000")]), "currency: is needed for a minimum order"),
+        (make(&[("coupon", "BAD7"), ("expires", "31/12/2026")]), "expires: `31/12/2026` is not a date"),
+        (make(&[("coupon", "BAD8"), ("usage_limit", "0")]), "usage_limit: must be at least 1"),
+        (make(&[("coupon", "BAD9"), ("kind", "gift")]), "kind: choose percent or fixed"),
+    ] {
+        let mut f = fields.clone();
+        f.push(("csrf", &csrf));
+        let r = om.post("/admin/coupons", &f).await;
+        assert_eq!(r.status, 422, "{fields:?}");
+        assert!(r.text().contains(expected), "{fields:?}: {}", r.text());
+    }
+    assert_eq!(app.store().coupons().await.unwrap().len(), 1, "nothing made by bad forms");
+    let fixed =
+        [("csrf", csrf.as_str()), ("coupon", "LESS500"), ("kind", "fixed"), ("value", "500"), ("currency", "ngn"), ("minimum", "5000")];
+    assert_eq!(om.post("/admin/coupons", &fixed).await.status, 303);
+    let page = om.get("/admin/coupons").await.text();
+    assert!(page.contains("₦500.00") && page.contains("₦5,000.00") && page.contains("0 of 100"), "{page}");
+
+    assert_eq!(om.post("/admin/coupons/active", &[("csrf", &csrf), ("coupon", "karibu10"), ("active", "no")]).await.status, 303);
+    assert!(!app.store().coupon("KARIBU10").await.unwrap().unwrap().active);
+    assert_eq!(om.post("/admin/coupons/active", &[("csrf", &csrf), ("coupon", "NOPE"), ("active", "no")]).await.status, 404);
+    assert_eq!(om.post("/admin/coupons/active", &[("csrf", &csrf), ("coupon", "LESS500"), ("active", "maybe")]).await.status, 422);
+    assert_eq!(om.post("/admin/coupons/active", &[("coupon", "LESS500"), ("active", "no")]).await.status, 403, "no CSRF token");
+    let (mut support, _) = staff_member(&app, "help@example.com", StaffRole::Support).await;
+    assert_eq!(support.get("/admin/coupons").await.status, 403);
+    assert!(om.get("/admin/audit").await.status == 403);
 }
