@@ -74,7 +74,7 @@ pub enum Settlement {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Settled {
     /// The attempt changed; `order` is the order after it (paid, when the money was applied).
-    Applied { payment: Payment, order: Order },
+    Applied { payment: Payment, order: Box<Order> },
     /// This provider event was processed before: nothing changed.
     Replayed(Payment),
     /// The attempt was already final (a late failure after success, a second confirmation):

@@ -231,7 +231,7 @@ macro_rules! impl_payment_store {
                     }
                 };
                 tx.commit().await?;
-                Ok(Settled::Applied { payment, order })
+                Ok(Settled::Applied { payment, order: Box::new(order) })
             }
         }
     };
