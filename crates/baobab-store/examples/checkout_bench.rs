@@ -315,12 +315,21 @@ async fn sold_out(store: &Arc<dyn Store>, variant_id: i64) -> Result<SoldOut, St
         }
     }
     let elapsed = started.elapsed();
-    let stock_left = store.variant(variant_id).await?.map(|v| v.stock_on_hand).unwrap_or(-1);
+    let stock_left = stock(store, variant_id).await?;
     Ok(SoldOut { placed, out_of_stock, others, stock_left, elapsed })
 }
 
 async fn stock(store: &Arc<dyn Store>, variant_id: i64) -> Result<i64, StoreError> {
     Ok(store.variant(variant_id).await?.map(|v| v.stock_on_hand).unwrap_or(-1))
+}
+
+/// Units on hand over the catalog and the hot item.
+async fn stock_total(store: &Arc<dyn Store>, catalog: &Catalog) -> Result<i64, StoreError> {
+    let mut total = stock(store, catalog.hot).await?;
+    for v in &catalog.variants {
+        total += stock(store, *v).await?;
+    }
+    Ok(total)
 }
 
 async fn bench(store: Arc<dyn Store>, load: &Load) -> Result<Report, StoreError> {
@@ -339,10 +348,10 @@ async fn bench(store: Arc<dyn Store>, load: &Load) -> Result<Report, StoreError>
     }
     let mut runs = Vec::new();
     for scenario in [Scenario::Spread, Scenario::Hot] {
-        let hot_before = stock(&store, catalog.hot).await?;
+        let stock_before = stock_total(&store, &catalog).await?;
         let since = Utc::now() - chrono::Duration::seconds(1);
         let before = orders_in_store(&store, since).await?;
-        let out = run(&store, &catalog, scenario, load, scenario.name()).await;
+        let out = run(&store, &catalog, scenario, load, &scenario.name().replace(' ', "-")).await;
         eprintln!(
             "{backend} {}: {} orders in {:.2} s ({:.0}/s), p50 {:.2} ms, p99 {:.2} ms, max {:.2} ms, {} errors",
             scenario.name(),
@@ -362,11 +371,9 @@ async fn bench(store: Arc<dyn Store>, load: &Load) -> Result<Report, StoreError>
         if stored != out.placed as i64 {
             problems.push(format!("{}: {} orders placed but {stored} stored", scenario.name(), out.placed));
         }
-        if scenario == Scenario::Hot {
-            let sold = hot_before - stock(&store, catalog.hot).await?;
-            if sold != out.units {
-                problems.push(format!("hot item: {} units ordered but the stock went down by {sold}", out.units));
-            }
+        let sold = stock_before - stock_total(&store, &catalog).await?;
+        if sold != out.units {
+            problems.push(format!("{}: {} units ordered but the stock went down by {sold}", scenario.name(), out.units));
         }
         runs.push((scenario, out));
     }

@@ -51,6 +51,8 @@ pub struct Payment {
     pub currency: String,
     pub status: PaymentStatus,
     pub detail: String,
+    /// Where the customer pays (the provider's page), when there is one.
+    pub next_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
@@ -86,8 +88,9 @@ pub enum Settled {
 pub trait PaymentStore: Send + Sync {
     /// Records an attempt for an order that awaits payment; `Conflict` on `status` otherwise.
     async fn create_payment(&self, new: &NewPayment) -> Result<Payment>;
-    /// Stores the provider's id and the amount it was asked for (M-Pesa rounds to whole units).
-    async fn set_payment_provider_ref(&self, id: i64, provider_ref: &str, amount_minor: i64) -> Result<Payment>;
+    /// Stores the provider's id, the amount it was asked for (M-Pesa rounds to whole units) and
+    /// where the customer pays.
+    async fn set_payment_provider_ref(&self, id: i64, provider_ref: &str, amount_minor: i64, next_url: Option<&str>) -> Result<Payment>;
     async fn payment_by_reference(&self, reference: &str) -> Result<Option<Payment>>;
     async fn payment_by_provider_ref(&self, provider: &str, provider_ref: &str) -> Result<Option<Payment>>;
     async fn payments_of_order(&self, order_id: i64) -> Result<Vec<Payment>>;

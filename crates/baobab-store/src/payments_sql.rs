@@ -16,12 +16,13 @@ pub(crate) struct PaymentRow {
     pub currency: String,
     pub status: String,
     pub detail: String,
+    pub next_url: Option<String>,
     pub created_at: DateTime<Utc>,
     pub updated_at: DateTime<Utc>,
 }
 
 pub(crate) const PAYMENT_COLUMNS: &str =
-    "id, order_id, provider, reference, provider_ref, amount_minor, currency, status, detail, created_at, updated_at";
+    "id, order_id, provider, reference, provider_ref, amount_minor, currency, status, detail, next_url, created_at, updated_at";
 
 impl PaymentRow {
     pub fn into_payment(self) -> Result<Payment, StoreError> {
@@ -36,6 +37,7 @@ impl PaymentRow {
             amount_minor: self.amount_minor,
             currency: self.currency,
             detail: self.detail,
+            next_url: self.next_url,
             created_at: self.created_at,
             updated_at: self.updated_at,
         })
@@ -126,13 +128,20 @@ macro_rules! impl_payment_store {
                 Ok(p)
             }
 
-            async fn set_payment_provider_ref(&self, id: i64, provider_ref: &str, amount_minor: i64) -> $crate::Result<$crate::payments::Payment> {
+            async fn set_payment_provider_ref(
+                &self,
+                id: i64,
+                provider_ref: &str,
+                amount_minor: i64,
+                next_url: Option<&str>,
+            ) -> $crate::Result<$crate::payments::Payment> {
                 let mut conn = self.write.acquire().await?;
-                sqlx::query("UPDATE payments SET provider_ref = $1, amount_minor = $2, updated_at = $3 WHERE id = $4")
+                sqlx::query("UPDATE payments SET provider_ref = $1, amount_minor = $2, next_url = $5, updated_at = $3 WHERE id = $4")
                     .bind(provider_ref)
                     .bind(amount_minor)
                     .bind(chrono::Utc::now())
                     .bind(id)
+                    .bind(next_url)
                     .execute(&mut *conn)
                     .await?;
                 Self::load_payment_id(&mut conn, id).await

@@ -1028,7 +1028,8 @@ async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
     };
     let p = s.create_payment(&new(o.id, "ref-1", o.totals.total)).await.unwrap();
     assert_eq!(p.status, PaymentStatus::Pending);
-    let p = s.set_payment_provider_ref(p.id, "acc_1", o.totals.total).await.unwrap();
+    let p = s.set_payment_provider_ref(p.id, "acc_1", o.totals.total, Some("https://checkout.example/acc_1")).await.unwrap();
+    assert_eq!(p.next_url.as_deref(), Some("https://checkout.example/acc_1"));
     assert_eq!(s.payment_by_provider_ref("paystack", "acc_1").await.unwrap().unwrap().id, p.id);
     assert!(s.payment_by_provider_ref("mpesa", "acc_1").await.unwrap().is_none());
     assert_eq!(s.payment_by_reference("ref-1").await.unwrap().unwrap().id, p.id);

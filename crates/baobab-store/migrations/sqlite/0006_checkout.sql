@@ -25,6 +25,8 @@ CREATE TABLE payments (
     currency     TEXT NOT NULL,
     status       TEXT NOT NULL,
     detail       TEXT NOT NULL DEFAULT '',
+    -- Where the customer goes to pay (Paystack's page), so a retried request can be sent there again.
+    next_url     TEXT,
     created_at   TEXT NOT NULL,
     updated_at   TEXT NOT NULL
 );

@@ -316,7 +316,7 @@ async fn submit(
         let currency = page_currency(&state, &uri, &headers)?;
         let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
         let review = form.step == "review";
-        let key_ok = form.idempotency_key.len() == 32 && form.idempotency_key.bytes().all(|b| b.is_ascii_hexdigit());
+        let key = payments::idempotency_key(&headers, &form.idempotency_key);
         let worked = work_out(&state, &c, currency, form.clone()).await?;
         if review {
             let status = if worked.view.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -329,7 +329,7 @@ async fn submit(
         if form.payment_method.is_empty() {
             view.errors.push("payment_method: choose how to pay".into());
         }
-        if !key_ok {
+        if key.is_none() {
             view.errors.push("idempotency_key: reload the checkout page and try again".into());
         }
         if let Err(e) = normalize_email("email", &form.email) {
@@ -351,7 +351,9 @@ async fn submit(
             }
             Ok(_) => {}
         }
-        let (Some(email), Some(address), Some(quote), true) = (worked.email, worked.address, worked.quote, view.errors.is_empty()) else {
+        let (Some(email), Some(address), Some(quote), Some(key), true) =
+            (worked.email, worked.address, worked.quote, key, view.errors.is_empty())
+        else {
             return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
         };
         let payment_method = view.form.payment_method.clone();
@@ -382,7 +384,7 @@ async fn submit(
             coupon_code: worked.coupon,
             tax: checkout.tax.rule_for(&address.country),
             shipping_address: serde_json::to_value(&address).unwrap_or_default(),
-            idempotency_key: Some(format!("{who}:{}", form.idempotency_key)),
+            idempotency_key: Some(format!("{who}:{key}")),
             request_hash: fingerprint,
             expires_at: expires,
             placed_by: who.clone(),
@@ -394,11 +396,12 @@ async fn submit(
                     state.store.cart_clear(&who).await?;
                     placed_email(&state, &order).await?;
                     state.catalog_changed();
-                    if state.providers.get(&order.payment_method).is_some() {
-                        return payments::start(&state, &order).await;
-                    }
                 }
-                // A retry of a placed order: its page offers "Pay now" if payment is still due.
+                // Online payment: start the attempt, or (a retry) find the one this request started.
+                if state.providers.get(&order.payment_method).is_some() && order.status == baobab_domain::order::OrderStatus::PendingPayment
+                {
+                    return payments::start(&state, &order, &key).await;
+                }
                 Ok(redirect(&format!("/orders/{}", order.id), None))
             }
             Err(StoreError::Conflict { field, message }) => {
@@ -468,6 +471,7 @@ struct OrderView {
     page: Chrome,
     id: i64,
     csrf: String,
+    idempotency_key: String,
     number: String,
     message: String,
     /// Online payment still due: offer "Pay now" and "check".
@@ -541,6 +545,7 @@ async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw)
             page,
             id,
             csrf: c.csrf().to_string(),
+            idempotency_key: new_key(),
             number: order_number(id),
             message,
             can_pay: online && due && !pending,

@@ -106,22 +106,36 @@ pub fn mpesa_phone_ok(phone: &str) -> bool {
     baobab_payments::mpesa::daraja_phone(phone).is_some()
 }
 
-fn random_suffix() -> String {
-    let mut b = [0u8; 3];
-    getrandom::fill(&mut b).expect("operating system random source");
-    crate::auth::hex(&b)
+/// The idempotency key of a form that creates something: the `Idempotency-Key` header when sent,
+/// else the form's hidden field; 32 hex digits.
+pub fn idempotency_key(headers: &HeaderMap, field: &str) -> Option<String> {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or(field).trim().to_ascii_lowercase();
+    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then_some(key)
+}
+
+/// Where a customer goes for an attempt that exists: the provider's page while it is pending,
+/// else the order page.
+fn resume(p: &Payment) -> Response {
+    match (&p.next_url, p.status) {
+        (Some(url), PaymentStatus::Pending) => external_redirect(url),
+        _ => redirect(&format!("/orders/{}", p.order_id), None),
+    }
 }
 
 /// Starts a payment attempt for an order awaiting payment and says where the customer goes next:
 /// the provider's page (Paystack) or the order page, which tells them to answer the prompt on
-/// their phone (M-Pesa) or why the attempt could not start.
-pub async fn start(state: &AppState, order: &Order) -> Result<Response, PageError> {
+/// their phone (M-Pesa) or why the attempt could not start. The attempt's reference comes from
+/// the request's idempotency key: a retried request finds its attempt and creates nothing.
+pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Response, PageError> {
     let order_page = format!("/orders/{}", order.id);
     let Some(provider) = state.providers.get(&order.payment_method).cloned() else {
         return Ok(redirect(&order_page, None));
     };
     let currency: Currency = order.currency.parse().map_err(|_| PageError::NotFound("Order"))?;
-    let reference = format!("{}-{}", order_number(order.id), random_suffix());
+    let reference = format!("{}-{}", order_number(order.id), &key[..key.len().min(10)]);
+    if let Some(existing) = state.store.payment_by_reference(&reference).await? {
+        return Ok(resume(&existing));
+    }
     let amount = order.totals.total - order.refunded_minor;
     let payment = match state
         .store
@@ -135,8 +149,14 @@ pub async fn start(state: &AppState, order: &Order) -> Result<Response, PageErro
         .await
     {
         Ok(p) => p,
-        // Paid or cancelled meanwhile: the order page says so.
-        Err(StoreError::Conflict { .. }) => return Ok(redirect(&order_page, None)),
+        // The same request concurrently (the reference is taken), or the order was paid or
+        // cancelled meanwhile: the attempt, or the order page, says so.
+        Err(StoreError::Conflict { .. }) => {
+            return Ok(match state.store.payment_by_reference(&reference).await? {
+                Some(p) => resume(&p),
+                None => redirect(&order_page, None),
+            });
+        }
         Err(e) => return Err(e.into()),
     };
     let phone = order.shipping_address.get("phone").and_then(|p| p.as_str()).map(String::from);
@@ -155,7 +175,11 @@ pub async fn start(state: &AppState, order: &Order) -> Result<Response, PageErro
     };
     match provider.start(&req).await {
         Ok(started) => {
-            state.store.set_payment_provider_ref(payment.id, &started.provider_ref, started.amount_minor).await?;
+            let next_url = match &started.next {
+                NextStep::Redirect { url } => Some(url.as_str()),
+                NextStep::Phone { .. } => None,
+            };
+            state.store.set_payment_provider_ref(payment.id, &started.provider_ref, started.amount_minor, next_url).await?;
             match started.next {
                 NextStep::Redirect { url } => Ok(external_redirect(&url)),
                 NextStep::Phone { .. } => Ok(redirect(&order_page, None)),
@@ -251,13 +275,20 @@ async fn own_order(state: &AppState, headers: &HeaderMap, raw: &str) -> Result<(
     Ok((order, c))
 }
 
-/// "Pay now": a new attempt after one failed or was abandoned.
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct PayForm {
+    csrf: String,
+    idempotency_key: String,
+}
+
+/// "Pay now": a new attempt after one failed or was abandoned (once per form: the form's key).
 async fn pay_again(
     State(state): State<AppState>,
     method: Method,
     headers: HeaderMap,
     Path(raw): Path<String>,
-    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+    form: Result<Form<PayForm>, axum::extract::rejection::FormRejection>,
 ) -> Response {
     let r = async {
         let f = match form {
@@ -268,7 +299,15 @@ async fn pay_again(
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
-        start(&state, &order).await
+        let Some(key) = idempotency_key(&headers, &f.idempotency_key) else {
+            return Ok(crate::pages::status_page(
+                &state,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "idempotency_key",
+                "is missing or malformed: reload the order page and try again",
+            ));
+        };
+        start(&state, &order, &key).await
     }
     .await;
     finish(&state, r)

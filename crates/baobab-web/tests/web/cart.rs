@@ -219,7 +219,7 @@ async fn the_order_api_moves_orders_through_their_lifecycle() {
 }
 
 /// The checkout page's fields after `changes`, from a fresh checkout page.
-async fn checkout_form(b: &mut Browser<'_>, path: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
+pub async fn checkout_form(b: &mut Browser<'_>, path: &str, changes: &[(&str, &str)]) -> Vec<(String, String)> {
     let html = b.get(path).await.text();
     let mut fields: Vec<(String, String)> = vec![
         ("csrf".into(), between(&html, "name=\"csrf\" value=\"", "\"")),

@@ -31,10 +31,26 @@ async fn post_raw(app: &TestApp, path: &str, headers: &[(&str, &str)], body: Vec
     app.send(b.body(Body::from(body)).unwrap()).await
 }
 
+async fn post_fields(b: &mut Browser<'_>, path: &str, fields: &[(String, String)]) -> Res {
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    b.post(path, &pairs).await
+}
+
 async fn add_to_cart(b: &mut Browser<'_>, app: &TestApp, slug: &str) {
     let p = app.store().product(baobab_store::Key::Slug(slug)).await.unwrap().unwrap();
     let r = b.post("/cart/add", &[("variant_id", &p.variants[0].id.to_string()), ("quantity", "1")]).await;
     assert_eq!(r.status, 303);
+}
+
+/// Presses "Pay now" on the order page (its form carries a fresh idempotency key).
+async fn pay_now(b: &mut Browser<'_>, id: i64) -> (Res, Vec<(String, String)>) {
+    let html = b.get(&format!("/orders/{id}")).await.text();
+    let fields = vec![
+        ("csrf".to_string(), crate::cart::between(&html, "name=\"csrf\" value=\"", "\"")),
+        ("idempotency_key".to_string(), crate::cart::between(&html, "name=\"idempotency_key\" value=\"", "\"")),
+    ];
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    (b.post(&format!("/orders/{id}/pay"), &pairs).await, fields)
 }
 
 fn order_id(location: &str) -> i64 {
@@ -53,7 +69,13 @@ async fn paystack_redirect_webhook_signatures_and_replays() {
     add_to_cart(&mut b, &app, "kora-phone-model-10").await;
     let page = b.get("/checkout").await.text();
     assert!(page.contains("value=\"paystack\""), "Paystack is offered for naira");
-    let r = checkout_with(&mut b, &[("payment_method", "paystack"), ("city", "Ikeja"), ("shipping_method", "lagos-express")]).await;
+    let sent = crate::cart::checkout_form(
+        &mut b,
+        "/checkout",
+        &[("payment_method", "paystack"), ("city", "Ikeja"), ("shipping_method", "lagos-express")],
+    )
+    .await;
+    let r = post_fields(&mut b, "/checkout", &sent).await;
     assert_eq!(r.status, 303, "{}", r.text());
     assert!(r.header("location").starts_with(&fake.base_url()), "to Paystack's page: {}", r.header("location"));
     let init = fake.initialized();
@@ -64,6 +86,12 @@ async fn paystack_redirect_webhook_signatures_and_replays() {
     assert_eq!(order.status, OrderStatus::PendingPayment);
     let reference = init[0].reference.clone();
     assert!(reference.starts_with(&format!("BB-{:06}-", order.id)));
+
+    // the browser resends the checkout (same key): the same order and the same Paystack page
+    let page_url = r.header("location").to_string();
+    let again = post_fields(&mut b, "/checkout", &sent).await;
+    assert_eq!((again.status.as_u16(), again.header("location")), (303, page_url.as_str()));
+    assert_eq!(fake.initialized().len(), 1, "no second attempt");
 
     let conf = b.get(&format!("/orders/{}", order.id)).await.text();
     assert!(conf.contains("waiting for Paystack to confirm") && conf.contains("I have paid — check now"), "{conf}");
@@ -126,11 +154,20 @@ async fn paystack_return_first_provider_down_and_money_after_expiry() {
     let page = b.get(&format!("/orders/{id}")).await.text();
     assert!(page.contains("Paystack could not be reached") && page.contains("Pay now"), "{page}");
     fake.set_down(false);
-    let csrf = b.csrf(&format!("/orders/{id}")).await;
-    let again = b.post(&format!("/orders/{id}/pay"), &[("csrf", &csrf)]).await;
+    let (again, fields) = pay_now(&mut b, id).await;
     assert_eq!(again.status, 303);
     assert!(again.header("location").starts_with(&fake.base_url()));
-    assert_eq!(b.post(&format!("/orders/{id}/pay"), &[("csrf", "wrong")]).await.status, 403);
+    // the same form again (a double click): the same attempt, the same page, nothing new
+    let attempts = fake.initialized().len();
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let twice = b.post(&format!("/orders/{id}/pay"), &pairs).await;
+    assert_eq!(twice.header("location"), again.header("location"));
+    assert_eq!(fake.initialized().len(), attempts);
+    assert_eq!(app.store().payments_of_order(id).await.unwrap().len(), 2, "the failed attempt and this one");
+    let csrf = fields[0].1.clone();
+    assert_eq!(b.post(&format!("/orders/{id}/pay"), &[("csrf", &csrf)]).await.status, 422, "no idempotency key");
+    assert_eq!(b.post(&format!("/orders/{id}/pay"), &[("csrf", &csrf), ("idempotency_key", "short")]).await.status, 422);
+    assert_eq!(b.post(&format!("/orders/{id}/pay"), &[("csrf", "wrong"), ("idempotency_key", &"a".repeat(32))]).await.status, 403);
     let mut stranger = Browser::new(&app);
     stranger.get("/").await;
     assert_eq!(stranger.post(&format!("/orders/{id}/pay"), &[("csrf", "x")]).await.status, 404, "not theirs");
@@ -240,8 +277,7 @@ async fn mpesa_prompt_callback_on_a_secret_url_failures_and_retries() {
     assert_eq!(app.store().order(id2).await.unwrap().unwrap().status, OrderStatus::PendingPayment);
     let page = b.get(&format!("/orders/{id2}")).await.text();
     assert!(page.contains("did not go through") && page.contains("Pay now"), "{page}");
-    let csrf = b.csrf(&format!("/orders/{id2}")).await;
-    assert_eq!(b.post(&format!("/orders/{id2}/pay"), &[("csrf", &csrf)]).await.status, 303);
+    assert_eq!(pay_now(&mut b, id2).await.0.status, 303);
     let second = fake.pushes().pop().unwrap();
     assert_ne!(second.checkout_request_id, first.checkout_request_id, "a new prompt");
     // no callback arrives this time: "I have paid — check now" asks Daraja
