@@ -153,8 +153,23 @@ async fn pages_fit_the_first_round_trip() {
     let app = TestApp::new().await;
     let css = app.get(&app.state.assets.css.path).await.body;
     let css_gz = gzip_len(&css);
-    for path in ["/c/phones", "/p/kora-phone-model-05", "/search?q=kora", "/"] {
-        let html = app.get(path).await.body;
+    // the shopping pages too, seen by a guest with two items in the cart and a placed order
+    let mut b = crate::accounts::Browser::new(&app);
+    for slug in ["kora-phone-model-05", "kora-phone-model-07"] {
+        let v = app.store().product(baobab_store::Key::Slug(slug)).await.unwrap().unwrap().variants[0].id;
+        b.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")]).await;
+    }
+    let cart = b.get("/cart").await.body;
+    let checkout = b.get("/checkout").await.body;
+    let placed = crate::cart::checkout_with(&mut b, &[]).await;
+    assert_eq!(placed.status, 303, "{}", placed.text());
+    let order = b.get(placed.header("location")).await.body;
+    let seen = [("/cart", cart), ("/checkout", checkout), ("/orders/{id}", order)];
+    for path in ["/c/phones", "/p/kora-phone-model-05", "/search?q=kora", "/", "/cart", "/checkout", "/orders/{id}"] {
+        let html = match seen.iter().find(|(p, _)| *p == path) {
+            Some((_, body)) => body.clone(),
+            None => app.get(path).await.body,
+        };
         let total = gzip_len(&html) + css_gz;
         println!(
             "page weight {path}: html {} B ({} B gzip) + css {} B ({} B gzip) = {} B gzip of {} B budget",
