@@ -54,6 +54,11 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn post_with(&mut self, path: &str, fields: &[(&str, &str)], origin: Option<&str>) -> Res {
+        self.post_headers(path, fields, origin, &[]).await
+    }
+
+    /// A form post with extra request headers.
+    pub async fn post_headers(&mut self, path: &str, fields: &[(&str, &str)], origin: Option<&str>, headers: &[(&str, &str)]) -> Res {
         let body = fields.iter().map(|(k, v)| format!("{k}={}", enc(v))).collect::<Vec<_>>().join("&");
         let mut b = Request::builder()
             .method(Method::POST)
@@ -62,6 +67,9 @@ impl<'a> Browser<'a> {
             .header("cookie", self.cookie_header());
         if let Some(o) = origin {
             b = b.header("origin", o);
+        }
+        for (k, v) in headers {
+            b = b.header(*k, *v);
         }
         let r = self.app.send(b.body(Body::from(body)).unwrap()).await;
         self.keep(&r);

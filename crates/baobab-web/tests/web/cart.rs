@@ -344,4 +344,18 @@ async fn checkout_prices_delivery_coupons_and_vat_by_address() {
     let pairs: Vec<(&str, &str)> = no_csrf.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     assert_eq!(b.post("/checkout", &pairs).await.status, 403);
     assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4, "refused checkouts took nothing");
+
+    // an API-style client sends the key as an `Idempotency-Key` header (it wins over the field)
+    let fields = checkout_form(&mut b, "/checkout", &[("idempotency_key", "")]).await;
+    let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let origin = Some("http://127.0.0.1:8080");
+    let key = [("idempotency-key", "0123456789abcdef0123456789ABCDEF")];
+    let first = b.post_headers("/checkout", &pairs, origin, &key).await;
+    assert_eq!(first.status, 303, "{}", first.text());
+    let again = b.post_headers("/checkout", &pairs, origin, &key).await;
+    assert_eq!(again.header("location"), first.header("location"), "the same order");
+    assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 3, "taken once");
+    let bad = b.post_headers("/checkout", &pairs, origin, &[("idempotency-key", "not-a-key")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains("idempotency_key"));
 }
