@@ -94,6 +94,8 @@ pub trait PaymentStore: Send + Sync {
     async fn payment_by_reference(&self, reference: &str) -> Result<Option<Payment>>;
     async fn payment_by_provider_ref(&self, provider: &str, provider_ref: &str) -> Result<Option<Payment>>;
     async fn payments_of_order(&self, order_id: i64) -> Result<Vec<Payment>>;
+    /// Attempts that need a person (money that could not be applied), newest first.
+    async fn payments_to_review(&self, limit: i64) -> Result<Vec<Payment>>;
     /// Pending attempts started before `before`, oldest first (for the reconciler).
     async fn pending_payments(&self, before: DateTime<Utc>, limit: i64) -> Result<Vec<Payment>>;
     /// Applies what the provider said, once per `event_id` (the provider's notification id;

@@ -168,6 +168,17 @@ macro_rules! impl_payment_store {
                 rows.into_iter().map(|r| r.into_payment()).collect()
             }
 
+            async fn payments_to_review(&self, limit: i64) -> $crate::Result<Vec<$crate::payments::Payment>> {
+                let rows: Vec<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT {} FROM payments WHERE status = 'needs_review' ORDER BY updated_at DESC, id DESC LIMIT {}",
+                    $crate::payments_sql::PAYMENT_COLUMNS,
+                    limit.clamp(1, 500)
+                )))
+                .fetch_all(&self.read)
+                .await?;
+                rows.into_iter().map(|r| r.into_payment()).collect()
+            }
+
             async fn pending_payments(&self, before: chrono::DateTime<chrono::Utc>, limit: i64) -> $crate::Result<Vec<$crate::payments::Payment>> {
                 let rows: Vec<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE status = 'pending' AND provider_ref IS NOT NULL AND created_at < $1 ORDER BY created_at LIMIT {}",

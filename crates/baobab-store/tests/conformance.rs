@@ -1083,6 +1083,8 @@ async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
         s.payments_of_order(o2.id).await.unwrap().iter().map(|p| p.status).collect::<Vec<_>>(),
         [PaymentStatus::Failed, PaymentStatus::NeedsReview]
     );
+    let review: Vec<String> = s.payments_to_review(10).await.unwrap().into_iter().map(|p| p.reference).collect();
+    assert_eq!(review, ["ref-5", "ref-4"], "newest first");
     assert!(matches!(s.create_payment(&new(999_999, "ref-6", 1)).await, Err(StoreError::NotFound(_))));
     assert!(matches!(s.create_payment(&new(o2.id, "ref-7", 0)).await, Err(StoreError::Invalid(_))));
 }

@@ -429,6 +429,31 @@ async fn dashboard(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
                 ..Default::default()
             },
             Section {
+                title: "Payments to review".into(),
+                text: "Money that arrived but could not be applied (after the order expired, another amount, a second payment): refund it with the provider or settle the order by hand.".into(),
+                link: "/admin/orders/".into(),
+                head: vec!["Order", "Reference", "Provider", "Amount", "Why"],
+                rows: if s.user.staff_role.is_some_and(|r| r.can(Permission::ManageOrders)) {
+                    state
+                        .store
+                        .payments_to_review(20)
+                        .await?
+                        .into_iter()
+                        .map(|p| {
+                            let amount = p
+                                .currency
+                                .parse::<baobab_domain::Currency>()
+                                .map(|c| baobab_domain::format_money(p.amount_minor, c))
+                                .unwrap_or_else(|_| format!("{} {}", p.amount_minor, p.currency));
+                            vec![p.order_id.to_string(), p.reference, p.provider, amount, p.detail]
+                        })
+                        .collect()
+                } else {
+                    vec![]
+                },
+                ..Default::default()
+            },
+            Section {
                 title: "Low stock (5 or fewer)".into(),
                 head: vec!["Product", "SKU", "In stock"],
                 rows: low.into_iter().map(|(t, sku, n)| vec![t, sku, n.to_string()]).collect(),
