@@ -248,20 +248,10 @@ macro_rules! impl_order_store {
                     let Some((sku, title, price)) = row else {
                         return Err($crate::StoreError::invalid("lines", format!("variant {} is not for sale in {}", l.variant_id, new.currency)));
                     };
-                    // Take the stock now: only succeeds while enough is left (the row is locked
-                    // until commit, and PostgreSQL re-checks the condition after waiting).
-                    let took = sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand - $1 WHERE id = $2 AND stock_on_hand >= $1")
-                        .bind(l.quantity as i64)
-                        .bind(l.variant_id)
-                        .execute(&mut *tx)
-                        .await?;
-                    if took.rows_affected() == 0 {
-                        return Err($crate::StoreError::Conflict { field: "stock", message: format!("not enough {sku} in stock") });
-                    }
                     subtotal = subtotal.checked_add(price.checked_mul(l.quantity as i64).ok_or($crate::StoreError::invalid("lines", "too large"))?).ok_or($crate::StoreError::invalid("lines", "too large"))?;
                     priced.push((l.variant_id, sku, title, l.quantity, price));
                 }
-                // The coupon is checked and counted here, so a usage limit holds under concurrency.
+                // The coupon is checked here and its use counted just before commit.
                 let coupon = match &new.coupon_code {
                     None => None,
                     Some(raw) => {
@@ -276,13 +266,6 @@ macro_rules! impl_order_store {
                         let coupon = row.ok_or_else(|| $crate::StoreError::invalid("coupon", format!("`{code}` is not a valid code")))?.into_coupon()?;
                         if let Some(why) = coupon.refusal(new.currency, subtotal, now) {
                             return Err($crate::StoreError::invalid("coupon", format!("{code} {why}")));
-                        }
-                        let counted = sqlx::query("UPDATE coupons SET used = used + 1 WHERE code = $1 AND (usage_limit IS NULL OR used < usage_limit)")
-                            .bind(&code)
-                            .execute(&mut *tx)
-                            .await?;
-                        if counted.rows_affected() == 0 {
-                            return Err($crate::StoreError::Conflict { field: "coupon", message: format!("{code} has been used up") });
                         }
                         Some(coupon)
                     }
@@ -343,7 +326,31 @@ macro_rules! impl_order_store {
                     .bind(new.user_id.map(|u| format!("customer:{u}")).unwrap_or_else(|| "guest".into()))
                     .execute(&mut *tx)
                     .await?;
+                // The order as stored (nothing below changes it), read before the shared rows.
                 let order = Self::load_order(&mut tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                // Shared rows last, so their locks are held as briefly as possible: the coupon's use
+                // (a conditional update, so a usage limit holds under concurrency), then the stock,
+                // in variant order so concurrent orders never deadlock. Each update succeeds only
+                // while enough is left; PostgreSQL re-checks the condition after waiting for a lock.
+                if let Some(c) = &coupon {
+                    let counted = sqlx::query("UPDATE coupons SET used = used + 1 WHERE code = $1 AND (usage_limit IS NULL OR used < usage_limit)")
+                        .bind(&c.code)
+                        .execute(&mut *tx)
+                        .await?;
+                    if counted.rows_affected() == 0 {
+                        return Err($crate::StoreError::Conflict { field: "coupon", message: format!("{} has been used up", c.code) });
+                    }
+                }
+                for (variant_id, sku, _, quantity, _) in &priced {
+                    let took = sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand - $1 WHERE id = $2 AND stock_on_hand >= $1")
+                        .bind(*quantity as i64)
+                        .bind(variant_id)
+                        .execute(&mut *tx)
+                        .await?;
+                    if took.rows_affected() == 0 {
+                        return Err($crate::StoreError::Conflict { field: "stock", message: format!("not enough {sku} in stock") });
+                    }
+                }
                 tx.commit().await?;
                 Ok($crate::orders::Placed::New(order))
             }
