@@ -111,8 +111,8 @@ pub trait OrderStore: Send + Sync {
     async fn transition_order(&self, id: i64, event: OrderEvent, actor: &str, note: &str) -> Result<Order>;
     /// Every status change of an order, oldest first.
     async fn order_history(&self, id: i64) -> Result<Vec<OrderHistory>>;
-    /// Cancels unpaid orders past their expiry, releasing their stock; returns how many.
-    async fn expire_unpaid(&self, now: DateTime<Utc>) -> Result<u64>;
+    /// Cancels unpaid orders past their expiry, releasing their stock; returns their ids.
+    async fn expire_unpaid(&self, now: DateTime<Utc>) -> Result<Vec<i64>>;
 
     /// Orders placed since `since` (not cancelled or fully refunded), per currency: (currency,
     /// count, total less refunds in minor units).

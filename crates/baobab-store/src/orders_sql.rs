@@ -165,12 +165,15 @@ macro_rules! impl_order_store {
                     return Err($crate::StoreError::Conflict { field: "status", message: "the order changed meanwhile; reload and retry".into() });
                 }
                 if next.releases_stock() && !order.status.releases_stock() {
-                    for l in &order.lines {
-                        sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand + $1 WHERE id = $2").bind(l.quantity as i64).bind(l.variant_id).execute(&mut *tx).await?;
-                    }
-                    // A cancelled order gives its coupon use back.
+                    // A cancelled order gives its coupon use back, then its stock: the order in
+                    // which placing takes them, so the two never wait on each other in a cycle.
                     if let Some(code) = &order.coupon_code {
                         sqlx::query("UPDATE coupons SET used = used - 1 WHERE code = $1 AND used > 0").bind(code).execute(&mut *tx).await?;
+                    }
+                    let mut lines: Vec<_> = order.lines.iter().collect();
+                    lines.sort_by_key(|l| l.variant_id);
+                    for l in lines {
+                        sqlx::query("UPDATE variants SET stock_on_hand = stock_on_hand + $1 WHERE id = $2").bind(l.quantity as i64).bind(l.variant_id).execute(&mut *tx).await?;
                     }
                 }
                 sqlx::query("INSERT INTO order_events (order_id, at, from_status, to_status, actor, note) VALUES ($1, $2, $3, $4, $5, $6)")
@@ -527,20 +530,20 @@ macro_rules! impl_order_store {
                 $crate::orders::OrderStore::coupon(self, code).await?.ok_or($crate::StoreError::NotFound("coupon"))
             }
 
-            async fn expire_unpaid(&self, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<u64> {
+            async fn expire_unpaid(&self, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<Vec<i64>> {
                 let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM orders WHERE status = 'pending_payment' AND expires_at IS NOT NULL AND expires_at < $1 ORDER BY id LIMIT 500")
                     .bind(now)
                     .fetch_all(&self.read)
                     .await?;
-                let mut n = 0;
+                let mut done = Vec::new();
                 for id in ids {
                     match $crate::orders::OrderStore::transition_order(self, id, baobab_domain::order::OrderEvent::Expire, "system", "unpaid in time").await {
-                        Ok(_) => n += 1,
+                        Ok(_) => done.push(id),
                         Err($crate::StoreError::Conflict { .. }) => {} // paid or cancelled meanwhile
                         Err(e) => return Err(e),
                     }
                 }
-                Ok(n)
+                Ok(done)
             }
         }
     };

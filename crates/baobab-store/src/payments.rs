@@ -84,6 +84,17 @@ pub enum Settled {
     Unchanged(Payment),
 }
 
+/// A provider's notification of money that matches no attempt (e.g. an M-Pesa prompt whose
+/// start timed out on our side but reached the phone): kept for staff.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]
+pub struct UnmatchedEvent {
+    pub provider: String,
+    pub event_id: String,
+    /// What the provider said: amount, receipt, phone.
+    pub outcome: String,
+    pub received_at: DateTime<Utc>,
+}
+
 #[async_trait]
 pub trait PaymentStore: Send + Sync {
     /// Records an attempt for an order that awaits payment; `Conflict` on `status` otherwise.
@@ -98,6 +109,10 @@ pub trait PaymentStore: Send + Sync {
     async fn payments_to_review(&self, limit: i64) -> Result<Vec<Payment>>;
     /// Pending attempts started before `before`, oldest first (for the reconciler).
     async fn pending_payments(&self, before: DateTime<Utc>, limit: i64) -> Result<Vec<Payment>>;
+    /// Keeps a notification that matches no attempt, once per event; false when already kept.
+    async fn record_unmatched(&self, provider: &str, event_id: &str, detail: &str) -> Result<bool>;
+    /// Unmatched notifications, newest first.
+    async fn unmatched_events(&self, limit: i64) -> Result<Vec<UnmatchedEvent>>;
     /// Applies what the provider said, once per `event_id` (the provider's notification id;
     /// None for our own status queries, which are safe to repeat).
     async fn settle_payment(&self, payment_id: i64, event_id: Option<&str>, settlement: &Settlement, actor: &str) -> Result<Settled>;

@@ -45,7 +45,8 @@ impl PaymentRow {
 }
 
 macro_rules! impl_payment_store {
-    ($store:ty, $db:ty) => {
+    // `$lock`: how the backend locks a row it reads for update (SQLite serialises writers).
+    ($store:ty, $db:ty, $lock:literal) => {
         impl $store {
             async fn load_payment(
                 conn: &mut <$db as sqlx::Database>::Connection,
@@ -64,8 +65,16 @@ macro_rules! impl_payment_store {
             }
 
             async fn load_payment_id(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<$crate::payments::Payment> {
+                Self::load_payment_locked(conn, id, "").await
+            }
+
+            async fn load_payment_locked(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                id: i64,
+                lock: &str,
+            ) -> $crate::Result<$crate::payments::Payment> {
                 let row: Option<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
-                    "SELECT {} FROM payments WHERE id = $1",
+                    "SELECT {} FROM payments WHERE id = $1{lock}",
                     $crate::payments_sql::PAYMENT_COLUMNS
                 )))
                 .bind(id)
@@ -168,6 +177,29 @@ macro_rules! impl_payment_store {
                 rows.into_iter().map(|r| r.into_payment()).collect()
             }
 
+            async fn record_unmatched(&self, provider: &str, event_id: &str, detail: &str) -> $crate::Result<bool> {
+                let r = sqlx::query(
+                    "INSERT INTO payment_events (provider, event_id, payment_id, outcome, received_at) VALUES ($1, $2, NULL, $3, $4) \
+                     ON CONFLICT (provider, event_id) DO NOTHING",
+                )
+                .bind(provider)
+                .bind(event_id)
+                .bind(detail)
+                .bind(chrono::Utc::now())
+                .execute(&self.write)
+                .await?;
+                Ok(r.rows_affected() == 1)
+            }
+
+            async fn unmatched_events(&self, limit: i64) -> $crate::Result<Vec<$crate::payments::UnmatchedEvent>> {
+                Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                    "SELECT provider, event_id, outcome, received_at FROM payment_events WHERE payment_id IS NULL ORDER BY received_at DESC LIMIT {}",
+                    limit.clamp(1, 500)
+                )))
+                .fetch_all(&self.read)
+                .await?)
+            }
+
             async fn payments_to_review(&self, limit: i64) -> $crate::Result<Vec<$crate::payments::Payment>> {
                 let rows: Vec<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE status = 'needs_review' ORDER BY updated_at DESC, id DESC LIMIT {}",
@@ -201,7 +233,9 @@ macro_rules! impl_payment_store {
                 use $crate::payments::{PaymentStatus as P, Settled, Settlement};
                 use baobab_domain::order::{OrderEvent, OrderStatus};
                 let mut tx = self.write.begin().await?;
-                let payment = Self::load_payment_id(&mut tx, payment_id).await?;
+                // Concurrent settlements of one attempt (webhook, the customer's return, the
+                // reconciler) take turns: the second sees what the first decided.
+                let payment = Self::load_payment_locked(&mut tx, payment_id, $lock).await?;
                 if let Some(event) = event_id {
                     let outcome = match settlement {
                         Settlement::Succeeded { .. } => "succeeded",
@@ -238,15 +272,28 @@ macro_rules! impl_payment_store {
                                 payment.amount_minor, payment.currency
                             );
                             (Self::mark_payment(&mut tx, payment_id, P::NeedsReview, &why).await?, order)
-                        } else if order.status == OrderStatus::PendingPayment {
-                            let order = Self::transition_in(&mut tx, order.id, OrderEvent::Pay, actor, &format!("{} {provider_txn}", payment.provider)).await?;
-                            (Self::mark_payment(&mut tx, payment_id, P::Succeeded, &format!("transaction {provider_txn}")).await?, order)
                         } else {
-                            let why = format!(
-                                "paid (transaction {provider_txn}) while the order was already {}: refund the customer or re-open the order",
-                                order.status.as_str().replace('_', " ")
-                            );
-                            (Self::mark_payment(&mut tx, payment_id, P::NeedsReview, &why).await?, order)
+                            let paid = if order.status == OrderStatus::PendingPayment {
+                                match Self::transition_in(&mut tx, order.id, OrderEvent::Pay, actor, &format!("{} {provider_txn}", payment.provider)).await {
+                                    Ok(o) => Some(o),
+                                    // Cancelled or expired at this very moment: kept for review below.
+                                    Err($crate::StoreError::Conflict { .. }) => None,
+                                    Err(e) => return Err(e),
+                                }
+                            } else {
+                                None
+                            };
+                            match paid {
+                                Some(order) => (Self::mark_payment(&mut tx, payment_id, P::Succeeded, &format!("transaction {provider_txn}")).await?, order),
+                                None => {
+                                    let order = Self::load_order(&mut tx, payment.order_id).await?.ok_or($crate::StoreError::NotFound("order"))?;
+                                    let why = format!(
+                                        "paid (transaction {provider_txn}) while the order was already {}: refund the customer with the provider",
+                                        order.status.as_str().replace('_', " ")
+                                    );
+                                    (Self::mark_payment(&mut tx, payment_id, P::NeedsReview, &why).await?, order)
+                                }
+                            }
                         }
                     }
                 };

@@ -44,7 +44,7 @@ impl PgStore {
 
 crate::accounts_sql::impl_account_store!(PgStore);
 crate::orders_sql::impl_order_store!(PgStore, sqlx::Postgres);
-crate::payments_sql::impl_payment_store!(PgStore, sqlx::Postgres);
+crate::payments_sql::impl_payment_store!(PgStore, sqlx::Postgres, " FOR UPDATE");
 impl_common_store!(PgStore, sqlx::Postgres);
 
 #[async_trait::async_trait]

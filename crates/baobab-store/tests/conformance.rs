@@ -870,7 +870,7 @@ async fn order_lifecycle_and_stock_release(s: Arc<dyn Store>) {
     late.expires_at = Some(Utc::now() - Duration::seconds(1));
     let o3 = s.place_order(&late).await.unwrap().order().clone();
     assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 0);
-    assert_eq!(s.expire_unpaid(Utc::now()).await.unwrap(), 1);
+    assert_eq!(s.expire_unpaid(Utc::now()).await.unwrap(), vec![o3.id]);
     assert_eq!(s.order(o3.id).await.unwrap().unwrap().status, OrderStatus::Cancelled);
     assert_eq!(s.variant(v).await.unwrap().unwrap().stock_on_hand, 3);
     assert!(matches!(s.transition_order(999_999, OrderEvent::Pay, "x", "").await, Err(StoreError::NotFound(_))));
@@ -1083,6 +1083,21 @@ async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
         s.payments_of_order(o2.id).await.unwrap().iter().map(|p| p.status).collect::<Vec<_>>(),
         [PaymentStatus::Failed, PaymentStatus::NeedsReview]
     );
+    // the webhook and the customer's return (our own query, no event id) at the same moment
+    let o4 = s.place_order(&order_for(v, 1, None)).await.unwrap().order().clone();
+    let p4 = s.create_payment(&new(o4.id, "ref-8", o4.totals.total)).await.unwrap();
+    let paid4 = Settlement::Succeeded { amount_minor: o4.totals.total, currency: "NGN".into(), provider_txn: "T8".into() };
+    let (a, b) = tokio::join!(s.settle_payment(p4.id, Some("s-8"), &paid4, "paystack"), s.settle_payment(p4.id, None, &paid4, "paystack"));
+    let both = [a.unwrap(), b.unwrap()];
+    assert_eq!(both.iter().filter(|r| matches!(r, Settled::Applied { .. })).count(), 1, "{both:?}");
+    assert_eq!(both.iter().filter(|r| matches!(r, Settled::Unchanged(_))).count(), 1, "{both:?}");
+    assert_eq!(s.order_history(o4.id).await.unwrap().iter().filter(|h| h.to_status == "paid").count(), 1);
+    // money that matches no attempt is kept, once
+    assert!(s.record_unmatched("mpesa", "stk:ws_CO_1", "KES 1,500.00, receipt NLJ7RT61SV, phone 254708374149").await.unwrap());
+    assert!(!s.record_unmatched("mpesa", "stk:ws_CO_1", "again").await.unwrap());
+    let unmatched = s.unmatched_events(10).await.unwrap();
+    assert_eq!(unmatched.len(), 1);
+    assert!(unmatched[0].outcome.contains("NLJ7RT61SV"));
     let review: Vec<String> = s.payments_to_review(10).await.unwrap().into_iter().map(|p| p.reference).collect();
     assert_eq!(review, ["ref-5", "ref-4"], "newest first");
     assert!(matches!(s.create_payment(&new(999_999, "ref-6", 1)).await, Err(StoreError::NotFound(_))));

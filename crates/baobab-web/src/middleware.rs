@@ -57,7 +57,7 @@ async fn request_context(req: Request, next: Next) -> Response {
     let id = request_id(req.headers());
     let route = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_owned()).unwrap_or_else(|| "unmatched".to_owned());
     let method = req.method().clone();
-    let path = req.uri().path().to_owned();
+    let path = logged_path(&route, req.uri().path());
     let span = tracing::info_span!("request", request_id = %id, method = %method, route = %route);
     let mut res = next.run(req).instrument(span.clone()).await;
     if let Ok(v) = HeaderValue::from_str(&id) {
@@ -78,11 +78,20 @@ async fn request_context(req: Request, next: Next) -> Response {
     res
 }
 
+/// The path written to the access log: webhook paths can carry a secret (the M-Pesa callback
+/// token), so their route pattern is logged instead.
+fn logged_path(route: &str, path: &str) -> String {
+    if route.starts_with("/webhooks/") || path.starts_with("/webhooks/") { route.to_owned() } else { path.to_owned() }
+}
+
 /// The Content-Security-Policy for HTML pages: no scripts at all, styles from our origin only.
-pub fn content_security_policy(media_origin: Option<&str>) -> String {
+/// `form_origins` are where a form post may end up besides this site: browsers apply
+/// `form-action` to the redirect after a post too, and checkout redirects to the payment page.
+pub fn content_security_policy(media_origin: Option<&str>, form_origins: &[String]) -> String {
     let media = media_origin.map(|o| format!(" {o}")).unwrap_or_default();
+    let forms: String = form_origins.iter().map(|o| format!(" {o}")).collect();
     format!(
-        "default-src 'none'; style-src 'self'; img-src 'self' data:{media}; form-action 'self'; \
+        "default-src 'none'; style-src 'self'; img-src 'self' data:{media}; form-action 'self'{forms}; \
          frame-ancestors 'none'; base-uri 'none'"
     )
 }
@@ -97,7 +106,9 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     if html {
-        if let Ok(csp) = HeaderValue::from_str(&content_security_policy(state.settings.media_origin.as_deref())) {
+        if let Ok(csp) =
+            HeaderValue::from_str(&content_security_policy(state.settings.media_origin.as_deref(), &state.providers.form_origins))
+        {
             h.insert(header::CONTENT_SECURITY_POLICY, csp);
         }
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
@@ -183,10 +194,19 @@ mod tests {
     }
 
     #[test]
+    fn webhook_secrets_stay_out_of_the_access_log() {
+        assert_eq!(logged_path("/webhooks/mpesa/{token}", "/webhooks/mpesa/cb-7f3a9e0123456789"), "/webhooks/mpesa/{token}");
+        assert_eq!(logged_path("unmatched", "/webhooks/mpesa/x/y"), "unmatched");
+        assert_eq!(logged_path("/p/{slug}", "/p/kora-phone"), "/p/kora-phone");
+    }
+
+    #[test]
     fn csp_has_no_inline_script() {
-        let csp = content_security_policy(Some("https://cdn.example.com"));
+        let csp = content_security_policy(Some("https://cdn.example.com"), &["https://checkout.paystack.com".into()]);
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("frame-ancestors 'none'"));
         assert!(csp.contains("img-src 'self' data: https://cdn.example.com"));
+        assert!(csp.contains("form-action 'self' https://checkout.paystack.com;"));
+        assert!(content_security_policy(None, &[]).contains("form-action 'self';"));
     }
 }

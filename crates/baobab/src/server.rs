@@ -58,7 +58,6 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     // Every minute: ask the payment providers about attempts nobody confirmed (a lost webhook),
     // then cancel unpaid orders past their time and release their stock. Any instance may do
     // it: settling is once per event and each expiry is a guarded status change.
-    let expiry_store = store.clone();
     let reconcile_state = state.clone();
     tokio::spawn(async move {
         loop {
@@ -67,7 +66,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
                 Ok(n) => tracing::info!(checked = n, "asked payment providers about pending payments"),
                 Err(e) => tracing::warn!(error = %e, "payment reconciliation paused"),
             }
-            match expiry_store.expire_unpaid(chrono::Utc::now()).await {
+            match baobab_web::checkout::payments::expire_unpaid(&reconcile_state).await {
                 Ok(0) => {}
                 Ok(n) => tracing::info!(expired = n, "expired unpaid orders"),
                 Err(e) => tracing::warn!(error = %e, "order expiry paused"),

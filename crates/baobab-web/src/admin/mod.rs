@@ -434,7 +434,7 @@ async fn dashboard(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
                 link: "/admin/orders/".into(),
                 head: vec!["Order", "Reference", "Provider", "Amount", "Why"],
                 rows: if s.user.staff_role.is_some_and(|r| r.can(Permission::ManageOrders)) {
-                    state
+                    let mut rows: Vec<Vec<String>> = state
                         .store
                         .payments_to_review(20)
                         .await?
@@ -447,7 +447,12 @@ async fn dashboard(State(state): State<AppState>, headers: HeaderMap, Peer(peer)
                                 .unwrap_or_else(|_| format!("{} {}", p.amount_minor, p.currency));
                             vec![p.order_id.to_string(), p.reference, p.provider, amount, p.detail]
                         })
-                        .collect()
+                        .collect();
+                    // Money for no known attempt: no order to link, the provider's own id instead.
+                    rows.extend(
+                        state.store.unmatched_events(20).await?.into_iter().map(|e| vec!["—".into(), e.event_id, e.provider, String::new(), e.outcome]),
+                    );
+                    rows
                 } else {
                     vec![]
                 },

@@ -272,7 +272,6 @@ pub(super) async fn step(
         match state.store.transition_order(id, event, &format!("staff:{}", s.user.id), &f.note).await {
             Ok(after) => {
                 state.catalog_changed();
-                crate::checkout::status_email(&state, &after).await?;
                 audit(
                     &state,
                     "order_transition",
@@ -282,6 +281,7 @@ pub(super) async fn step(
                     json!({"event": f.event, "status": after.status.as_str()}),
                 )
                 .await;
+                crate::checkout::notify_status(&state, &after).await;
                 Ok(redirect(&format!("/admin/orders/{id}"), None))
             }
             Err(StoreError::Conflict { message, .. }) => order_page(&state, &s, id, StatusCode::CONFLICT, "", vec![message]).await,

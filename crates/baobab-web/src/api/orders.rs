@@ -107,6 +107,6 @@ pub(super) async fn transition(
     }
     let o = state.store.transition_order(order_id, event, &format!("token:{}", token.id), &t.note).await?;
     state.catalog_changed();
-    crate::checkout::status_email(&state, &o).await?;
+    crate::checkout::notify_status(&state, &o).await;
     Ok(written(&o))
 }

@@ -436,6 +436,13 @@ async fn placed_email(state: &AppState, order: &Order) -> Result<(), StoreError>
     Ok(())
 }
 
+/// [`status_email`], logged rather than failed: the status change it reports has happened.
+pub async fn notify_status(state: &AppState, order: &Order) {
+    if let Err(e) = status_email(state, order).await {
+        tracing::error!(order = order.id, error = %e, "status e-mail not queued");
+    }
+}
+
 /// Tells the customer their order moved on (paid, shipped, delivered, cancelled, refunded),
 /// through the outbox.
 pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
@@ -474,9 +481,11 @@ struct OrderView {
     idempotency_key: String,
     number: String,
     message: String,
-    /// Online payment still due: offer "Pay now" and "check".
+    /// Online payment still due: offer "Pay now" and "check", and the way back to the
+    /// provider's page of the pending attempt.
     can_pay: bool,
     can_check: bool,
+    resume_url: String,
     status: String,
     lines: Vec<OrderLineView>,
     subtotal: String,
@@ -501,18 +510,23 @@ async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw)
         let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
         let money = |v: i64| format_money(v, currency);
         let attempts = state.store.payments_of_order(order.id).await?;
-        let pending = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
+        let pending = attempts.iter().rev().find(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
+        let paid_online = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Succeeded);
         let last = attempts.last();
         let due = order.status == baobab_domain::order::OrderStatus::PendingPayment;
         let online = state.providers.get(&order.payment_method).is_some();
+        // A pending attempt the customer can go back to (Paystack's page), and whether a new
+        // one may start: none pending, or the pending one never reached the provider or is old.
+        let resume_url = pending.filter(|_| due).and_then(|p| p.next_url.clone()).unwrap_or_default();
+        let stale = pending.is_none_or(|p| p.provider_ref.is_none() || p.created_at < Utc::now() - Duration::minutes(5));
         let message = match order.payment_method.as_str() {
-            _ if online && !due && last.is_some() => "Thank you! Your payment was received.".to_string(),
+            _ if online && paid_online && !due => "Thank you! Your payment was received.".to_string(),
             "mpesa" | "paystack" if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
-            "mpesa" if pending => format!(
+            "mpesa" if pending.is_some() => format!(
                 "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
-                money(last.map(|p| p.amount_minor).unwrap_or(order.totals.total))
+                money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total))
             ),
-            "paystack" if pending => "We are waiting for Paystack to confirm your payment.".to_string(),
+            "paystack" if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
             "mpesa" | "paystack" => match last {
                 Some(p) if p.status == baobab_store::payments::PaymentStatus::Failed => {
                     format!("Your payment did not go through: {}. You can try again.", p.detail)
@@ -548,8 +562,9 @@ async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw)
             idempotency_key: new_key(),
             number: order_number(id),
             message,
-            can_pay: online && due && !pending,
-            can_check: online && due && pending,
+            can_pay: online && due && stale,
+            can_check: online && due && pending.is_some(),
+            resume_url,
             status: order.status.as_str().replace('_', " "),
             lines: order
                 .lines

@@ -56,6 +56,16 @@ pub struct Providers {
     paystack_secret: String,
     pub mpesa: Option<Arc<dyn Provider>>,
     mpesa_token: String,
+    /// Origins of the providers' payment pages, which checkout forms redirect to (allowed in
+    /// the pages' `form-action`).
+    pub form_origins: Vec<String>,
+}
+
+/// Scheme, host and port of a URL.
+fn origin_of(url: &str) -> Option<String> {
+    let (scheme, rest) = url.split_once("://")?;
+    let host = rest.split(['/', '?', '#']).next()?;
+    (!host.is_empty()).then(|| format!("{scheme}://{host}"))
 }
 
 impl Providers {
@@ -66,6 +76,11 @@ impl Providers {
                 Ok(client) => {
                     p.paystack = Some(Arc::new(client));
                     p.paystack_secret = cfg.secret_key.clone();
+                    // Paystack's hosted page; a test or proxy base URL serves its own.
+                    p.form_origins.push(PAYSTACK_CHECKOUT_ORIGIN.into());
+                    if let Some(o) = origin_of(&cfg.base_url).filter(|o| o != "https://api.paystack.co") {
+                        p.form_origins.push(o);
+                    }
                 }
                 Err(e) => tracing::error!(error = %e, "Paystack is not offered"),
             }
@@ -90,6 +105,9 @@ impl Providers {
         }
     }
 }
+
+/// Where Paystack's `authorization_url` points.
+pub const PAYSTACK_CHECKOUT_ORIGIN: &str = "https://checkout.paystack.com";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -217,6 +235,16 @@ fn external_redirect(url: &str) -> Response {
 
 /// Asks the provider about an attempt and applies the answer; returns the attempt afterwards.
 pub async fn check_payment(state: &AppState, payment: &Payment) -> Result<Payment, StoreError> {
+    check_payment_or_give_up(state, payment, None).await
+}
+
+/// [`check_payment`]; an attempt still pending and started before `give_up_before` is marked
+/// failed (the customer left the provider's page, or never answered the prompt).
+async fn check_payment_or_give_up(
+    state: &AppState,
+    payment: &Payment,
+    give_up_before: Option<chrono::DateTime<Utc>>,
+) -> Result<Payment, StoreError> {
     let (Some(provider), Some(provider_ref), Ok(currency)) =
         (state.providers.get(&payment.provider), payment.provider_ref.as_deref(), payment.currency.parse::<Currency>())
     else {
@@ -224,6 +252,9 @@ pub async fn check_payment(state: &AppState, payment: &Payment) -> Result<Paymen
     };
     let r = PaymentRef { reference: &payment.reference, provider_ref, amount_minor: payment.amount_minor, currency };
     let settlement = match provider.check(&r).await {
+        Ok(Outcome::Pending) if give_up_before.is_some_and(|t| payment.created_at < t) => {
+            Settlement::Failed { reason: "not paid in time".into() }
+        }
         Ok(Outcome::Pending) => return Ok(payment.clone()),
         Ok(Outcome::Succeeded { amount_minor, currency, provider_txn }) => {
             Settlement::Succeeded { amount_minor, currency: currency.code().to_string(), provider_txn }
@@ -235,32 +266,56 @@ pub async fn check_payment(state: &AppState, payment: &Payment) -> Result<Paymen
         }
     };
     let settled = state.store.settle_payment(payment.id, None, &settlement, payment.provider.as_str()).await?;
-    after_settled(state, &settled).await?;
+    after_settled(state, &settled).await;
     Ok(match settled {
         Settled::Applied { payment, .. } | Settled::Replayed(payment) | Settled::Unchanged(payment) => payment,
     })
 }
 
-/// The customer's e-mail when money was applied (or needs a person to look at it).
-async fn after_settled(state: &AppState, settled: &Settled) -> Result<(), StoreError> {
+/// Logs a settlement and, when money was applied, e-mails the customer (the money is applied
+/// whether or not the e-mail could be queued).
+async fn after_settled(state: &AppState, settled: &Settled) {
     if let Settled::Applied { payment, order } = settled {
         tracing::info!(target: "baobab::payments", order = order.id, payment = payment.id, status = payment.status.as_str(), "payment settled");
         if payment.status == PaymentStatus::Succeeded {
-            crate::checkout::status_email(state, order).await?;
+            crate::checkout::notify_status(state, order).await;
         }
     }
-    Ok(())
 }
 
 /// Asks the providers about attempts started more than `min_age` ago that are still pending
 /// (a lost webhook, a callback that never came). Run periodically by the server; returns how
 /// many attempts it asked about.
+/// Attempts still pending this long after the order's payment window are given up as failed, so
+/// abandoned ones do not pile up in front of the reconciler.
+const GIVE_UP_AFTER_WINDOW_MINUTES: i64 = 30;
+
 pub async fn reconcile(state: &AppState, min_age: chrono::Duration) -> Result<usize, StoreError> {
     let pending = state.store.pending_payments(Utc::now() - min_age, 100).await?;
+    let give_up = Utc::now() - chrono::Duration::minutes(state.settings.checkout.online_payment_minutes + GIVE_UP_AFTER_WINDOW_MINUTES);
     for p in &pending {
-        check_payment(state, p).await?;
+        // One attempt's trouble does not hold up the others.
+        if let Err(e) = check_payment_or_give_up(state, p, Some(give_up)).await {
+            tracing::warn!(payment = p.id, error = %e, "payment reconciliation of one attempt failed");
+        }
     }
     Ok(pending.len())
+}
+
+/// Cancels unpaid orders past their time (releasing stock and coupon uses) and tells their
+/// customers; returns how many. Run by the server after [`reconcile`], so an order paid with a
+/// lost notification is found paid before it could expire.
+pub async fn expire_unpaid(state: &AppState) -> Result<usize, StoreError> {
+    let ids = state.store.expire_unpaid(Utc::now()).await?;
+    for id in &ids {
+        if let Some(order) = state.store.order(*id).await? {
+            crate::checkout::notify_status(state, &order).await;
+        }
+    }
+    if !ids.is_empty() {
+        state.catalog_changed();
+    }
+    Ok(ids.len())
 }
 
 /// The order, if the visitor may act on it (who placed it, or its customer); else 404.
@@ -418,9 +473,7 @@ async fn paystack_webhook(State(state): State<AppState>, headers: HeaderMap, bod
     let event_id = format!("{}:{}", event.event, event.id);
     match state.store.settle_payment(payment.id, Some(&event_id), &settlement, "paystack").await {
         Ok(settled) => {
-            if let Err(e) = after_settled(&state, &settled).await {
-                tracing::error!(error = %e, "payment e-mail not queued");
-            }
+            after_settled(&state, &settled).await;
             let outcome = match settled {
                 Settled::Applied { .. } => "applied",
                 Settled::Replayed(_) => "replayed",
@@ -450,7 +503,20 @@ async fn mpesa_callback(State(state): State<AppState>, Path(token): Path<String>
     let payment = match state.store.payment_by_provider_ref("mpesa", &cb.checkout_request_id).await {
         Ok(Some(p)) => p,
         Ok(None) => {
-            tracing::warn!(target: "baobab::payments", id = %cb.checkout_request_id, "M-Pesa callback for an unknown request");
+            // E.g. our prompt request timed out here but reached the phone: if money came, keep
+            // it for staff (once per request) rather than lose track of it.
+            if cb.result_code == 0 {
+                let detail = format!(
+                    "paid {} minor units of KES, receipt {}, phone {}, for an M-Pesa request no order knows",
+                    cb.amount_minor.map(|a| a.to_string()).unwrap_or_else(|| "?".into()),
+                    cb.receipt.as_deref().unwrap_or("?"),
+                    cb.phone.as_deref().unwrap_or("?")
+                );
+                tracing::error!(target: "baobab::payments", id = %cb.checkout_request_id, "{detail}");
+                if let Err(e) = state.store.record_unmatched("mpesa", &format!("stk:{}", cb.checkout_request_id), &detail).await {
+                    return store_unavailable(e);
+                }
+            }
             return accepted();
         }
         Err(e) => return store_unavailable(e),
@@ -458,15 +524,17 @@ async fn mpesa_callback(State(state): State<AppState>, Path(token): Path<String>
     let settlement = if cb.result_code == 0 {
         // Daraja signs nothing: ask it before applying money.
         let currency = Currency::KES;
+        // The prompt was for the attempt's amount: Daraja's "paid" confirms that amount.
         let r = PaymentRef {
             reference: &payment.reference,
             provider_ref: &cb.checkout_request_id,
-            amount_minor: cb.amount_minor.unwrap_or(payment.amount_minor),
+            amount_minor: payment.amount_minor,
             currency,
         };
         match provider.check(&r).await {
             Ok(Outcome::Succeeded { amount_minor, provider_txn, .. }) => Settlement::Succeeded {
-                amount_minor,
+                // A callback naming another amount is kept for review rather than trusted or ignored.
+                amount_minor: cb.amount_minor.unwrap_or(amount_minor),
                 currency: currency.code().into(),
                 provider_txn: cb.receipt.clone().unwrap_or(provider_txn),
             },
@@ -480,9 +548,7 @@ async fn mpesa_callback(State(state): State<AppState>, Path(token): Path<String>
     let event_id = format!("stk:{}", cb.checkout_request_id);
     match state.store.settle_payment(payment.id, Some(&event_id), &settlement, "mpesa").await {
         Ok(settled) => {
-            if let Err(e) = after_settled(&state, &settled).await {
-                tracing::error!(error = %e, "payment e-mail not queued");
-            }
+            after_settled(&state, &settled).await;
             accepted()
         }
         Err(e) => store_unavailable(e),

@@ -67,7 +67,11 @@ async fn paystack_redirect_webhook_signatures_and_replays() {
     let (app, fake) = paystack_app().await;
     let mut b = Browser::new(&app);
     add_to_cart(&mut b, &app, "kora-phone-model-10").await;
-    let page = b.get("/checkout").await.text();
+    let page = b.get("/checkout").await;
+    // the browser may follow the form's redirect to Paystack's page (form-action)
+    let csp = page.header("content-security-policy").to_string();
+    assert!(csp.contains(&format!("form-action 'self' https://checkout.paystack.com {}", fake.base_url())), "{csp}");
+    let page = page.text();
     assert!(page.contains("value=\"paystack\""), "Paystack is offered for naira");
     let sent = crate::cart::checkout_form(
         &mut b,
@@ -95,6 +99,8 @@ async fn paystack_redirect_webhook_signatures_and_replays() {
 
     let conf = b.get(&format!("/orders/{}", order.id)).await.text();
     assert!(conf.contains("waiting for Paystack to confirm") && conf.contains("I have paid — check now"), "{conf}");
+    assert!(conf.contains(&format!("href=\"{page_url}\"")) && conf.contains("Continue to payment"), "the way back to Paystack's page");
+    assert!(!conf.contains("Pay now"), "no second attempt while this one is fresh");
 
     // the customer pays; forged and broken notifications change nothing
     fake.pay(&reference, true);
@@ -303,4 +309,56 @@ async fn webhooks_of_providers_that_are_not_enabled_are_404() {
     assert!(!page.contains("value=\"paystack\"") && !page.contains("value=\"mpesa\""));
     let r = checkout_with(&mut b, &[("payment_method", "paystack")]).await;
     assert_eq!(r.status, 422, "not offered, not accepted");
+}
+
+#[tokio::test]
+async fn abandoned_attempts_are_given_up_and_expired_orders_tell_the_customer() {
+    let fake = FakePaystack::start(PAYSTACK_KEY);
+    let mut settings = WebSettings::default();
+    settings.payments.paystack = Some(baobab_payments::PaystackConfig { secret_key: PAYSTACK_KEY.into(), base_url: fake.base_url() });
+    // a payment window already over: every attempt is old enough to give up
+    settings.checkout.online_payment_minutes = -30;
+    let app = TestApp::with_settings(settings).await;
+    let mut b = Browser::new(&app);
+    add_to_cart(&mut b, &app, "kora-phone-model-16").await;
+    let r = checkout_with(&mut b, &[("payment_method", "paystack"), ("city", "Ikeja"), ("shipping_method", "lagos-express")]).await;
+    assert_eq!(r.status, 303);
+    let order = app.store().list_orders(None, 0, 1).await.unwrap().remove(0);
+    // the customer closed Paystack's page: the reconciler gives the attempt up, then the order expires
+    assert_eq!(baobab_web::checkout::payments::reconcile(&app.state, chrono::Duration::zero()).await.unwrap(), 1);
+    let p = app.store().payments_of_order(order.id).await.unwrap().remove(0);
+    assert_eq!((p.status, p.detail.as_str()), (PaymentStatus::Failed, "not paid in time"));
+    assert!(app.store().pending_payments(chrono::Utc::now(), 10).await.unwrap().is_empty(), "nothing left for the next round");
+    assert_eq!(baobab_web::checkout::payments::expire_unpaid(&app.state).await.unwrap(), 1);
+    let page = b.get(&format!("/orders/{}", order.id)).await.text();
+    assert!(page.contains("This order is cancelled") && !page.contains("payment was received"), "{page}");
+    let mails = app.store().claim_emails(chrono::Utc::now(), 60, 50).await.unwrap();
+    assert!(mails.iter().any(|m| m.subject == format!("Order BB-{:06}: cancelled", order.id)), "the customer is told");
+}
+
+#[tokio::test]
+async fn mpesa_money_for_an_unknown_prompt_is_kept_for_staff() {
+    let fake = FakeDaraja::start("ck_live_1", "cs_live_1", "174379", "passkey-abc");
+    let mut settings = WebSettings::default();
+    settings.payments.mpesa = Some(baobab_payments::MpesaConfig {
+        consumer_key: "ck_live_1".into(),
+        consumer_secret: "cs_live_1".into(),
+        shortcode: "174379".into(),
+        passkey: "passkey-abc".into(),
+        base_url: fake.base_url(),
+    });
+    settings.payments.mpesa_callback_token = "cb-7f3a9e".into();
+    let app = TestApp::with_settings(settings).await;
+    // a success callback for a prompt no attempt knows (our start timed out after Daraja sent it)
+    let body = br#"{"Body":{"stkCallback":{"MerchantRequestID":"29115-1","CheckoutRequestID":"ws_CO_unknown","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":1500.00},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"},{"Name":"TransactionDate","Value":20261124102115},{"Name":"PhoneNumber","Value":254708374149}]}}}}"#;
+    for _ in 0..2 {
+        let r = post_raw(&app, "/webhooks/mpesa/cb-7f3a9e", &[], body.to_vec()).await;
+        assert_eq!((r.status.as_u16(), r.json()["ResultCode"].as_i64()), (200, Some(0)));
+    }
+    let kept = app.store().unmatched_events(10).await.unwrap();
+    assert_eq!(kept.len(), 1, "kept once");
+    assert!(kept[0].outcome.contains("NLJ7RT61SV") && kept[0].outcome.contains("254708374149"), "{}", kept[0].outcome);
+    let (mut owner, _) = crate::admin::staff_member_pub(&app, "owner@example.com", baobab_domain::account::StaffRole::Owner).await;
+    let dash = owner.get("/admin").await.text();
+    assert!(dash.contains("Payments to review") && dash.contains("stk:ws_CO_unknown"), "{dash}");
 }
