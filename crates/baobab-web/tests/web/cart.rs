@@ -345,6 +345,12 @@ async fn checkout_prices_delivery_coupons_and_vat_by_address() {
     assert_eq!(b.post("/checkout", &pairs).await.status, 403);
     assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4, "refused checkouts took nothing");
 
+    // the cart's item has no price in cedis: checking out in GHS is refused, nothing taken
+    let r = checkout_at(&mut b, "/checkout?currency=GHS", &[("country", "GH"), ("city", "Accra"), ("shipping_method", "gh-standard")]).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("is not for sale in GHS"), "{}", r.text());
+    assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4);
+
     // an API-style client sends the key as an `Idempotency-Key` header (it wins over the field)
     let fields = checkout_form(&mut b, "/checkout", &[("idempotency_key", "")]).await;
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
