@@ -39,6 +39,7 @@ struct Transaction {
     status: String,
     gateway_response: String,
     paid_at: Option<String>,
+    callback_url: String,
 }
 
 struct Ledger {
@@ -76,7 +77,7 @@ impl FakePaystack {
         let router = Router::new()
             .route("/transaction/initialize", post(initialize))
             .route("/transaction/verify/{reference}", get(verify))
-            .route("/checkout/{access_code}", get(checkout))
+            .route("/checkout/{access_code}", get(checkout).post(checkout_answer))
             .with_state(state.clone());
         let server = Server::spawn(router);
         lock(&state).base_url = server.base_url.clone();
@@ -223,6 +224,7 @@ async fn initialize(State(state): State<Shared>, headers: HeaderMap, body: Bytes
             status: "abandoned".into(),
             gateway_response: "The transaction was not completed".into(),
             paid_at: None,
+            callback_url: callback_url.clone(),
         },
     );
     state.initialized.push(Initialized {
@@ -256,7 +258,8 @@ async fn verify(State(state): State<Shared>, headers: HeaderMap, Path(reference)
     }
 }
 
-/// Stands in for the hosted checkout page the customer is redirected to.
+/// Stands in for the hosted checkout page the customer is redirected to: what is due, and a
+/// "Pay" and a "Decline" button (a form, so it works without JavaScript).
 async fn checkout(State(state): State<Shared>, Path(access_code): Path<String>) -> Response {
     let state = lock(&state);
     if state.down {
@@ -264,11 +267,41 @@ async fn checkout(State(state): State<Shared>, Path(access_code): Path<String>) 
     }
     match state.transactions.values().find(|t| t.access_code == access_code) {
         None => (StatusCode::NOT_FOUND, "This payment link is invalid").into_response(),
-        Some(t) => {
-            Html(format!("<!doctype html><title>Paystack checkout</title><p>Pay {} {} for {}</p>", t.currency, t.amount, t.reference))
-                .into_response()
-        }
+        Some(t) => Html(format!(
+            "<!doctype html><title>Paystack checkout</title><p>Pay {} {} for {}</p>\
+             <form method=\"post\"><button name=\"answer\" value=\"pay\">Pay</button> \
+             <button name=\"answer\" value=\"decline\">Decline</button></form>",
+            t.currency, t.amount, t.reference
+        ))
+        .into_response(),
     }
+}
+
+/// The customer's answer on the hosted page: the transaction succeeds or fails, and the browser
+/// goes to the merchant's `callback_url` with `?trxref=…&reference=…`, as Paystack sends it.
+async fn checkout_answer(State(state): State<Shared>, Path(access_code): Path<String>, body: Bytes) -> Response {
+    let mut state = lock(&state);
+    if state.down {
+        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+    }
+    let pay = String::from_utf8_lossy(&body).contains("answer=pay");
+    let Some(t) = state.transactions.values_mut().find(|t| t.access_code == access_code) else {
+        return (StatusCode::NOT_FOUND, "This payment link is invalid").into_response();
+    };
+    if pay {
+        t.status = "success".into();
+        t.gateway_response = "Successful".into();
+        t.paid_at = Some(chrono::Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ").to_string());
+    } else {
+        t.status = "failed".into();
+        t.gateway_response = "Declined".into();
+    }
+    if t.callback_url.is_empty() {
+        return Html("<!doctype html><p>Done</p>").into_response();
+    }
+    let sep = if t.callback_url.contains('?') { '&' } else { '?' };
+    let to = format!("{}{sep}trxref={}&reference={}", t.callback_url, t.reference, t.reference);
+    (StatusCode::FOUND, [(header::LOCATION, to)]).into_response()
 }
 
 #[cfg(test)]

@@ -346,7 +346,8 @@ async fn checkout_prices_delivery_coupons_and_vat_by_address() {
     assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4, "refused checkouts took nothing");
 
     // the cart's item has no price in cedis: checking out in GHS is refused, nothing taken
-    let r = checkout_at(&mut b, "/checkout?currency=GHS", &[("country", "GH"), ("city", "Accra"), ("shipping_method", "gh-standard")]).await;
+    let r =
+        checkout_at(&mut b, "/checkout?currency=GHS", &[("country", "GH"), ("city", "Accra"), ("shipping_method", "gh-standard")]).await;
     assert_eq!(r.status, 422, "{}", r.text());
     assert!(r.text().contains("is not for sale in GHS"), "{}", r.text());
     assert_eq!(app.store().variant(v.id).await.unwrap().unwrap().stock_on_hand, 4);
