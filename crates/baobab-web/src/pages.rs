@@ -67,3 +67,17 @@ pub(crate) fn finish(state: &AppState, r: Result<Response, PageError>) -> Respon
 pub(crate) struct CsrfOnly {
     pub(crate) csrf: String,
 }
+
+/// A fresh idempotency key for a form that creates something: 32 hex digits.
+pub(crate) fn new_idempotency_key() -> String {
+    let mut key = [0u8; 16];
+    getrandom::fill(&mut key).expect("operating system random source");
+    crate::auth::hex(&key)
+}
+
+/// The idempotency key of a request that creates something: the `Idempotency-Key` header when
+/// sent, else the form's hidden field; 32 hex digits, or None.
+pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap, field: &str) -> Option<String> {
+    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or(field).trim().to_ascii_lowercase();
+    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then_some(key)
+}

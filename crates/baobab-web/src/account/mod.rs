@@ -188,6 +188,7 @@ fn register_page(email: &str, name: &str) -> FormPage {
             field("name", "Name", "text", name, "name"),
             field("email", "E-mail", "email", email, "email"),
             field("password", "Password (at least 10 characters)", "password", "", "new-password"),
+            field("idempotency_key", "", "hidden", &crate::pages::new_idempotency_key(), ""),
         ],
         submit: "Create account",
         links: vec![Link { url: "/account/login".into(), label: "I have an account: log in" }],
@@ -218,6 +219,7 @@ struct RegisterForm {
     name: String,
     email: String,
     password: String,
+    idempotency_key: String,
 }
 
 async fn register_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
@@ -259,6 +261,17 @@ async fn register(
             Err(rej) => return Ok(form_error(&state, rej)),
         };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
+            // A resend of a registration that went through (its response was lost, or a double
+            // click): the first request ended the session this form belonged to. Same form key
+            // and e-mail: the account exists; log in.
+            if session::same_origin(&state, &headers)
+                && let (Some(key), Ok(email)) =
+                    (crate::pages::idempotency_key(&headers, &f.idempotency_key), normalize_email("email", &f.email))
+                && state.store.meta(&format!("idempotency:register:{key}")).await?.as_deref()
+                    == Some(crate::auth::hash_token(&email).as_str())
+            {
+                return Ok(redirect("/account/login", None));
+            }
             return Ok(forbidden_csrf(&state));
         }
         if let Some(wait) = throttled(&state, &[(format!("register:ip:{}", c.ip), REGISTER_PER_IP)]).await? {
@@ -276,6 +289,19 @@ async fn register(
         let Some(email) = email.filter(|_| errors.is_empty()) else {
             return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, register_page(&f.email, &f.name), "", errors).await;
         };
+        // A resent form (same key) creates nothing: the first request made the account.
+        if let Some(key) = crate::pages::idempotency_key(&headers, &f.idempotency_key) {
+            let meta_key = format!("idempotency:register:{key}");
+            let fingerprint = crate::auth::hash_token(&email);
+            if !state.store.set_meta_once(&meta_key, &fingerprint).await? {
+                if state.store.meta(&meta_key).await?.as_deref() != Some(fingerprint.as_str()) {
+                    let errors = vec!["idempotency_key: was already used with a different request; reload the form".into()];
+                    return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, register_page(&f.email, &f.name), "", errors).await;
+                }
+                let signed_in = c.current.user.as_ref().is_some_and(|u| u.email == email);
+                return Ok(redirect(if signed_in { "/account" } else { "/account/login" }, None));
+            }
+        }
         let hash = session::hash_password(f.password.clone()).await?;
         let user = match state
             .store

@@ -100,12 +100,6 @@ struct CheckoutView {
     errors: Vec<String>,
 }
 
-fn new_key() -> String {
-    let mut key = [0u8; 16];
-    getrandom::fill(&mut key).expect("operating system random source");
-    crate::auth::hex(&key)
-}
-
 /// The payment methods offered for an order in `currency`: the online providers that take it,
 /// then the offline methods the shop accepts.
 fn payment_methods(state: &AppState, currency: Currency) -> Vec<(&'static str, String)> {
@@ -142,7 +136,7 @@ async fn work_out(state: &AppState, c: &Current, currency: Currency, mut form: C
     let (lines, subtotal, raw) = priced_lines(state, who.as_deref(), currency).await?;
     let mut errors = Vec::new();
     if form.idempotency_key.is_empty() {
-        form.idempotency_key = new_key();
+        form.idempotency_key = crate::pages::new_idempotency_key();
     }
     form.country = form.country.trim().to_ascii_uppercase();
     if form.country.is_empty() {
@@ -316,7 +310,7 @@ async fn submit(
         let currency = page_currency(&state, &uri, &headers)?;
         let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
         let review = form.step == "review";
-        let key = payments::idempotency_key(&headers, &form.idempotency_key);
+        let key = crate::pages::idempotency_key(&headers, &form.idempotency_key);
         let worked = work_out(&state, &c, currency, form.clone()).await?;
         if review {
             let status = if worked.view.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
@@ -559,7 +553,7 @@ async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw)
             page,
             id,
             csrf: c.csrf().to_string(),
-            idempotency_key: new_key(),
+            idempotency_key: crate::pages::new_idempotency_key(),
             number: order_number(id),
             message,
             can_pay: online && due && stale,

@@ -124,13 +124,6 @@ pub fn mpesa_phone_ok(phone: &str) -> bool {
     baobab_payments::mpesa::daraja_phone(phone).is_some()
 }
 
-/// The idempotency key of a form that creates something: the `Idempotency-Key` header when sent,
-/// else the form's hidden field; 32 hex digits.
-pub fn idempotency_key(headers: &HeaderMap, field: &str) -> Option<String> {
-    let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or(field).trim().to_ascii_lowercase();
-    (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then_some(key)
-}
-
 /// Where a customer goes for an attempt that exists: the provider's page while it is pending,
 /// else the order page.
 fn resume(p: &Payment) -> Response {
@@ -354,7 +347,7 @@ async fn pay_again(
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
-        let Some(key) = idempotency_key(&headers, &f.idempotency_key) else {
+        let Some(key) = crate::pages::idempotency_key(&headers, &f.idempotency_key) else {
             return Ok(crate::pages::status_page(
                 &state,
                 StatusCode::UNPROCESSABLE_ENTITY,

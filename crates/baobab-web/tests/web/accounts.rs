@@ -12,6 +12,7 @@ use crate::support::{Res, TestApp};
 const ORIGIN: &str = "http://127.0.0.1:8080";
 
 /// A browser: keeps cookies, sends forms with the site's Origin.
+#[derive(Clone)]
 pub struct Browser<'a> {
     app: &'a TestApp,
     cookies: HashMap<String, String>,
@@ -424,4 +425,62 @@ async fn smtp_delivery_sends_once_and_retries_failures() {
     );
     assert_eq!(deliver_due(&app.state, &ok).await.unwrap(), 0, "never sent twice");
     assert!(SmtpMailer::new("smtp://127.0.0.1:25", "not an address").is_err());
+}
+
+#[tokio::test]
+async fn a_resent_registration_creates_one_account() {
+    let app = TestApp::new().await;
+    let mut b = Browser::new(&app);
+    let html = b.get("/account/register").await.text();
+    let field = |name: &str| {
+        let at = html.find(&format!("name=\"{name}\" value=\"")).unwrap_or_else(|| panic!("{name} in the form")) + name.len() + 15;
+        html[at..at + html[at..].find('"').unwrap()].to_string()
+    };
+    let (csrf, key) = (field("csrf"), field("idempotency_key"));
+    assert_eq!(key.len(), 32);
+    let form = |email: &'static str| {
+        vec![
+            ("csrf", csrf.clone()),
+            ("name", "Kofi".into()),
+            ("email", email.into()),
+            ("password", "groundnut-soup-42".into()),
+            ("idempotency_key", key.clone()),
+        ]
+    };
+    let send = |f: Vec<(&'static str, String)>| f;
+    let first = send(form("kofi@example.com"));
+    let pairs: Vec<(&str, &str)> = first.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut lost = b.clone(); // the same browser, had the first answer been lost
+    let r = b.post("/account/register", &pairs).await;
+    assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account"));
+    // the browser resends the same form (its key): the account made the first time, nothing new
+    let again = lost.post("/account/register", &pairs).await;
+    assert_eq!((again.status.as_u16(), again.header("location")), (303, "/account/login"));
+    // a signed-in browser sending a fresh form with that key again lands on its account
+    let html = b.get("/account/register").await;
+    assert_eq!(html.header("location"), "/account", "already signed in");
+    let customers = app.store().users(baobab_store::accounts::UserKind::Customer, 0, 10).await.unwrap();
+    assert_eq!(customers.iter().filter(|u| u.email == "kofi@example.com").count(), 1);
+    let mails = app.store().claim_emails(chrono::Utc::now(), 60, 20).await.unwrap();
+    assert_eq!(mails.iter().filter(|m| m.to == "kofi@example.com").count(), 1, "one confirmation e-mail");
+    // the same key for another request is refused
+    let other = send(form("ama@example.com"));
+    let pairs: Vec<(&str, &str)> = other.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let mut stranger = Browser::new(&app);
+    let html = stranger.get("/account/register").await.text();
+    let at = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let csrf2 = html[at..at + html[at..].find('"').unwrap()].to_string();
+    let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| if *k == "csrf" { (*k, csrf2.as_str()) } else { (*k, *v) }).collect();
+    let r = stranger.post("/account/register", &pairs).await;
+    assert_eq!(r.status, 422, "{}", r.text());
+    assert!(r.text().contains("idempotency_key"));
+    assert!(app.store().user_by_email("ama@example.com").await.unwrap().is_none());
+    // the header works too, and a fresh browser resending a made account is sent to log in
+    let mut c = Browser::new(&app);
+    let html = c.get("/account/register").await.text();
+    let at = html.find("name=\"csrf\" value=\"").unwrap() + 19;
+    let csrf3 = html[at..at + html[at..].find('"').unwrap()].to_string();
+    let fields = [("csrf", csrf3.as_str()), ("name", "Kofi"), ("email", "kofi@example.com"), ("password", "groundnut-soup-42")];
+    let r = c.post_headers("/account/register", &fields, Some(ORIGIN), &[("idempotency-key", &key)]).await;
+    assert_eq!((r.status.as_u16(), r.header("location")), (303, "/account/login"));
 }
