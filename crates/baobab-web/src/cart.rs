@@ -4,7 +4,7 @@
 //! in the same transaction and is idempotent (the form carries a key).
 
 use axum::Router;
-use axum::extract::{Form, OriginalUri, State};
+use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::AppState;
 use crate::account::session::{self, Current, check_csrf, current, same_origin};
-use crate::pages::{finish, redirect, status_page};
+use crate::pages::{Posted, finish, redirect, status_page};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, html_type};
 
@@ -44,13 +44,8 @@ struct AddForm {
 
 /// Add to cart, from the (publicly cached, so token-less) product page: the browser's Origin or
 /// Referer must be this site, and the cookie is SameSite=Lax.
-async fn add(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    form: Result<Form<AddForm>, axum::extract::rejection::FormRejection>,
-) -> Response {
+async fn add(State(state): State<AppState>, headers: HeaderMap, Posted(f): Posted<AddForm>) -> Response {
     let r = async {
-        let Ok(Form(f)) = form else { return Ok(status_page(&state, StatusCode::BAD_REQUEST, "form", "could not be read")) };
         if !same_origin(&state, &headers) || (headers.get(header::ORIGIN).is_none() && headers.get(header::REFERER).is_none()) {
             return Ok(status_page(&state, StatusCode::FORBIDDEN, "origin", "must be this shop"));
         }
@@ -164,14 +159,8 @@ struct UpdateForm {
     quantity: String,
 }
 
-async fn update(
-    State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    form: Result<Form<UpdateForm>, axum::extract::rejection::FormRejection>,
-) -> Response {
+async fn update(State(state): State<AppState>, method: Method, headers: HeaderMap, Posted(f): Posted<UpdateForm>) -> Response {
     let r = async {
-        let Ok(Form(f)) = form else { return Ok(status_page(&state, StatusCode::BAD_REQUEST, "form", "could not be read")) };
         let c = current(&state, &headers).await?;
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(status_page(&state, StatusCode::FORBIDDEN, "csrf", "is missing or wrong: reload the page and try again"));

@@ -81,3 +81,18 @@ pub(crate) fn idempotency_key(headers: &axum::http::HeaderMap, field: &str) -> O
     let key = headers.get("idempotency-key").and_then(|v| v.to_str().ok()).unwrap_or(field).trim().to_ascii_lowercase();
     (key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit())).then_some(key)
 }
+
+/// A urlencoded form body. One that cannot be read is answered with the error page (413 when too
+/// large, else 400) before the handler runs.
+pub(crate) struct Posted<T>(pub T);
+
+impl<T: serde::de::DeserializeOwned + Send> axum::extract::FromRequest<AppState> for Posted<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &AppState) -> Result<Self, Response> {
+        match axum::extract::Form::<T>::from_request(req, state).await {
+            Ok(axum::extract::Form(v)) => Ok(Posted(v)),
+            Err(rej) => Err(form_error(state, rej)),
+        }
+    }
+}

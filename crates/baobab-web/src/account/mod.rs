@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::AppState;
-use crate::pages::{CsrfOnly, audit, finish, forbidden_csrf, form_error, redirect};
+use crate::pages::{CsrfOnly, Posted, audit, finish, forbidden_csrf, redirect};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, error_page, html_type, safe_back};
 use session::{Current, Peer, check_csrf, client_ip, current};
@@ -252,14 +252,10 @@ async fn register(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<RegisterForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<RegisterForm>,
 ) -> Response {
     let r = async {
         let mut c = ctx(&state, &headers, peer).await?;
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
             // A resend of a registration that went through (its response was lost, or a double
             // click): the first request ended the session this form belonged to. Same form key
@@ -371,14 +367,10 @@ async fn login(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<LoginForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<LoginForm>,
 ) -> Response {
     let r = async {
         let mut c = ctx(&state, &headers, peer).await?;
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
@@ -508,14 +500,10 @@ async fn forgot(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<ForgotForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<ForgotForm>,
 ) -> Response {
     let r = async {
         let c = ctx(&state, &headers, peer).await?;
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
@@ -582,14 +570,10 @@ async fn reset(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<ResetForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<ResetForm>,
 ) -> Response {
     let r = async {
         let mut c = ctx(&state, &headers, peer).await?;
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
@@ -752,12 +736,8 @@ async fn profile(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<ProfileForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<ProfileForm>,
 ) -> Response {
-    let f = match form {
-        Ok(Form(f)) => f,
-        Err(rej) => return form_error(&state, rej),
-    };
     let st = state.clone();
     signed_in(&state, &method, &headers, peer, &f.csrf.clone(), move |c, user| async move {
         let mut errors = Vec::new();
@@ -813,12 +793,8 @@ async fn add_address(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<AddressForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<AddressForm>,
 ) -> Response {
-    let f = match form {
-        Ok(Form(f)) => f,
-        Err(rej) => return form_error(&state, rej),
-    };
     let st = state.clone();
     signed_in(&state, &method, &headers, peer, &f.csrf.clone(), move |c, user| async move {
         match st.store.add_address(user.id, &f.input()).await {
@@ -849,12 +825,8 @@ async fn update_address(
     headers: HeaderMap,
     Peer(peer): Peer,
     Path(raw): Path<String>,
-    form: Result<Form<AddressForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<AddressForm>,
 ) -> Response {
-    let f = match form {
-        Ok(Form(f)) => f,
-        Err(rej) => return form_error(&state, rej),
-    };
     let st = state.clone();
     signed_in(&state, &method, &headers, peer, &f.csrf.clone(), move |c, user| async move {
         let id = address_id(&raw)?;

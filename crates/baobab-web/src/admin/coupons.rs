@@ -1,7 +1,7 @@
 //! Coupons in the admin (order managers and owners): list them with their use, create
 //! percentage or fixed-amount coupons with a minimum, expiry and usage limit, switch them off.
 
-use axum::extract::{Form, State};
+use axum::extract::State;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use baobab_domain::account::Permission;
@@ -16,7 +16,7 @@ use serde_json::json;
 use super::{AdminField, AdminForm, Opt, Section, Staff, gate, render};
 use crate::AppState;
 use crate::account::session::{Peer, check_csrf};
-use crate::pages::{audit, finish, forbidden_csrf, form_error, redirect};
+use crate::pages::{Posted, audit, finish, forbidden_csrf, redirect};
 use crate::storefront::PageError;
 
 async fn page(state: &AppState, s: &Staff, status: StatusCode, notice: &str, errors: Vec<String>) -> Result<Response, PageError> {
@@ -211,13 +211,9 @@ pub(super) async fn create(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<NewCouponForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<NewCouponForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -262,13 +258,9 @@ pub(super) async fn set_active(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<ActiveForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<ActiveForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));

@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Form, OriginalUri, Path, State};
+use axum::extract::{DefaultBodyLimit, OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -20,7 +20,7 @@ use serde_json::json;
 
 use crate::AppState;
 use crate::account::session::{self, Current, Peer, check_csrf, client_ip, current};
-use crate::pages::{CsrfOnly, audit, finish, forbidden_csrf, form_error, redirect, status_page};
+use crate::pages::{CsrfOnly, Posted, audit, finish, forbidden_csrf, redirect, status_page};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, html_type};
 
@@ -285,13 +285,9 @@ async fn setup(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<CodeForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<CodeForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = match gate(&state, &headers, peer, None, false).await? {
             Ok(s) => s,
             Err(res) => return Ok(res),
@@ -362,13 +358,9 @@ async fn challenge(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<CodeForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<CodeForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = match gate(&state, &headers, peer, None, false).await? {
             Ok(s) => s,
             Err(res) => return Ok(res),
@@ -515,13 +507,9 @@ async fn disable_customer(
     headers: HeaderMap,
     Peer(peer): Peer,
     Path(raw): Path<String>,
-    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<CsrfOnly>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::EditCustomers));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -633,13 +621,9 @@ async fn add_staff(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<StaffForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<StaffForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageStaff));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -677,13 +661,9 @@ async fn change_role(
     headers: HeaderMap,
     Peer(peer): Peer,
     Path(raw): Path<String>,
-    form: Result<Form<RoleForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<RoleForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageStaff));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -794,13 +774,9 @@ async fn create_token(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<TokenForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<TokenForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageTokens));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -829,13 +805,9 @@ async fn revoke_token(
     headers: HeaderMap,
     Peer(peer): Peer,
     Path(raw): Path<String>,
-    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<CsrfOnly>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageTokens));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));

@@ -1,7 +1,7 @@
 //! Order management in the admin (order managers and owners): list, read, and move orders
 //! through their lifecycle, with refunds recorded against what was paid.
 
-use axum::extract::{Form, OriginalUri, Path, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use baobab_domain::account::Permission;
@@ -15,7 +15,7 @@ use serde_json::json;
 use super::{AdminField, AdminForm, Section, Staff, gate, id_of, render};
 use crate::AppState;
 use crate::account::session::{Peer, check_csrf};
-use crate::pages::{audit, finish, forbidden_csrf, form_error, redirect};
+use crate::pages::{Posted, audit, finish, forbidden_csrf, redirect};
 use crate::storefront::PageError;
 
 #[derive(Deserialize, Default)]
@@ -226,13 +226,9 @@ pub(super) async fn step(
     headers: HeaderMap,
     Peer(peer): Peer,
     Path(raw): Path<String>,
-    form: Result<Form<StepForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<StepForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));

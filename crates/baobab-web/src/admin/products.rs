@@ -1,7 +1,7 @@
 //! Catalog editing in the admin, on top of the same store calls and the same upload path as
 //! the API (one copy of the rules).
 
-use axum::extract::{Form, Multipart, OriginalUri, Path, State};
+use axum::extract::{Multipart, OriginalUri, Path, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use baobab_domain::Currency;
@@ -18,7 +18,7 @@ use serde_json::json;
 use super::{AdminField, AdminForm, Opt, Section, Staff, finish, gate, id_of, render};
 use crate::AppState;
 use crate::account::session::{Peer, check_csrf};
-use crate::pages::{audit, forbidden_csrf, form_error, redirect};
+use crate::pages::{Posted, audit, forbidden_csrf, redirect};
 use crate::storefront::PageError;
 
 const STATUSES: &[&str] = &["draft", "active", "archived"];
@@ -140,13 +140,9 @@ pub(super) async fn create(
     method: Method,
     headers: HeaderMap,
     Peer(peer): Peer,
-    form: Result<Form<ProductForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<ProductForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -300,13 +296,9 @@ pub(super) async fn update(
     headers: HeaderMap,
     Peer(peer): Peer,
     Path(raw): Path<String>,
-    form: Result<Form<ProductForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<ProductForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
         if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));

@@ -8,7 +8,7 @@ pub mod payments;
 pub mod settings;
 
 use axum::Router;
-use axum::extract::{Form, OriginalUri, Path, State};
+use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 use crate::AppState;
 use crate::account::session::{Current, check_csrf, current};
 use crate::cart::{LineView, owner, page_currency, priced_lines};
-use crate::pages::{finish, forbidden_csrf, form_error, redirect};
+use crate::pages::{Posted, finish, forbidden_csrf, redirect};
 use crate::storefront::views::Chrome;
 use crate::storefront::{PageError, html_type};
 
@@ -296,13 +296,9 @@ async fn submit(
     method: Method,
     headers: HeaderMap,
     OriginalUri(uri): OriginalUri,
-    form: Result<Form<CheckoutForm>, axum::extract::rejection::FormRejection>,
+    Posted(form): Posted<CheckoutForm>,
 ) -> Response {
     let r = async {
-        let form = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let c = current(&state, &headers).await?;
         if !check_csrf(&state, &method, &headers, &c, &form.csrf) {
             return Ok(forbidden_csrf(&state));

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -27,7 +27,7 @@ use crate::AppState;
 use crate::account::session::{check_csrf, current};
 use crate::cart::owner;
 use crate::checkout::order_number;
-use crate::pages::{CsrfOnly, finish, forbidden_csrf, form_error, redirect};
+use crate::pages::{CsrfOnly, Posted, finish, forbidden_csrf, redirect};
 use crate::storefront::PageError;
 
 /// Provider settings from the configuration; a provider without settings is not offered.
@@ -336,13 +336,9 @@ async fn pay_again(
     method: Method,
     headers: HeaderMap,
     Path(raw): Path<String>,
-    form: Result<Form<PayForm>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<PayForm>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let (order, c) = own_order(&state, &headers, &raw).await?;
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(forbidden_csrf(&state));
@@ -367,13 +363,9 @@ async fn check_now(
     method: Method,
     headers: HeaderMap,
     Path(raw): Path<String>,
-    form: Result<Form<CsrfOnly>, axum::extract::rejection::FormRejection>,
+    Posted(f): Posted<CsrfOnly>,
 ) -> Response {
     let r = async {
-        let f = match form {
-            Ok(Form(f)) => f,
-            Err(rej) => return Ok(form_error(&state, rej)),
-        };
         let (order, c) = own_order(&state, &headers, &raw).await?;
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(forbidden_csrf(&state));
