@@ -23,6 +23,22 @@ async fn paystack_app() -> (TestApp, FakePaystack) {
     (TestApp::with_settings(settings).await, fake)
 }
 
+/// An app with M-Pesa against a fake Daraja; callbacks go to `/webhooks/mpesa/cb-7f3a9e`.
+async fn mpesa_app() -> (TestApp, FakeDaraja) {
+    let fake = FakeDaraja::start("ck_live_1", "cs_live_1", "174379", "passkey-abc");
+    let mut settings = WebSettings::default();
+    settings.payments.mpesa = Some(baobab_payments::MpesaConfig {
+        consumer_key: "ck_live_1".into(),
+        consumer_secret: "cs_live_1".into(),
+        shortcode: "174379".into(),
+        passkey: "passkey-abc".into(),
+        base_url: fake.base_url(),
+    });
+    settings.payments.mpesa_callback_token = "cb-7f3a9e".into();
+    let app = TestApp::with_settings(settings).await;
+    (app, fake)
+}
+
 async fn post_raw(app: &TestApp, path: &str, headers: &[(&str, &str)], body: Vec<u8>) -> Res {
     let mut b = Request::post(path).header("content-type", "application/json");
     for (k, v) in headers {
@@ -217,17 +233,7 @@ async fn paystack_return_first_provider_down_and_money_after_expiry() {
 
 #[tokio::test]
 async fn mpesa_prompt_callback_on_a_secret_url_failures_and_retries() {
-    let fake = FakeDaraja::start("ck_live_1", "cs_live_1", "174379", "passkey-abc");
-    let mut settings = WebSettings::default();
-    settings.payments.mpesa = Some(baobab_payments::MpesaConfig {
-        consumer_key: "ck_live_1".into(),
-        consumer_secret: "cs_live_1".into(),
-        shortcode: "174379".into(),
-        passkey: "passkey-abc".into(),
-        base_url: fake.base_url(),
-    });
-    settings.payments.mpesa_callback_token = "cb-7f3a9e".into();
-    let app = TestApp::with_settings(settings).await;
+    let (app, fake) = mpesa_app().await;
     let mut b = Browser::new(&app);
     add_to_cart(&mut b, &app, "kora-phone-model-10").await;
     let kes = "/checkout?currency=KES";
@@ -338,17 +344,7 @@ async fn abandoned_attempts_are_given_up_and_expired_orders_tell_the_customer() 
 
 #[tokio::test]
 async fn mpesa_money_for_an_unknown_prompt_is_kept_for_staff() {
-    let fake = FakeDaraja::start("ck_live_1", "cs_live_1", "174379", "passkey-abc");
-    let mut settings = WebSettings::default();
-    settings.payments.mpesa = Some(baobab_payments::MpesaConfig {
-        consumer_key: "ck_live_1".into(),
-        consumer_secret: "cs_live_1".into(),
-        shortcode: "174379".into(),
-        passkey: "passkey-abc".into(),
-        base_url: fake.base_url(),
-    });
-    settings.payments.mpesa_callback_token = "cb-7f3a9e".into();
-    let app = TestApp::with_settings(settings).await;
+    let (app, fake) = mpesa_app().await;
     // a success callback for a prompt no attempt knows (our start timed out after Daraja sent it)
     let body = br#"{"Body":{"stkCallback":{"MerchantRequestID":"29115-1","CheckoutRequestID":"ws_CO_unknown","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":1500.00},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"},{"Name":"TransactionDate","Value":20261124102115},{"Name":"PhoneNumber","Value":254708374149}]}}}}"#;
     for _ in 0..2 {
