@@ -344,7 +344,7 @@ async fn abandoned_attempts_are_given_up_and_expired_orders_tell_the_customer() 
 
 #[tokio::test]
 async fn mpesa_money_for_an_unknown_prompt_is_kept_for_staff() {
-    let (app, fake) = mpesa_app().await;
+    let (app, _daraja) = mpesa_app().await; // the prompt was sent, but no attempt recorded it
     // a success callback for a prompt no attempt knows (our start timed out after Daraja sent it)
     let body = br#"{"Body":{"stkCallback":{"MerchantRequestID":"29115-1","CheckoutRequestID":"ws_CO_unknown","ResultCode":0,"ResultDesc":"The service request is processed successfully.","CallbackMetadata":{"Item":[{"Name":"Amount","Value":1500.00},{"Name":"MpesaReceiptNumber","Value":"NLJ7RT61SV"},{"Name":"TransactionDate","Value":20261124102115},{"Name":"PhoneNumber","Value":254708374149}]}}}}"#;
     for _ in 0..2 {
