@@ -358,3 +358,50 @@ async fn mpesa_money_for_an_unknown_prompt_is_kept_for_staff() {
     let dash = owner.get("/admin").await.text();
     assert!(dash.contains("Payments to review") && dash.contains("stk:ws_CO_unknown"), "{dash}");
 }
+
+#[tokio::test]
+async fn checkout_with_a_coupon_and_paystack_on_postgres() {
+    let fake = FakePaystack::start(PAYSTACK_KEY);
+    let mut settings = WebSettings::default();
+    settings.payments.paystack = Some(baobab_payments::PaystackConfig { secret_key: PAYSTACK_KEY.into(), base_url: fake.base_url() });
+    let Some(app) = TestApp::postgres_with(settings).await else { return };
+    let limited = baobab_domain::order::Coupon {
+        code: "PG5".into(),
+        kind: baobab_domain::order::CouponKind::Percent(500),
+        currency: None,
+        minimum_minor: 0,
+        expires_at: None,
+        usage_limit: Some(1),
+        used: 0,
+        active: true,
+    };
+    app.store().create_coupon(&limited).await.unwrap();
+    let mut b = Browser::new(&app);
+    add_to_cart(&mut b, &app, "kora-phone-model-17").await;
+    let r = checkout_with(
+        &mut b,
+        &[("payment_method", "paystack"), ("coupon", "pg5"), ("city", "Ikeja"), ("shipping_method", "lagos-express")],
+    )
+    .await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    let order = app.store().list_orders(None, 0, 1).await.unwrap().remove(0);
+    assert_eq!((order.coupon_code.as_deref(), order.totals.discount), (Some("PG5"), order.totals.subtotal * 5 / 100));
+    let reference = fake.initialized().pop().unwrap().reference;
+    fake.pay(&reference, true);
+    let (body, sig) = fake.webhook(&reference);
+    let signed = [("x-paystack-signature", sig.as_str())];
+    let back = format!("/payments/paystack/return?reference={reference}");
+    let (a, c) = tokio::join!(post_raw(&app, "/webhooks/paystack", &signed, body.clone()), b.get(&back));
+    assert_eq!((a.status.as_u16(), c.status.as_u16()), (200, 303), "webhook and return at once: {}", a.text());
+    assert_eq!(app.store().order(order.id).await.unwrap().unwrap().status, OrderStatus::Paid);
+    assert_eq!(order_events(&app, order.id).await, 1, "paid once");
+    // the coupon's single use is spent
+    add_to_cart(&mut b, &app, "kora-phone-model-17").await;
+    let r = checkout_with(
+        &mut b,
+        &[("payment_method", "paystack"), ("coupon", "PG5"), ("city", "Ikeja"), ("shipping_method", "lagos-express")],
+    )
+    .await;
+    assert_eq!(r.status, 422);
+    assert!(r.text().contains("PG5 has been used up"));
+}

@@ -90,6 +90,11 @@ impl TestApp {
         Self::build(Backend::Postgres, WebSettings::default(), vec![]).await
     }
 
+    /// On PostgreSQL with these settings; None when PostgreSQL is not available to the tests.
+    pub async fn postgres_with(settings: WebSettings) -> Option<TestApp> {
+        Self::build(Backend::Postgres, settings, vec![]).await
+    }
+
     pub async fn with_settings(settings: WebSettings) -> TestApp {
         Self::build(Backend::Sqlite, settings, vec![]).await.unwrap()
     }
