@@ -214,7 +214,8 @@ fn security_groups_chain_cloudfront_to_alb_to_app_to_database_and_nothing_else()
     let expected_egress: BTreeSet<_> = [
         rule("AlbSecurityGroup", "AppSecurityGroup", 8080),
         rule("AppSecurityGroup", "DbSecurityGroup", 5432),
-        rule("AppSecurityGroup", "cidr:0.0.0.0/0", 443), // AWS APIs through NAT / S3 endpoint
+        rule("AppSecurityGroup", "cidr:0.0.0.0/0", 443), // AWS APIs, payment providers (NAT / S3 endpoint)
+        rule("AppSecurityGroup", "cidr:0.0.0.0/0", 587), // SMTP submission (Amazon SES)
         rule("DbSecurityGroup", "cidr:127.0.0.1/32", -1), // i.e. nothing
     ]
     .into();
@@ -373,11 +374,21 @@ fn instances_boot_safely_and_a_broken_release_fails_the_deploy() {
     assert!(ud.contains("set -euo pipefail") && ud.contains("trap 'echo \"bootstrap failed at line $LINENO\"; signal 1' ERR"));
     assert!(ud.contains("--resource AppAutoScalingGroup"));
     assert!(ud.contains("${ReleaseSha256}"));
-    for script in ["baobab-install", "baobab-migrate", "baobab-db-url"] {
+    for script in ["baobab-install", "baobab-migrate", "baobab-db-url", "baobab-app-secrets"] {
         assert!(deploy_dir().join("release").join(script).is_file(), "{script} ships in the release");
     }
     let migrate = std::fs::read_to_string(deploy_dir().join("release/baobab-migrate")).unwrap();
     assert!(migrate.contains("bin/baobab\" migrate"));
+    // the app secret reaches the service at boot and within a minute of a change
+    assert!(ud.contains("APP_SECRET_ARN=${AppSecret}"));
+    let install = std::fs::read_to_string(deploy_dir().join("release/baobab-install")).unwrap();
+    assert!(install.contains("bin/baobab-app-secrets\""));
+    let unit = std::fs::read_to_string(deploy_dir().join("release/baobab.service")).unwrap();
+    assert!(unit.contains("EnvironmentFile=-/etc/baobab/secrets.env"));
+    let refresh = std::fs::read_to_string(deploy_dir().join("release/baobab-db-secret.service")).unwrap();
+    assert!(refresh.contains("baobab-app-secrets --restart-on-change"));
+    let release = std::fs::read_to_string(repo_root().join("scripts/release")).unwrap();
+    assert!(release.contains("deploy/aws/release/baobab-app-secrets"), "the release packs it");
 }
 
 #[test]
@@ -422,6 +433,9 @@ fn instance_role_is_least_privilege() {
     assert_eq!(as_get_att(&by_sid["DataKeyUse"].1), Some(("DataKey", "Arn")));
     assert_eq!(by_sid["DatabaseSecret"].0, ["secretsmanager:GetSecretValue"]);
     assert_eq!(as_get_att(&by_sid["DatabaseSecret"].1), Some(("Database", "MasterUserSecret.SecretArn")));
+    assert_eq!(by_sid["AppSecret"].0, ["secretsmanager:GetSecretValue"]);
+    assert_eq!(as_ref(&by_sid["AppSecret"].1), Some("AppSecret"), "only the stack's own app secret");
+    assert_eq!(as_ref(&props(t.resource("AppSecret"))["KmsKeyId"]), Some("DataKey"));
 }
 
 // ------------------------------------------------------------------ encryption
@@ -529,7 +543,9 @@ fn every_resource_that_can_be_encrypted_is() {
                     assert_eq!(c["ViewerCertificate"]["MinimumProtocolVersion"].as_str(), Some("TLSv1.2_2021"));
                     assert_eq!(c["DefaultCacheBehavior"]["ViewerProtocolPolicy"].as_str(), Some("redirect-to-https"));
                     for b in c["CacheBehaviors"].as_sequence().unwrap() {
-                        assert_eq!(b["ViewerProtocolPolicy"].as_str(), Some("redirect-to-https"), "{at}");
+                        // never plain HTTP: redirected, or (machine-to-machine webhooks) refused
+                        let policy = b["ViewerProtocolPolicy"].as_str();
+                        assert!(matches!(policy, Some("redirect-to-https" | "https-only")), "{at}: {policy:?}");
                     }
                 }
                 other => {
@@ -603,8 +619,21 @@ fn cloudfront_caches_pages_by_currency_and_forwards_the_session_only_where_neede
         }
         assert_eq!(b["Compress"], Value::Bool(true), "{path}");
     }
-    let expected: BTreeSet<String> = ["/account*", "/cart*", "/checkout*", "/admin*"].map(String::from).into();
+    let expected: BTreeSet<String> = ["/account*", "/cart*", "/checkout*", "/admin*", "/orders*", "/payments/*"].map(String::from).into();
     assert_eq!(session_paths, expected);
+    // payment notifications: uncached, HTTPS only, the signature header forwarded, no cookies
+    let webhooks = c["CacheBehaviors"]
+        .as_sequence()
+        .unwrap()
+        .iter()
+        .find(|b| b["PathPattern"].as_str() == Some("/webhooks/*"))
+        .expect("a /webhooks/* behavior");
+    assert_eq!(webhooks["CachePolicyId"].as_str(), Some("4135ea2d-6df8-44a3-9df3-4b5a84be39ad"));
+    assert_eq!(webhooks["ViewerProtocolPolicy"].as_str(), Some("https-only"));
+    assert!(webhooks["AllowedMethods"].as_sequence().unwrap().iter().any(|m| m.as_str() == Some("POST")));
+    let policy = &props(t.resource(as_ref(&webhooks["OriginRequestPolicyId"]).unwrap()))["OriginRequestPolicyConfig"];
+    assert_eq!(policy["HeadersConfig"]["Headers"][0].as_str(), Some("x-paystack-signature"));
+    assert_eq!(policy["CookiesConfig"]["CookieBehavior"].as_str(), Some("none"));
     // the media bucket admits this distribution only, and only under media/
     let policy = &props(t.resource("MediaBucketPolicy"))["PolicyDocument"]["Statement"];
     let oac = policy.as_sequence().unwrap().iter().find(|st| st["Sid"].as_str() == Some("CloudFrontOriginAccessControl")).unwrap();
@@ -893,4 +922,70 @@ fn every_guard_rule_has_a_fixture_on_which_it_fails() {
         }
     }
     assert!(rules >= 20, "{rules} rules");
+}
+
+#[test]
+fn app_secrets_script_writes_only_checked_baobab_settings() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("baobab-app-secrets-{}", std::process::id()));
+    let etc = dir.join("etc");
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&etc).unwrap();
+    std::fs::create_dir_all(&bin).unwrap();
+    std::fs::write(
+        etc.join("stack.env"),
+        "AWS_REGION=af-south-1\nAPP_SECRET_ARN=arn:aws:secretsmanager:af-south-1:111122223333:secret:app-1\n",
+    )
+    .unwrap();
+    // a stand-in `aws` answering get-secret-value with the JSON in $SECRET_JSON
+    let fake = bin.join("aws");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\ncase \"$*\" in *get-secret-value*--secret-id*app-1*) printf '%s\\n' \"$SECRET_JSON\";; *) echo \"unexpected: $*\" >&2; exit 1;; esac\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    let run = |json: &str| {
+        std::process::Command::new("bash")
+            .arg(deploy_dir().join("release/baobab-app-secrets"))
+            .env("PATH", &path)
+            .env("BAOBAB_ETC_DIR", &etc)
+            .env("SECRET_JSON", json)
+            .output()
+            .unwrap()
+    };
+    let out = run(
+        r#"{"BAOBAB_PAYMENTS__PAYSTACK_SECRET_KEY":"sk_live_abc123","BAOBAB_EMAIL__SMTP_URL":"smtp://AKIA:pa%2Fss@email-smtp.af-south-1.amazonaws.com:587?tls=required","BAOBAB_PAYMENTS__BANK_TRANSFER_HOURS":48}"#,
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let env = std::fs::read_to_string(etc.join("secrets.env")).unwrap();
+    assert_eq!(
+        env,
+        "BAOBAB_EMAIL__SMTP_URL='smtp://AKIA:pa%2Fss@email-smtp.af-south-1.amazonaws.com:587?tls=required'\n\
+         BAOBAB_PAYMENTS__BANK_TRANSFER_HOURS='48'\n\
+         BAOBAB_PAYMENTS__PAYSTACK_SECRET_KEY='sk_live_abc123'\n"
+    );
+    assert_eq!(std::fs::metadata(etc.join("secrets.env")).unwrap().permissions().mode() & 0o777, 0o640, "not world-readable");
+    // bad entries stop it, naming the key and never the value; the last good file stays
+    for (json, says) in [
+        (r#"{"PAYSTACK_KEY":"sk_live_x"}"#, "'PAYSTACK_KEY' is not a BAOBAB_* setting"),
+        (r#"{"BAOBAB_EMAIL__SMTP_URL":"smtp://u:it's@h"}"#, "BAOBAB_EMAIL__SMTP_URL holds a quote"),
+        (r#"["sk_live_x"]"#, "must be a JSON object"),
+        ("not json", "is not JSON"),
+        (r#"{"BAOBAB_X":{"a":1}}"#, "BAOBAB_X must be a string or a number"),
+    ] {
+        let out = run(json);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && err.contains(says), "{json}: {err}");
+        assert!(!err.contains("sk_live_x") && !err.contains("it's"), "no secret in the message: {err}");
+        assert_eq!(std::fs::read_to_string(etc.join("secrets.env")).unwrap(), env, "unchanged");
+    }
+    let leftovers =
+        std::fs::read_dir(&etc).unwrap().filter_map(Result::ok).filter(|e| e.file_name().to_string_lossy().starts_with(".secrets")).count();
+    assert_eq!(leftovers, 0, "temporary files left behind");
+    // an empty object: an empty file
+    assert!(run("{}").status.success());
+    assert_eq!(std::fs::read_to_string(etc.join("secrets.env")).unwrap(), "");
+    std::fs::remove_dir_all(&dir).ok();
 }
