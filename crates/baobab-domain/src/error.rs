@@ -25,6 +25,11 @@ impl ValidationError {
         self.errors.first().map(|e| e.field.as_str()).unwrap_or("")
     }
 
+    /// One `field: message` line per problem, as forms list them.
+    pub fn messages(&self) -> Vec<String> {
+        self.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect()
+    }
+
     /// Prefixes every field with `prefix` (`sku` → `variants[2].sku`).
     pub fn within(mut self, prefix: &str) -> Self {
         for e in &mut self.errors {
@@ -36,8 +41,7 @@ impl ValidationError {
 
 impl fmt::Display for ValidationError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let parts: Vec<String> = self.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
-        f.write_str(&parts.join("; "))
+        f.write_str(&self.messages().join("; "))
     }
 }
 

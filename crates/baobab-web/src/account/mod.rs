@@ -802,17 +802,7 @@ async fn add_address(
                 audit(&st, "address_added", Some(user.id), &user.email, &c.ip, json!({"address_id": a.id})).await;
                 Ok(redirect("/account", None))
             }
-            Err(StoreError::Invalid(v)) => {
-                render_home(
-                    &st,
-                    &c,
-                    &user,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "",
-                    v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
-                )
-                .await
-            }
+            Err(StoreError::Invalid(v)) => render_home(&st, &c, &user, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
             Err(e) => Err(e.into()),
         }
     })
@@ -835,17 +825,7 @@ async fn update_address(
                 audit(&st, "address_changed", Some(user.id), &user.email, &c.ip, json!({"address_id": id})).await;
                 Ok(redirect("/account", None))
             }
-            Err(StoreError::Invalid(v)) => {
-                render_home(
-                    &st,
-                    &c,
-                    &user,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "",
-                    v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
-                )
-                .await
-            }
+            Err(StoreError::Invalid(v)) => render_home(&st, &c, &user, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
             Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Address")),
             Err(e) => Err(e.into()),
         }

@@ -201,7 +201,7 @@ fn read(f: &NewCouponForm) -> Result<Coupon, Vec<String>> {
         active: true,
     };
     if let Err(v) = c.validate() {
-        errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)));
+        errors.extend(v.messages());
     }
     if errors.is_empty() { Ok(c) } else { Err(errors) }
 }
@@ -228,16 +228,7 @@ pub(super) async fn create(
                 Ok(redirect("/admin/coupons", None))
             }
             Err(StoreError::Conflict { message, .. }) => page(&state, &s, StatusCode::CONFLICT, "", vec![message]).await,
-            Err(StoreError::Invalid(v)) => {
-                page(
-                    &state,
-                    &s,
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "",
-                    v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)).collect(),
-                )
-                .await
-            }
+            Err(StoreError::Invalid(v)) => page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
             Err(e) => Err(e.into()),
         }
     }

@@ -15,7 +15,7 @@ use axum::routing::get;
 use baobab_domain::account::{AddressInput, normalize_email};
 use baobab_domain::order::{Coupon, totals};
 use baobab_domain::shipping::{ShippingQuote, covers, offers};
-use baobab_domain::{Currency, format_money};
+use baobab_domain::{Currency, ValidationError, format_money};
 use baobab_store::StoreError;
 use baobab_store::orders::{NewOrder, NewOrderLine, Order, Placed};
 use chrono::{Duration, Utc};
@@ -126,8 +126,9 @@ struct Worked {
     view: CheckoutView,
     quote: Option<ShippingQuote>,
     coupon: Option<String>,
-    address: Option<AddressInput>,
-    email: Option<String>,
+    /// The address and e-mail as checked (the page lists their problems only when placing).
+    address: Result<AddressInput, ValidationError>,
+    email: Result<String, ValidationError>,
     lines: Vec<NewOrderLine>,
 }
 
@@ -225,8 +226,7 @@ async fn work_out(state: &AppState, c: &Current, currency: Currency, mut form: C
     let mut page = Chrome::new(state, currency, &cats, "/checkout", "Checkout");
     page.noindex = true;
     page.description = "Checkout".into();
-    // The fields are checked when placing; the page only lists their problems then.
-    let email = normalize_email("email", &form.email).ok();
+    let email = normalize_email("email", &form.email);
     let address = AddressInput {
         name: form.name.clone(),
         line1: form.line1.clone(),
@@ -236,8 +236,7 @@ async fn work_out(state: &AppState, c: &Current, currency: Currency, mut form: C
         phone: form.phone.clone(),
         ..Default::default()
     }
-    .validate()
-    .ok();
+    .validate();
     let view = CheckoutView {
         page,
         csrf: c.csrf().to_string(),
@@ -322,26 +321,17 @@ async fn submit(
         if key.is_none() {
             view.errors.push("idempotency_key: reload the checkout page and try again".into());
         }
-        if let Err(e) = normalize_email("email", &form.email) {
+        if let Err(e) = &worked.email {
             view.errors.push(e.to_string());
         }
-        let address = AddressInput {
-            name: form.name.clone(),
-            line1: form.line1.clone(),
-            city: form.city.clone(),
-            region: form.region.clone(),
-            country: view.form.country.clone(),
-            phone: form.phone.clone(),
-            ..Default::default()
-        };
-        match address.validate() {
-            Err(v) => view.errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message))),
+        match &worked.address {
+            Err(v) => view.errors.extend(v.messages()),
             Ok(a) if view.form.payment_method == "mpesa" && !payments::mpesa_phone_ok(&a.phone) => {
                 view.errors.push("phone: M-Pesa needs a Kenyan mobile number, e.g. +254 712 345 678".into());
             }
             Ok(_) => {}
         }
-        let (Some(email), Some(address), Some(quote), Some(key), true) =
+        let (Ok(email), Ok(address), Some(quote), Some(key), true) =
             (worked.email, worked.address, worked.quote, key, view.errors.is_empty())
         else {
             return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
@@ -400,7 +390,7 @@ async fn submit(
                 render(&state, StatusCode::CONFLICT, &view)
             }
             Err(StoreError::Invalid(v)) => {
-                view.errors.extend(v.errors.iter().map(|e| format!("{}: {}", e.field, e.message)));
+                view.errors.extend(v.messages());
                 render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view)
             }
             Err(e) => Err(e.into()),
@@ -487,16 +477,24 @@ struct OrderView {
     total: String,
 }
 
+/// The order, if the visitor may see and act on it (who placed it, or its customer); else 404,
+/// so nobody learns that another's order exists.
+pub(crate) async fn own_order(state: &AppState, headers: &HeaderMap, raw: &str) -> Result<(Order, Current), PageError> {
+    let id = crate::pages::path_id(raw)?;
+    let c = current(state, headers).await?;
+    let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+    let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
+    if !mine {
+        return Err(PageError::NotFound("Order"));
+    }
+    Ok((order, c))
+}
+
 /// The order confirmation: visible to whoever placed it, and to the customer it belongs to.
 async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw): Path<String>) -> Response {
     let r = async {
-        let id = crate::pages::path_id(&raw)?;
-        let c = current(&state, &headers).await?;
-        let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
-        let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
-        if !mine {
-            return Err(PageError::NotFound("Order"));
-        }
+        let (order, c) = own_order(&state, &headers, &raw).await?;
+        let id = order.id;
         let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
         let money = |v: i64| format_money(v, currency);
         let attempts = state.store.payments_of_order(order.id).await?;

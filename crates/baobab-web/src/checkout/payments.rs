@@ -24,8 +24,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::AppState;
-use crate::account::session::{check_csrf, current};
-use crate::cart::owner;
+use crate::account::session::check_csrf;
 use crate::checkout::order_number;
 use crate::pages::{CsrfOnly, Posted, finish, forbidden_csrf, redirect};
 use crate::storefront::PageError;
@@ -311,18 +310,6 @@ pub async fn expire_unpaid(state: &AppState) -> Result<usize, StoreError> {
     Ok(ids.len())
 }
 
-/// The order, if the visitor may act on it (who placed it, or its customer); else 404.
-async fn own_order(state: &AppState, headers: &HeaderMap, raw: &str) -> Result<(Order, crate::account::session::Current), PageError> {
-    let id = crate::pages::path_id(raw)?;
-    let c = current(state, headers).await?;
-    let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
-    let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
-    if !mine {
-        return Err(PageError::NotFound("Order"));
-    }
-    Ok((order, c))
-}
-
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct PayForm {
@@ -339,7 +326,7 @@ async fn pay_again(
     Posted(f): Posted<PayForm>,
 ) -> Response {
     let r = async {
-        let (order, c) = own_order(&state, &headers, &raw).await?;
+        let (order, c) = crate::checkout::own_order(&state, &headers, &raw).await?;
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
@@ -366,7 +353,7 @@ async fn check_now(
     Posted(f): Posted<CsrfOnly>,
 ) -> Response {
     let r = async {
-        let (order, c) = own_order(&state, &headers, &raw).await?;
+        let (order, c) = crate::checkout::own_order(&state, &headers, &raw).await?;
         if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
