@@ -838,28 +838,31 @@ fn diagram_shows_every_component_of_the_templates_and_nothing_else() {
 
 // ------------------------------------------------------------------ instance scripts
 
-#[test]
-fn db_url_script_builds_a_verified_tls_url_with_an_encoded_password() {
-    let dir = std::env::temp_dir().join(format!("baobab-db-url-{}", std::process::id()));
-    let etc = dir.join("etc");
-    let bin = dir.join("bin");
+/// A scratch directory for an instance script: `etc/stack.env` with `stack_env`, and a stand-in
+/// `aws` on the returned PATH that answers the `case` arm `aws_arm` (like the CLI with
+/// `--output text`) and fails on anything else. Returns (dir, etc, PATH).
+fn script_sandbox(name: &str, stack_env: &str, aws_arm: &str) -> (std::path::PathBuf, std::path::PathBuf, String) {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = std::env::temp_dir().join(format!("{name}-{}", std::process::id()));
+    let (etc, bin) = (dir.join("etc"), dir.join("bin"));
     std::fs::create_dir_all(&etc).unwrap();
     std::fs::create_dir_all(&bin).unwrap();
-    std::fs::write(
-        etc.join("stack.env"),
-        "AWS_REGION=af-south-1\nDB_SECRET_ARN=arn:aws:secretsmanager:af-south-1:111122223333:secret:rds!db-1\nDB_HOST=db.example.internal\nDB_PORT=5432\nDB_NAME=baobab\n",
-    )
-    .unwrap();
-    // a stand-in `aws` that answers get-secret-value like the CLI does with --output text
+    std::fs::write(etc.join("stack.env"), stack_env).unwrap();
     let fake = bin.join("aws");
-    std::fs::write(
-        &fake,
-        "#!/bin/sh\ncase \"$*\" in *get-secret-value*--secret-id*rds!db-1*) printf '%s\\n' '{\"username\":\"baobab_admin\",\"password\":\"p@ss:/w?rd#%&'\"'\"'x\"}';; *) echo \"unexpected: $*\" >&2; exit 1;; esac\n",
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
+    std::fs::write(&fake, format!("#!/bin/sh\ncase \"$*\" in {aws_arm} *) echo \"unexpected: $*\" >&2; exit 1;; esac\n")).unwrap();
     std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
     let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+    (dir, etc, path)
+}
+
+#[test]
+fn db_url_script_builds_a_verified_tls_url_with_an_encoded_password() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, etc, path) = script_sandbox(
+        "baobab-db-url",
+        "AWS_REGION=af-south-1\nDB_SECRET_ARN=arn:aws:secretsmanager:af-south-1:111122223333:secret:rds!db-1\nDB_HOST=db.example.internal\nDB_PORT=5432\nDB_NAME=baobab\n",
+        "*get-secret-value*--secret-id*rds!db-1*) printf '%s\\n' '{\"username\":\"baobab_admin\",\"password\":\"p@ss:/w?rd#%&'\"'\"'x\"}';;",
+    );
     let run = || {
         std::process::Command::new("bash")
             .arg(deploy_dir().join("release/baobab-db-url"))
@@ -927,25 +930,12 @@ fn every_guard_rule_has_a_fixture_on_which_it_fails() {
 #[test]
 fn app_secrets_script_writes_only_checked_baobab_settings() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = std::env::temp_dir().join(format!("baobab-app-secrets-{}", std::process::id()));
-    let etc = dir.join("etc");
-    let bin = dir.join("bin");
-    std::fs::create_dir_all(&etc).unwrap();
-    std::fs::create_dir_all(&bin).unwrap();
-    std::fs::write(
-        etc.join("stack.env"),
+    // the stand-in `aws` answers with the JSON in $SECRET_JSON
+    let (dir, etc, path) = script_sandbox(
+        "baobab-app-secrets",
         "AWS_REGION=af-south-1\nAPP_SECRET_ARN=arn:aws:secretsmanager:af-south-1:111122223333:secret:app-1\n",
-    )
-    .unwrap();
-    // a stand-in `aws` answering get-secret-value with the JSON in $SECRET_JSON
-    let fake = bin.join("aws");
-    std::fs::write(
-        &fake,
-        "#!/bin/sh\ncase \"$*\" in *get-secret-value*--secret-id*app-1*) printf '%s\\n' \"$SECRET_JSON\";; *) echo \"unexpected: $*\" >&2; exit 1;; esac\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
-    let path = format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default());
+        "*get-secret-value*--secret-id*app-1*) printf '%s\\n' \"$SECRET_JSON\";;",
+    );
     let run = |json: &str| {
         std::process::Command::new("bash")
             .arg(deploy_dir().join("release/baobab-app-secrets"))
