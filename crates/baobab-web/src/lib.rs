@@ -89,6 +89,8 @@ pub struct Inner {
     pub assets: assets::Assets,
     /// Clients of the online payment providers configured in `settings.payments`.
     pub providers: checkout::payments::Providers,
+    /// The Content-Security-Policy of HTML pages, made once from the settings.
+    pub csp: Option<axum::http::HeaderValue>,
     /// Dependencies /readyz checks besides the database (the media store).
     pub checks: Vec<Arc<dyn HealthCheck>>,
     ready: AtomicBool,
@@ -117,12 +119,19 @@ impl AppState {
         settings: WebSettings,
         checks: Vec<Arc<dyn HealthCheck>>,
     ) -> AppState {
+        let providers = checkout::payments::Providers::from_settings(&settings.payments);
+        let csp = axum::http::HeaderValue::from_str(&middleware::content_security_policy(
+            settings.media_origin.as_deref(),
+            &providers.form_origins,
+        ))
+        .ok();
         AppState(Arc::new(Inner {
             store,
             media,
             templates: templates::Templates::new(),
             assets: assets::Assets::new(),
-            providers: checkout::payments::Providers::from_settings(&settings.payments),
+            providers,
+            csp,
             settings,
             checks,
             ready: AtomicBool::new(true),

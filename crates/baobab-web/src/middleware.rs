@@ -106,10 +106,8 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
         h.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
     }
     if html {
-        if let Ok(csp) =
-            HeaderValue::from_str(&content_security_policy(state.settings.media_origin.as_deref(), &state.providers.form_origins))
-        {
-            h.insert(header::CONTENT_SECURITY_POLICY, csp);
+        if let Some(csp) = &state.csp {
+            h.insert(header::CONTENT_SECURITY_POLICY, csp.clone());
         }
         h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
         h.insert(HeaderName::from_static("permissions-policy"), HeaderValue::from_static("camera=(), microphone=(), geolocation=()"));
