@@ -257,6 +257,12 @@ async fn mpesa_prompt_callback_on_a_secret_url_failures_and_retries() {
     let page = b.get(&format!("/orders/{id}")).await.text();
     assert!(page.contains("Check your phone and enter your M-Pesa PIN"), "{page}");
 
+    // "check now" with a bad form, a bad id, or on someone else's order: refused, nothing asked
+    assert_eq!(b.post(&format!("/orders/{id}/payment/check"), &[("csrf", "wrong")]).await.status, 403);
+    assert_eq!(b.post("/orders/abc/payment/check", &[("csrf", "x")]).await.status, 400);
+    let mut stranger = Browser::new(&app);
+    stranger.get("/").await;
+    assert_eq!(stranger.post(&format!("/orders/{id}/payment/check"), &[("csrf", "x")]).await.status, 404);
     // not answered yet: "check now" leaves it pending
     let csrf = b.csrf(&format!("/orders/{id}")).await;
     assert_eq!(b.post(&format!("/orders/{id}/payment/check"), &[("csrf", &csrf)]).await.status, 303);
