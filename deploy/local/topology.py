@@ -195,25 +195,18 @@ def endpoints(cmd):
 
 
 def alb_servers():
-    """{slot name: {"status": "UP"|"DOWN"|"MAINT"|"UP 1/2"|..., "scur": n, "addr": ...}} of the app backend."""
-    out = {}
+    """{slot name: {"status": "UP"|"DOWN"|"MAINT"|"UP 1/2"|"DRAIN"|..., "scur": n, "addr": ...}} of the app backend."""
     try:
-        text = alb("show stat -1 4 -1 typed")
+        text = alb("show stat -1 4 -1")
     except OSError:
         return None
-    rows = {}
-    for line in text.splitlines():
-        # typed: "S.3.1.0.svname.1:MGP:str:app1"
-        parts = line.split(":", 3)
-        if len(parts) < 4:
-            continue
-        key = parts[0].split(".")
-        if len(key) < 6:
-            continue
-        obj = ".".join(key[:4])
-        field = key[4]
-        rows.setdefault(obj, {})[field] = parts[3]
-    for r in rows.values():
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("# "):
+        return None
+    head = lines[0][2:].split(",")
+    out = {}
+    for line in lines[1:]:
+        r = dict(zip(head, line.split(",")))
         if r.get("pxname") == "app" and r.get("svname", "").startswith("app"):
             out[r["svname"]] = {"status": r.get("status", ""), "scur": int(r.get("scur") or 0), "addr": r.get("addr", "")}
     return out
@@ -563,7 +556,7 @@ def db_state():
 
 
 def pg_start(node):
-    pg(node, "-l", path("logs", "pg-%s.log" % node), "-w", "-t", "60", "start")
+    pg(node, "-l", path("pg", "%s.log" % node), "-w", "-t", "60", "start")
 
 
 def pg_postmaster_pid(node):
