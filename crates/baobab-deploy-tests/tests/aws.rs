@@ -291,12 +291,16 @@ fn env_value<'a>(text: &'a str, key: &str) -> &'a str {
 fn health_check_drain_and_deregistration_match_the_app_shutdown() {
     let t = main_stack();
     let tg = props(t.resource("TargetGroup"));
-    assert_eq!(tg["HealthCheckPath"].as_str(), Some("/readyz"));
+    // One shallow check for the ALB and the group: /healthz (the process answers, 503 while
+    // draining). /readyz is deep (database, media) and would fail on every instance at once
+    // during a database failover.
+    assert_eq!(tg["HealthCheckPath"].as_str(), Some("/healthz"));
+    assert!(tg["HealthCheckTimeoutSeconds"].as_i64().unwrap() < tg["HealthCheckIntervalSeconds"].as_i64().unwrap());
     let interval = tg["HealthCheckIntervalSeconds"].as_i64().unwrap();
     let unhealthy = tg["UnhealthyThresholdCount"].as_i64().unwrap();
     let ud = user_data(&t);
     let drain: i64 = env_value(&ud, "BAOBAB_SHUTDOWN__DRAIN_SECONDS").parse().unwrap();
-    assert_eq!(drain, interval * unhealthy, "the app drains as long as the ALB takes to see /readyz fail");
+    assert_eq!(drain, interval * unhealthy, "the app drains as long as the ALB takes to see /healthz fail");
     let dereg = tg["TargetGroupAttributes"]
         .as_sequence()
         .unwrap()
@@ -339,8 +343,13 @@ fn instances_boot_safely_and_a_broken_release_fails_the_deploy() {
     assert_eq!(props(asg)["MinSize"].as_str(), Some("2"));
     assert_eq!(as_ref(&props(asg)["DesiredCapacity"]), Some("DesiredCapacity"));
     assert_eq!(as_ref(&props(asg)["MaxSize"]), Some("MaxSize"));
-    // /readyz fails on every instance during a database failover: the group must not replace them for it
-    assert_eq!(props(asg)["HealthCheckType"].as_str(), Some("EC2"));
+    // The group acts on the ALB's shallow /healthz: a hung or dead process is replaced, while a
+    // database failover (which fails /readyz everywhere) replaces nothing.
+    assert_eq!(props(asg)["HealthCheckType"].as_str(), Some("ELB"));
+    let grace = props(asg)["HealthCheckGracePeriod"].as_i64().unwrap();
+    assert!((300..=900).contains(&grace), "grace period {grace}s: covers the bootstrap, not much more");
+    let tg = props(t.resource("TargetGroup"));
+    assert_eq!(tg["HealthCheckPath"].as_str(), Some("/healthz"), "the group and the ALB act on one shallow check");
     assert_eq!(as_ref(&props(asg)["TargetGroupARNs"][0]), Some("TargetGroup"));
     assert_eq!(as_get_att(&props(asg)["LaunchTemplate"]["Version"]), Some(("LaunchTemplate", "LatestVersionNumber")));
     assert_eq!(as_ref(&asg["CreationPolicy"]["ResourceSignal"]["Count"]), Some("DesiredCapacity"));
@@ -410,8 +419,13 @@ fn instance_role_is_least_privilege() {
             assert!(!a.contains('*'), "wildcard action {a}");
         }
         if st["Resource"].as_str() == Some("*") {
-            assert_eq!(actions, ["cloudwatch:PutMetricData"], "only PutMetricData (no resource-level permissions) may use *");
-            assert!(!st["Condition"]["StringEquals"]["cloudwatch:namespace"].is_null());
+            assert!(
+                actions == ["cloudwatch:PutMetricData"] || actions == ["elasticloadbalancing:DescribeTargetHealth"],
+                "only PutMetricData and DescribeTargetHealth (no resource-level permissions) may use *: {actions:?}"
+            );
+            if actions == ["cloudwatch:PutMetricData"] {
+                assert!(!st["Condition"]["StringEquals"]["cloudwatch:namespace"].is_null());
+            }
         }
         by_sid.insert(s(&st["Sid"]).to_string(), (actions, st["Resource"].clone()));
     }
@@ -436,6 +450,10 @@ fn instance_role_is_least_privilege() {
     assert_eq!(by_sid["AppSecret"].0, ["secretsmanager:GetSecretValue"]);
     assert_eq!(as_ref(&by_sid["AppSecret"].1), Some("AppSecret"), "only the stack's own app secret");
     assert_eq!(as_ref(&props(t.resource("AppSecret"))["KmsKeyId"]), Some("DataKey"));
+    // baobab-restart takes only its own instance out of the stack's target group
+    let (lb_actions, lb_resource) = &by_sid["LeaveTargetGroupToRestart"];
+    assert_eq!(lb_actions, &["elasticloadbalancing:DeregisterTargets", "elasticloadbalancing:RegisterTargets"]);
+    assert_eq!(as_ref(lb_resource), Some("TargetGroup"));
 }
 
 // ------------------------------------------------------------------ encryption
@@ -832,6 +850,14 @@ fn diagram_shows_every_component_of_the_templates_and_nothing_else() {
     for label in ["CloudFront", "Load balancer", "Shop servers", "Database", "Product images", "Alarms"] {
         assert!(svg.contains(label), "diagram lacks the label {label}");
     }
+    // well-formed: every comment that opens closes on its own line (Graphviz's version comment
+    // once left a stray ` -->` line and browsers showed a broken image); deploy/aws/validate also
+    // parses it as XML and draws it in Chromium.
+    assert!(svg.starts_with("<?xml"), "an XML declaration first");
+    for (n, line) in svg.lines().enumerate() {
+        assert_eq!(line.matches("<!--").count(), line.matches("-->").count(), "line {}: unbalanced comment: {line}", n + 1);
+    }
+    assert!(!svg.contains("Generated by graphviz"), "no tool-version comment (it changes with the local Graphviz)");
     let doc = std::fs::read_to_string(repo_root().join("docs/architecture.md")).unwrap();
     assert!(doc.contains("architecture-diagram.svg"), "docs/architecture.md shows the diagram");
 }
@@ -977,5 +1003,60 @@ fn app_secrets_script_writes_only_checked_baobab_settings() {
     // an empty object: an empty file
     assert!(run("{}").status.success());
     assert_eq!(std::fs::read_to_string(etc.join("secrets.env")).unwrap(), "");
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn restart_after_a_secret_change_leaves_the_target_group_first() {
+    use std::os::unix::fs::PermissionsExt;
+    // With ELB health checks, a restart in place (503 on /healthz while draining) would have the
+    // group replace the instance. baobab-restart waits for another healthy target, leaves the
+    // target group, restarts, waits for /healthz and registers again - in that order.
+    let (dir, etc, path) = script_sandbox(
+        "baobab-restart",
+        "AWS_REGION=af-south-1\nTARGET_GROUP_ARN=arn:aws:elasticloadbalancing:af-south-1:111122223333:targetgroup/app/1\n",
+        "*describe-target-health*targetgroup/app/1*) echo \"aws $*\" >> \"$LOG\"; echo 1;; \
+         *deregister-targets*targetgroup/app/1*Id=i-0abc*) echo \"aws $*\" >> \"$LOG\";; \
+         *wait*target-deregistered*targetgroup/app/1*Id=i-0abc*) echo \"aws $*\" >> \"$LOG\";; \
+         *register-targets*targetgroup/app/1*Id=i-0abc*) echo \"aws $*\" >> \"$LOG\";;",
+    );
+    let log = dir.join("calls.log");
+    for (name, body) in [
+        ("systemctl", "#!/bin/sh\necho \"systemctl $*\" >> \"$LOG\"\n"),
+        ("curl", "#!/bin/sh\necho \"curl $*\" >> \"$LOG\"\n"),
+    ] {
+        let p = dir.join("bin").join(name);
+        std::fs::write(&p, body).unwrap();
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+    let out = std::process::Command::new("bash")
+        .arg(deploy_dir().join("release/baobab-restart"))
+        .env("PATH", &path)
+        .env("LOG", &log)
+        .env("BAOBAB_ETC_DIR", &etc)
+        .env("BAOBAB_INSTANCE_ID", "i-0abc")
+        .env("BAOBAB_RESTART_POLL", "0")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let calls = std::fs::read_to_string(&log).unwrap();
+    let order = [
+        "describe-target-health",
+        "deregister-targets",
+        "wait target-deregistered",
+        "systemctl restart baobab.service",
+        "curl -fsS -o /dev/null --max-time 2 http://127.0.0.1:8080/healthz",
+        "register-targets",
+    ];
+    let mut at = 0;
+    for step in order {
+        let i = calls[at..].find(step).unwrap_or_else(|| panic!("`{step}` missing or out of order in:\n{calls}"));
+        at += i + step.len();
+    }
+    for script in ["baobab-db-url", "baobab-app-secrets"] {
+        let text = std::fs::read_to_string(deploy_dir().join("release").join(script)).unwrap();
+        assert!(text.contains("/baobab-restart\""), "{script} restarts through baobab-restart");
+    }
+    assert!(user_data(&main_stack()).contains("TARGET_GROUP_ARN=${TargetGroup}"));
     std::fs::remove_dir_all(&dir).ok();
 }
