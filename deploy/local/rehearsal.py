@@ -30,6 +30,9 @@ from topology import path, now, event  # noqa: E402
 
 # ================================================================ Auto Scaling + RDS stand-in
 
+# EC2 status checks run every minute; an instance that died is noticed by them within about that.
+EC2_STATUS_CHECK_SECONDS = 60
+
 
 class Controller:
     """Keeps the desired number of healthy instances (the group's health check: EC2 = the
@@ -126,7 +129,11 @@ class Controller:
         """The group's health check. EC2: the instance (here: its process) is gone. ELB: the
         target group says DOWN, once the grace period is over (or the target was healthy once)."""
         if not T.alive(inst["pid"]):
-            return "instance stopped (EC2 status check)"
+            # the group learns of a dead instance from the EC2 status check (a minute or more),
+            # or sooner from the target group's checks (ELB health checks, below)
+            inst.setdefault("dead_since", now())
+            if now() - inst["dead_since"] > EC2_STATUS_CHECK_SECONDS:
+                return "instance stopped (EC2 status check)"
         if self.grp["health_check_type"] != "ELB":
             return None
         s = servers.get(inst["slot"], {})
