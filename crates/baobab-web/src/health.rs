@@ -1,5 +1,14 @@
-//! Operational endpoints: `/healthz` (the process answers), `/readyz` (dependencies reachable
-//! and not draining), and Prometheus `/metrics` on a separate, internal listener.
+//! Operational endpoints: `/healthz` (the process answers and is not draining), `/readyz`
+//! (dependencies reachable and not draining), and Prometheus `/metrics` on a separate, internal
+//! listener.
+//!
+//! Two checks, for two audiences. `/healthz` is the shallow check that the load balancer *and* the
+//! Auto Scaling group act on: it touches no dependency, so it fails only on the instance that is
+//! broken (a hung process times out, a dead one refuses the connection) or that is leaving (503
+//! while draining after SIGTERM, so the balancer stops sending before the listener closes). A
+//! database failover therefore never marks every instance unhealthy at once, and never has the
+//! group replace the whole fleet. `/readyz` is the deep check for people, alarms and dashboards:
+//! it names the failing dependency, but nothing replaces or removes an instance because of it.
 
 use std::sync::{Arc, OnceLock};
 use std::time::Duration;
@@ -28,8 +37,11 @@ pub fn routes() -> Router<AppState> {
     Router::new().route("/healthz", get(healthz)).route("/readyz", get(readyz))
 }
 
-async fn healthz() -> Response {
-    ([(header::CACHE_CONTROL, "no-store")], axum::Json(json!({"status": "ok"}))).into_response()
+/// Shallow: answers from memory, never waits on a dependency. 503 only while draining.
+async fn healthz(State(state): State<AppState>) -> Response {
+    let (code, status) =
+        if state.is_shutting_down() { (StatusCode::SERVICE_UNAVAILABLE, "shutting_down") } else { (StatusCode::OK, "ok") };
+    (code, [(header::CACHE_CONTROL, "no-store")], axum::Json(json!({"status": status}))).into_response()
 }
 
 async fn readyz(State(state): State<AppState>) -> Response {

@@ -253,16 +253,21 @@ fn graceful_shutdown_finishes_a_slow_request_in_flight() {
     slow.flush().unwrap();
     std::thread::sleep(Duration::from_millis(300));
 
+    assert_eq!(s.get("/healthz").0, 200);
     s.terminate();
-    // Readiness turns 503 at once, while the listener still answers (drain period).
+    // The health check (the load balancer's and the group's) turns 503 at once, while the
+    // listener still answers (drain period): the balancer stops sending before the listener closes.
     let deadline = Instant::now() + Duration::from_secs(2);
-    let ready = loop {
-        let (code, res) = s.get("/readyz");
+    let health = loop {
+        let (code, res) = s.get("/healthz");
         if code == 503 || Instant::now() > deadline {
             break (code, res);
         }
         std::thread::sleep(Duration::from_millis(50));
     };
+    assert_eq!(health.0, 503, "{}", health.1);
+    assert_eq!(body(&health.1)["status"], "shutting_down");
+    let ready = s.get("/readyz");
     assert_eq!(ready.0, 503, "{}", ready.1);
     assert_eq!(body(&ready.1)["status"], "shutting_down");
 

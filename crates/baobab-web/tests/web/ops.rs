@@ -18,8 +18,42 @@ async fn health_and_readiness() {
     let r = app.get("/readyz").await;
     assert_eq!(r.status, 503);
     assert_eq!(r.json()["status"], "shutting_down");
-    assert_eq!(app.get("/healthz").await.status, 200, "liveness stays up while draining");
+    // The load balancer's (and the group's) check turns 503 too, so the balancer stops sending
+    // before the listener closes.
+    let h = app.get("/healthz").await;
+    assert_eq!((h.status.as_u16(), h.json()["status"].as_str()), (503, Some("shutting_down")));
+    assert_eq!(h.header("cache-control"), "no-store");
     assert_eq!(app.get("/").await.status, 200, "in-flight and late requests are still served");
+}
+
+/// A dependency that never answers (a stalled database, a store that hangs).
+struct Hangs;
+
+#[async_trait::async_trait]
+impl baobab_web::HealthCheck for Hangs {
+    fn name(&self) -> &'static str {
+        "search"
+    }
+    async fn check(&self) -> Result<(), String> {
+        std::future::pending().await
+    }
+}
+
+#[tokio::test]
+async fn healthz_is_shallow_and_never_waits_on_a_dependency() {
+    // /healthz is what the load balancer and the Auto Scaling group act on: a dependency that is
+    // down or hangs on every instance at once (a database failover) must not fail it, or the group
+    // would replace the whole fleet. /readyz names the dependency, for people and alarms.
+    let t = baobab_store::testing::TestStore::new(baobab_store::testing::Backend::Sqlite).await.unwrap();
+    let app = TestApp::over(t.store.clone(), WebSettings::default(), vec![std::sync::Arc::new(Hangs)]).await;
+    let started = std::time::Instant::now();
+    let h = app.get("/healthz").await;
+    assert_eq!((h.status.as_u16(), h.json()["status"].as_str()), (200, Some("ok")));
+    assert!(started.elapsed() < std::time::Duration::from_millis(500), "answered from memory: {:?}", started.elapsed());
+    let r = app.get("/readyz").await;
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert_eq!(r.json()["failing"], serde_json::json!(["search"]));
+    assert_eq!(r.json()["checks"]["search"]["error"], "timed out");
 }
 
 #[tokio::test]
@@ -33,6 +67,7 @@ async fn readiness_names_the_failing_dependency() {
     assert_eq!(j["checks"]["media"]["backend"], "s3");
     assert_eq!(j["checks"]["database"]["status"], "ok");
     assert_eq!(app.get("/").await.status, 200, "pages still render");
+    assert_eq!(app.get("/healthz").await.status, 200, "a failing dependency never fails the shallow check");
 }
 
 #[tokio::test]
