@@ -463,6 +463,12 @@ def down(_args=None):
     print("== down")
 
 
+def check(_args=None):
+    """Exit status 0 when a rehearsal is up here (its controller runs), 1 when not."""
+    pids = T.read_json(path("pids.json"), {})
+    sys.exit(0 if T.read_json(path("state.json")) and T.alive(pids.get("controller")) else 1)
+
+
 def status(_args=None):
     print(json.dumps({"servers": T.alb_servers(), "db": T.db_state(),
                       "instances": T.read_json(path("asg.json"), {}).get("instances"),
@@ -478,6 +484,7 @@ def main():
                    help="seconds from the primary's loss to the standby's promotion (RDS: 60-120)")
     sub.add_parser("down")
     sub.add_parser("status")
+    sub.add_parser("check")
     sub.add_parser("controller")
     a = ap.parse_args()
     if a.cmd == "up":
@@ -486,6 +493,8 @@ def main():
         down(a)
     elif a.cmd == "status":
         status(a)
+    elif a.cmd == "check":
+        check(a)
     elif a.cmd == "controller":
         Controller().run()
 
