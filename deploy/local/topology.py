@@ -21,16 +21,19 @@ CACHE = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.
 WEED = os.path.join(CACHE, "seaweedfs", "bin", "weed")
 
 PORTS = {
-    "cdn": 18080,            # CloudFront stand-in (nginx)
-    "alb": 18081,            # ALB stand-in (HAProxy, http)
-    "alb_metrics": 18082,    # HAProxy's Prometheus exporter (the ALB's CloudWatch metrics)
-    "db": 15432,             # "RDS endpoint" (HAProxy, tcp)
-    "s3": 18334,             # "S3 endpoint" (HAProxy, tcp) in front of SeaweedFS
-    "endpoints_metrics": 18083,
-    "pg_a": 15433,           # PostgreSQL node in zone a
-    "pg_b": 15434,           # PostgreSQL node in zone b
-    "prometheus": 19090,
-    "weed_s3": 18533, "weed_master": 19533, "weed_volume": 18480, "weed_filer": 18988, "weed_admin": 18646,
+    # below the ephemeral range (32768+), away from SeaweedFS's defaults and their gRPC ports
+    # (+10000: 18080, 18333, 18888, 19333) that scripts/test's own SeaweedFS holds meanwhile
+    "cdn": 24080,            # CloudFront stand-in (nginx)
+    "alb": 24081,            # ALB stand-in (HAProxy, http)
+    "alb_metrics": 24082,    # HAProxy's Prometheus exporter (the ALB's CloudWatch metrics)
+    "endpoints_metrics": 24083,
+    "s3": 24334,             # "S3 endpoint" (HAProxy, tcp) in front of SeaweedFS
+    "db": 25432,             # "RDS endpoint" (HAProxy, tcp)
+    "pg_a": 25433,           # PostgreSQL node in zone a
+    "pg_b": 25434,           # PostgreSQL node in zone b
+    "prometheus": 29090,
+    # SeaweedFS; each also opens the port + 10000 for gRPC
+    "weed_s3": 21533, "weed_master": 21933, "weed_volume": 21480, "weed_filer": 21988, "weed_admin": 21646,
 }
 APP_PORT = 8080
 METRICS_PORT = 9090
