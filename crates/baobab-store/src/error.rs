@@ -36,8 +36,14 @@ impl From<sqlx::Error> for StoreError {
             E::Database(db) => {
                 let code = db.code().map(|c| c.to_string()).unwrap_or_default();
                 // PostgreSQL: class 08 connection exceptions, 57P0x shutdown/cannot-connect-now,
-                // 25006 read-only transaction (a demoted primary during failover).
-                if code.starts_with("08") || code.starts_with("57P") || code == "25006" {
+                // 25006 read-only transaction (a demoted primary during failover); a stalled
+                // database: 57014 statement timeout (or cancel), 55P03 lock timeout, 25P03
+                // idle-in-transaction timeout; 40001/40P01 serialization failure or deadlock.
+                // All of them: nothing was changed, and trying again shortly may succeed.
+                if code.starts_with("08")
+                    || code.starts_with("57P")
+                    || matches!(code.as_str(), "25006" | "57014" | "55P03" | "25P03" | "40001" | "40P01")
+                {
                     return StoreError::Unavailable(db.message().to_string());
                 }
                 // SQLite: SQLITE_BUSY / SQLITE_LOCKED after the busy timeout.

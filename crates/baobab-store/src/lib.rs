@@ -134,13 +134,27 @@ pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore 
 }
 
 /// Pool settings. Short timeouts make requests fail fast (503) while the database is away;
-/// a bounded lifetime makes connections re-resolve the endpoint after an RDS failover.
+/// a bounded lifetime makes connections re-resolve the endpoint after an RDS failover. The
+/// statement, lock, idle-in-transaction and commit limits keep a stalled database (the server
+/// answers but work hangs) from holding the pool hostage; they apply to PostgreSQL (a zero
+/// duration turns one off), SQLite has its busy timeout instead.
 #[derive(Debug, Clone)]
 pub struct PoolConfig {
     pub max_connections: u32,
     pub acquire_timeout: Duration,
     pub max_lifetime: Duration,
     pub idle_timeout: Duration,
+    /// `statement_timeout` of every connection: no single query runs longer.
+    pub statement_timeout: Duration,
+    /// `lock_timeout`: a statement gives up waiting for a row or table lock after this long.
+    pub lock_timeout: Duration,
+    /// `idle_in_transaction_session_timeout`: a transaction left open this long is ended by
+    /// the server, releasing its locks.
+    pub idle_in_transaction_timeout: Duration,
+    /// A commit that has waited this long for a synchronous standby is ended (the session is
+    /// terminated; the transaction stays committed on the primary). PostgreSQL applies no
+    /// timeout to that wait by itself.
+    pub commit_timeout: Duration,
 }
 
 impl Default for PoolConfig {
@@ -150,6 +164,10 @@ impl Default for PoolConfig {
             acquire_timeout: Duration::from_secs(2),
             max_lifetime: Duration::from_secs(300),
             idle_timeout: Duration::from_secs(60),
+            statement_timeout: Duration::from_secs(5),
+            lock_timeout: Duration::from_secs(3),
+            idle_in_transaction_timeout: Duration::from_secs(10),
+            commit_timeout: Duration::from_secs(2),
         }
     }
 }

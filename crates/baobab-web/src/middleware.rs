@@ -13,7 +13,6 @@ use axum::response::{IntoResponse, Response};
 use sha2::{Digest, Sha256};
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
-use tower_http::timeout::TimeoutLayer;
 use tracing::Instrument;
 
 use crate::AppState;
@@ -25,14 +24,34 @@ const MAX_ETAG_BODY: usize = 4 * 1024 * 1024;
 pub fn wrap(app: Router<AppState>, state: AppState) -> Router<AppState> {
     let timeout = state.settings.request_timeout;
     app.layer(from_fn(etag))
-        .layer(from_fn_with_state(state, security_headers))
+        .layer(from_fn_with_state(state.clone(), security_headers))
         .layer(CompressionLayer::new().gzip(true).br(true))
-        .layer(TimeoutLayer::with_status_code(StatusCode::SERVICE_UNAVAILABLE, timeout))
+        .layer(from_fn_with_state((state, timeout), deadline))
         .layer(CatchPanicLayer::custom(|_panic: Box<dyn std::any::Any + Send>| {
             tracing::error!("handler panicked");
             ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error").into_response()
         }))
         .layer(from_fn(request_context))
+}
+
+/// Answers a request still running after `http.request_timeout_seconds` with a 503 "try again"
+/// (the shop's error page, or the JSON error for the API and webhooks). The handler's future is
+/// dropped, which abandons its database work: the store closes a connection released
+/// mid-query rather than reuse it, and the server's own limits end the query.
+async fn deadline(State((state, limit)): State<(AppState, Duration)>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let json = path.starts_with("/api/") || path.starts_with("/webhooks/");
+    match tokio::time::timeout(limit, next.run(req)).await {
+        Ok(res) => res,
+        Err(_) if json => {
+            tracing::warn!(timeout_ms = limit.as_millis() as u64, "request timed out");
+            ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the request took too long; retry shortly").into_response()
+        }
+        Err(_) => {
+            let why = format!("request timed out after {} ms", limit.as_millis());
+            crate::storefront::error_page(&state, crate::storefront::PageError::Store(baobab_store::StoreError::Unavailable(why)))
+        }
+    }
 }
 
 /// Accepts a caller's request id (e.g. from the load balancer) when it is short and plain,

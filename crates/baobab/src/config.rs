@@ -99,6 +99,14 @@ pub struct DatabaseSection {
     pub acquire_timeout_ms: u64,
     pub max_lifetime_seconds: u64,
     pub idle_timeout_seconds: u64,
+    /// PostgreSQL `statement_timeout` of every connection (0 = the server's).
+    pub statement_timeout_ms: u64,
+    /// PostgreSQL `lock_timeout` of every connection (0 = the server's).
+    pub lock_timeout_ms: u64,
+    /// PostgreSQL `idle_in_transaction_session_timeout` of every connection (0 = the server's).
+    pub idle_in_transaction_timeout_ms: u64,
+    /// A commit waiting this long for a synchronous standby is ended (0 = never).
+    pub commit_timeout_ms: u64,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -142,6 +150,10 @@ impl Default for RawConfig {
                 acquire_timeout_ms: 2_000,
                 max_lifetime_seconds: 300,
                 idle_timeout_seconds: 60,
+                statement_timeout_ms: 5_000,
+                lock_timeout_ms: 3_000,
+                idle_in_transaction_timeout_ms: 10_000,
+                commit_timeout_ms: 2_000,
             },
             http: HttpSection { request_timeout_seconds: 30, max_body_bytes: 256 * 1024, page_max_age_seconds: 60, trusted_proxies: 0 },
             shutdown: ShutdownSection { drain_seconds: 0, timeout_seconds: 20 },
@@ -332,6 +344,16 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
     if !(1..=86_400).contains(&d.idle_timeout_seconds) {
         return Err(bad(fig, "database.idle_timeout_seconds", &d.idle_timeout_seconds, "must be between 1 and 86400"));
     }
+    for (key, value, min) in [
+        ("database.statement_timeout_ms", d.statement_timeout_ms, 100),
+        ("database.lock_timeout_ms", d.lock_timeout_ms, 100),
+        ("database.idle_in_transaction_timeout_ms", d.idle_in_transaction_timeout_ms, 1_000),
+        ("database.commit_timeout_ms", d.commit_timeout_ms, 100),
+    ] {
+        if value != 0 && !(min..=3_600_000).contains(&value) {
+            return Err(bad(fig, key, &value, &format!("must be 0 (off) or between {min} and 3600000")));
+        }
+    }
     let h = &raw.http;
     if !(1..=600).contains(&h.request_timeout_seconds) {
         return Err(bad(fig, "http.request_timeout_seconds", &h.request_timeout_seconds, "must be between 1 and 600"));
@@ -424,6 +446,10 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             acquire_timeout: Duration::from_millis(d.acquire_timeout_ms),
             max_lifetime: Duration::from_secs(d.max_lifetime_seconds),
             idle_timeout: Duration::from_secs(d.idle_timeout_seconds),
+            statement_timeout: Duration::from_millis(d.statement_timeout_ms),
+            lock_timeout: Duration::from_millis(d.lock_timeout_ms),
+            idle_in_transaction_timeout: Duration::from_millis(d.idle_in_transaction_timeout_ms),
+            commit_timeout: Duration::from_millis(d.commit_timeout_ms),
         },
         log_format,
         log: raw.log.clone(),
@@ -504,6 +530,24 @@ mod tests {
         assert!(c.demo);
         assert_eq!(c.listen.to_string(), "127.0.0.1:8080");
         assert_eq!(c.database_url.0, "sqlite:./data/baobab.db");
+        assert_eq!(c.pool.statement_timeout, Duration::from_secs(5));
+        assert_eq!(c.pool.lock_timeout, Duration::from_secs(3));
+        assert_eq!(c.pool.idle_in_transaction_timeout, Duration::from_secs(10));
+        assert_eq!(c.pool.commit_timeout, Duration::from_secs(2));
+    }
+
+    #[test]
+    fn database_limits_can_be_set_or_turned_off() {
+        let c = with_env(
+            &[
+                ("BAOBAB_DATABASE__STATEMENT_TIMEOUT_MS", "0"),
+                ("BAOBAB_DATABASE__LOCK_TIMEOUT_MS", "1500"),
+                ("BAOBAB_DATABASE__COMMIT_TIMEOUT_MS", "0"),
+            ],
+            || load(None, &Overrides::default()).unwrap(),
+        );
+        assert!(c.pool.statement_timeout.is_zero() && c.pool.commit_timeout.is_zero());
+        assert_eq!(c.pool.lock_timeout, Duration::from_millis(1500));
     }
 
     #[test]
@@ -539,6 +583,11 @@ mod tests {
         assert!(err.contains("listn"), "{err}");
         let err = with_env(&[("BAOBAB_DATABASE_URL", "mysql://u:secret@h/db")], || load(None, &Overrides::default()).unwrap_err().0);
         assert!(err.contains("database_url") && !err.contains("secret"), "{err}");
+        let err = with_env(&[("BAOBAB_DATABASE__LOCK_TIMEOUT_MS", "5")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("database.lock_timeout_ms") && err.contains("`5`"), "{err}");
+        let err =
+            with_env(&[("BAOBAB_DATABASE__IDLE_IN_TRANSACTION_TIMEOUT_MS", "999")], || load(None, &Overrides::default()).unwrap_err().0);
+        assert!(err.contains("database.idle_in_transaction_timeout_ms"), "{err}");
         let err = with_env(&[("BAOBAB_SHUTDOWN__TIMEOUT_SECONDS", "0")], || load(None, &Overrides::default()).unwrap_err().0);
         assert!(err.contains("shutdown.timeout_seconds"), "{err}");
         let err = with_env(&[("BAOBAB_MEDIA__BACKEND", "ftp")], || load(None, &Overrides::default()).unwrap_err().0);

@@ -1,15 +1,20 @@
 //! The PostgreSQL backend rides out the database going away and coming back (an RDS Multi-AZ
 //! failover): requests fail fast with 503 while it is gone, and succeed again, without a
-//! restart, once it is back. The test owns its PostgreSQL server and stops and starts it.
+//! restart, once it is back. It also rides out a database that stalls instead of dying
+//! (commits waiting for a synchronous standby that is gone). The tests own their PostgreSQL
+//! server and stop, start and reconfigure it.
 
 use std::path::PathBuf;
 use std::process::Command;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use baobab_store::PoolConfig;
 use baobab_web::WebSettings;
 
-use crate::support::TestApp;
+use crate::accounts::Browser;
+use crate::cart::checkout_form;
+use crate::support::{Res, TestApp};
 
 fn pg_bin() -> Option<PathBuf> {
     let mut dirs: Vec<PathBuf> =
@@ -145,4 +150,203 @@ async fn postgres_outage_is_503_and_recovers_without_restart() {
     assert_eq!(app.get("/readyz").await.status, 200);
     assert_eq!(app.get("/p/kora-phone-model-01").await.status, 200);
     drop(s);
+}
+
+impl OwnServer {
+    /// Runs one SQL command on the server as its superuser; its output, trimmed.
+    fn sql(&self, sql: &str) -> String {
+        let port = self.port.to_string();
+        let out = self.run("psql", &["-h", "127.0.0.1", "-p", &port, "-U", "postgres", "-d", "postgres", "-XAtc", sql]);
+        assert!(out.status.success(), "psql {sql}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).trim().to_string()
+    }
+}
+
+/// Starts or ends a stall: every commit then waits for a synchronous standby that does not
+/// exist, as on a promoted standby still configured for one.
+async fn stall(server: &Arc<OwnServer>, on: bool) {
+    let s = server.clone();
+    tokio::task::spawn_blocking(move || {
+        s.sql(if on {
+            "ALTER SYSTEM SET synchronous_standby_names = 'standby_that_is_gone'"
+        } else {
+            "ALTER SYSTEM RESET synchronous_standby_names"
+        });
+        s.sql("SELECT pg_reload_conf()");
+    })
+    .await
+    .unwrap();
+    tokio::time::sleep(Duration::from_millis(300)).await;
+}
+
+/// A shopper with one bag of rice in the cart and the filled checkout form (its idempotency
+/// key included), ready to post it as often as a retrying browser would.
+struct Shopper {
+    browser: Browser<'static>,
+    form: Vec<(String, String)>,
+}
+
+impl Shopper {
+    async fn new(app: &'static TestApp, variant: i64) -> Shopper {
+        let mut browser = Browser::new(app);
+        let r = browser.post("/cart/add", &[("variant_id", &variant.to_string()), ("quantity", "1")]).await;
+        assert_eq!(r.status, 303, "{}", r.text());
+        let form = checkout_form(&mut browser, "/checkout", &[]).await;
+        Shopper { browser, form }
+    }
+
+    /// Posts the checkout form: the answer and how long it took.
+    async fn place(&mut self) -> (Res, Duration) {
+        let pairs: Vec<(&str, &str)> = self.form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        let t = Instant::now();
+        let r = self.browser.post("/checkout", &pairs).await;
+        (r, t.elapsed())
+    }
+}
+
+/// A stalled database (the server answers, but commits hang waiting for a synchronous standby
+/// that is gone) must not hold the pool hostage: page views that only read keep being served,
+/// checkouts answer a clear "try again" within seconds instead of hanging, no connection stays
+/// stuck, a retry with the same idempotency key never places a second order, and orders flow
+/// again as soon as the stall ends, without a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_stalled_database_answers_try_again_and_keeps_the_pool_free() {
+    let Some(server) = tokio::task::spawn_blocking(OwnServer::new).await.unwrap() else { return };
+    let server = Arc::new(server);
+    let url = format!("postgres://postgres@127.0.0.1:{}/postgres", server.port);
+    // A small pool, so that a handful of stuck checkouts would exhaust it.
+    let pool = PoolConfig { max_connections: 4, acquire_timeout: Duration::from_millis(1000), ..Default::default() };
+    let store = baobab_store::connect(&url, &pool).await.unwrap();
+    store.migrate().await.unwrap();
+    // 'static: the shoppers below run as tasks of their own, as concurrent browsers do.
+    let app: &'static TestApp = Box::leak(Box::new(TestApp::over(store, WebSettings::default(), vec![]).await));
+    let rice = app.store().product(baobab_store::Key::Slug("long-grain-rice-5-kg")).await.unwrap().expect("rice");
+    let variant = rice.variants[0].id;
+    assert_eq!(rice.variants[0].stock_on_hand, 10);
+    const SHOPPERS: usize = 8;
+    let mut shoppers = Vec::new();
+    for _ in 0..SHOPPERS {
+        shoppers.push(Shopper::new(app, variant).await);
+    }
+    let mut late = Shopper::new(app, variant).await;
+
+    stall(&server, true).await;
+    let stalled_at = Instant::now();
+
+    // Page views while every checkout is stuck on its commit.
+    let reading = tokio::spawn(async move {
+        let (mut served, mut total) = (0u32, 0u32);
+        let mut slowest = Duration::ZERO;
+        while stalled_at.elapsed() < Duration::from_secs(4) {
+            for path in ["/", "/c/groceries", "/p/long-grain-rice-5-kg", "/api/v1/products?per_page=5"] {
+                let t = Instant::now();
+                let r = app.get(path).await;
+                slowest = slowest.max(t.elapsed());
+                total += 1;
+                served += u32::from(r.status == 200);
+            }
+        }
+        (served, total, slowest)
+    });
+    // All shoppers check out at once: more than the pool has connections.
+    let tasks: Vec<_> = shoppers
+        .into_iter()
+        .map(|mut s| {
+            tokio::spawn(async move {
+                let answer = s.place().await;
+                (s, answer)
+            })
+        })
+        .collect();
+    let mut shoppers = Vec::new();
+    let mut waits = Vec::new();
+    for t in tasks {
+        let (s, (r, took)) = t.await.unwrap();
+        assert_eq!(r.status, 503, "a stalled checkout is a clear try-again: {}", r.text());
+        assert_eq!(r.header("retry-after"), "5");
+        assert!(r.text().contains("try again"), "{}", r.text());
+        waits.push(took);
+        shoppers.push(s);
+    }
+    let longest = *waits.iter().max().unwrap();
+    assert!(longest <= Duration::from_secs(5), "every checkout answered within 5 s: {waits:?}");
+    let (served, total, slowest_read) = reading.await.unwrap();
+    assert_eq!(served, total, "every page view was served during the stall ({served}/{total})");
+
+    // Nothing is left stuck: no session of ours waits on a commit or a lock, and the pool is
+    // free (a read gets a connection at once).
+    let s = server.clone();
+    let stuck = tokio::task::spawn_blocking(move || {
+        s.sql("SELECT count(*) FROM pg_stat_activity WHERE application_name = 'baobab' AND (wait_event = 'SyncRep' OR wait_event_type = 'Lock')")
+    })
+    .await
+    .unwrap();
+    assert_eq!(stuck, "0", "no database session stays blocked");
+    let t = Instant::now();
+    assert_eq!(app.get("/api/v1/products?per_page=5").await.status, 200);
+    assert!(t.elapsed() < Duration::from_millis(500), "the pool is not exhausted: {:?}", t.elapsed());
+
+    // Shoppers retry with the same key while the stall goes on. A checkout whose order was
+    // committed before its session was ended gets that order back, not a second one.
+    let tasks: Vec<_> = shoppers
+        .into_iter()
+        .map(|mut s| {
+            tokio::spawn(async move {
+                let answer = s.place().await;
+                (s, answer)
+            })
+        })
+        .collect();
+    let mut shoppers = Vec::new();
+    let mut found_during_stall = Vec::new();
+    for t in tasks {
+        let (s, (r, took)) = t.await.unwrap();
+        assert!(took <= Duration::from_secs(5), "a retry answers within 5 s too: {took:?}");
+        match r.status.as_u16() {
+            303 => found_during_stall.push(r.header("location").to_string()),
+            503 => {}
+            other => panic!("a retry during the stall answers 303 or 503, not {other}: {}", r.text()),
+        }
+        shoppers.push(s);
+    }
+
+    // The stall ends: orders flow again, without a restart.
+    stall(&server, false).await;
+    let ended_at = Instant::now();
+    let flowing = loop {
+        let (r, _) = late.place().await;
+        if r.status == 303 {
+            break ended_at.elapsed();
+        }
+        assert_eq!(r.status, 503, "{}", r.text());
+        assert!(ended_at.elapsed() < Duration::from_secs(10), "orders did not flow again after the stall");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    };
+    assert!(flowing <= Duration::from_secs(5), "orders flow within 5 s of the stall's end: {flowing:?}");
+
+    // Every shopper retries once more: each has exactly one order, and the ones found during
+    // the stall are the same orders.
+    let mut orders = Vec::new();
+    for s in shoppers.iter_mut() {
+        let (r, _) = s.place().await;
+        assert_eq!(r.status, 303, "{}", r.text());
+        orders.push(r.header("location").to_string());
+    }
+    for o in &found_during_stall {
+        assert!(orders.contains(o), "a retry during the stall found the order the shopper placed: {o}");
+    }
+    let mut unique = orders.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), SHOPPERS, "one order per shopper: {orders:?}");
+    let placed = app.store().list_orders(None, 0, 100).await.unwrap();
+    assert_eq!(placed.len(), SHOPPERS + 1, "no order placed twice");
+    let left = app.store().variant(variant).await.unwrap().unwrap().stock_on_hand;
+    assert_eq!(left, 10 - (SHOPPERS as i64 + 1), "stock adds up");
+    eprintln!(
+        "stall: {served}/{total} page views served (slowest {slowest_read:?}); {SHOPPERS} concurrent checkouts answered \
+         503 after at most {longest:?} ({waits:?}); {} retries found their order during the stall; orders flowed {flowing:?} \
+         after the stall ended",
+        found_during_stall.len()
+    );
 }
