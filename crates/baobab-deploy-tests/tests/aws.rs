@@ -1060,3 +1060,27 @@ fn restart_after_a_secret_change_leaves_the_target_group_first() {
     assert!(user_data(&main_stack()).contains("TARGET_GROUP_ARN=${TargetGroup}"));
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn managers_deck_is_ten_slides_at_most_sixteen_by_nine_and_offline() {
+    // docs/brief/check (run by deploy/aws/validate) renders it in Chromium; this holds without one.
+    let brief = repo_root().join("docs/brief");
+    let html = std::fs::read_to_string(brief.join("index.html")).unwrap();
+    let css = std::fs::read_to_string(brief.join("style.css")).unwrap();
+    let slides = html.matches("<section class=\"slide").count();
+    assert!((1..=10).contains(&slides), "{slides} slides");
+    assert!(css.contains("@page { size: 13.333in 7.5in; margin: 0; }"), "16:9 pages");
+    for (name, text) in [("index.html", &html), ("style.css", &css)] {
+        for needle in ["src=\"http", "href=\"http", "src=\"//", "href=\"//", "@import", "url(http", "@font-face"] {
+            assert!(!text.contains(needle), "{name}: `{needle}`: the deck loads nothing from the network");
+        }
+    }
+    assert!(html.contains("src=\"../architecture-diagram.svg\""), "the deck shows the architecture diagram");
+    // the failure table is filled by the render script from the rehearsal's figures, never by hand
+    let pending = html.matches("<td class=\"pending\" colspan=\"8\">not yet measured</td>").count();
+    assert_eq!(pending, 9, "nine faults, none with hand-written figures");
+    let render = std::fs::read_to_string(brief.join("render")).unwrap();
+    assert!(render.contains("deploy/local/figures.json") && render.contains("--print-to-pdf"));
+    let pdf = std::fs::read(brief.join("brief.pdf")).expect("docs/brief/brief.pdf is committed");
+    assert!(pdf.starts_with(b"%PDF-") && pdf.len() < 1_000_000, "a PDF under 1 MB");
+}
