@@ -8,11 +8,24 @@ use crate::error::{Collector, ValidationError};
 pub const MIN_PASSWORD: usize = 10;
 pub const MAX_PASSWORD: usize = 128;
 
-/// Normalises and checks an e-mail address (trimmed, lower-cased, one `@`, a dotted domain).
+/// Normalises and checks an e-mail address, so that two addresses a person reads as the same
+/// are one account and an address cannot pass for another:
+/// - Unicode NFKC, then lower case: fullwidth `ａｌｉｃｅ` is `alice`;
+/// - invisible characters (format characters such as a zero-width space or a direction mark),
+///   controls and white space are refused;
+/// - the local part and each domain label must each be written in one script (Latin, Arabic,
+///   Cyrillic…; digits and punctuation go with any): `аlice` with a Cyrillic `а` is refused;
+/// - one `@`, a dotted domain, at most 64 characters before the `@` and 254 in all.
 pub fn normalize_email(field: &str, email: &str) -> Result<String, ValidationError> {
-    let e = email.trim().to_lowercase();
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    let e: String = email.trim().nfkc().collect::<String>().to_lowercase();
     let bad = || ValidationError::new(field, "is not an e-mail address");
-    if e.len() > 254 || e.chars().any(|c| c.is_whitespace() || c.is_control() || c == '<' || c == '>' || c == '"') {
+    if e.len() > 254
+        || e.chars().any(|c| {
+            c.is_whitespace() || c.is_control() || c.general_category() == GeneralCategory::Format || matches!(c, '<' | '>' | '"' | '\\')
+        })
+    {
         return Err(bad());
     }
     let (local, domain) = e.split_once('@').ok_or_else(bad)?;
@@ -26,7 +39,29 @@ pub fn normalize_email(field: &str, email: &str) -> Result<String, ValidationErr
     {
         return Err(bad());
     }
+    if !one_script(local) || !domain.split('.').all(one_script) {
+        return Err(ValidationError::new(field, "mixes letters of different alphabets; write it in one"));
+    }
     Ok(e)
+}
+
+/// True when every letter of `s` belongs to one script (characters common to all scripts, such
+/// as digits, `.`, `-` and `_`, go with any).
+fn one_script(s: &str) -> bool {
+    use unicode_script::{Script, UnicodeScript};
+    let mut seen: Option<Script> = None;
+    for c in s.chars() {
+        let sc = c.script();
+        if matches!(sc, Script::Common | Script::Inherited | Script::Unknown) {
+            continue;
+        }
+        match seen {
+            None => seen = Some(sc),
+            Some(first) if first != sc => return false,
+            Some(_) => {}
+        }
+    }
+    true
 }
 
 /// Password rules (NIST SP 800-63B style): long enough, not absurdly long, not the e-mail.
@@ -185,6 +220,35 @@ mod tests {
         for bad in ["", "ada", "ada@", "@x.com", "a@b", "a b@c.com", "a@@b.com", "a@b..com", "<a@b.com>"] {
             assert_eq!(normalize_email("email", bad).unwrap_err().field(), "email", "{bad}");
         }
+    }
+
+    #[test]
+    fn look_alike_emails_are_one_account_or_refused() {
+        // Fullwidth letters are the same address once normalised (NFKC).
+        assert_eq!(normalize_email("email", "ａｌｉｃｅ@ｅｘａｍｐｌｅ.ｃｏｍ").unwrap(), "alice@example.com");
+        assert_eq!(normalize_email("email", "ALICE@EXAMPLE.COM").unwrap(), "alice@example.com");
+        // Invisible and control characters are refused, wherever they are.
+        for bad in [
+            "al\u{200b}ice@example.com",
+            "alice\u{200d}@example.com",
+            "\u{feff}alice@example.com",
+            "alice@exa\u{200c}mple.com",
+            "ali\u{ad}ce@example.com",
+            "alice\u{202e}@example.com",
+            "alice\u{2060}@example.com",
+            "ali\u{7}ce@example.com",
+        ] {
+            assert_eq!(normalize_email("email", bad).unwrap_err().field(), "email", "{bad:?}");
+        }
+        // A Cyrillic `а` (U+0430) or Greek `ο` among Latin letters: refused, with a reason.
+        for mixed in ["\u{430}lice@example.com", "b\u{3bf}b@example.com", "alice@ex\u{430}mple.com"] {
+            let e = normalize_email("email", mixed).unwrap_err();
+            assert!(e.to_string().contains("alphabets"), "{mixed:?}: {e}");
+        }
+        // One script throughout is fine, in any script; digits and punctuation go with any.
+        assert_eq!(normalize_email("email", "амина.2024@пример.рф").unwrap(), "амина.2024@пример.рф");
+        assert_eq!(normalize_email("email", "أمينة@example.com").unwrap(), "أمينة@example.com");
+        assert_eq!(normalize_email("email", "o'brien-2_x@mail.example.co.ke").unwrap(), "o'brien-2_x@mail.example.co.ke");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod media;
 pub mod money;
 pub mod order;
 pub mod query;
+pub mod redirect;
 pub mod search;
 pub mod shipping;
 pub mod slug;

@@ -106,6 +106,13 @@ pub struct OutboxEmail {
     pub attempts: i32,
 }
 
+/// A throttling counter: hits in the current window and the seconds until it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hits {
+    pub count: i64,
+    pub seconds_left: i64,
+}
+
 #[async_trait]
 pub trait AccountStore: Send + Sync {
     /// Conflict on `email` when the address is taken.
@@ -137,10 +144,18 @@ pub trait AccountStore: Send + Sync {
     /// Ends every session of a user (password change, logout everywhere).
     async fn delete_user_sessions(&self, user_id: i64) -> Result<()>;
     async fn set_session_two_factor(&self, id_hash: &str, ok: bool) -> Result<()>;
+    /// Deletes sessions that expired before `now` (run on a schedule); how many went.
+    async fn delete_expired_sessions(&self, now: DateTime<Utc>) -> Result<u64>;
 
     async fn create_account_token(&self, token_hash: &str, user_id: i64, purpose: TokenPurpose, expires_at: DateTime<Utc>) -> Result<()>;
     /// Uses a token once: the user id when it exists, has this purpose, is unexpired and unused.
     async fn consume_account_token(&self, token_hash: &str, purpose: TokenPurpose, now: DateTime<Utc>) -> Result<Option<i64>>;
+    /// The user a token would log in as, without using it up (to check a form before spending
+    /// the link).
+    async fn account_token_user(&self, token_hash: &str, purpose: TokenPurpose, now: DateTime<Utc>) -> Result<Option<i64>>;
+    /// Voids every unused token of this purpose for the user (a completed reset voids all the
+    /// other reset links); how many were voided.
+    async fn void_account_tokens(&self, user_id: i64, purpose: TokenPurpose, now: DateTime<Utc>) -> Result<u64>;
 
     async fn record_audit(
         &self,
@@ -160,8 +175,16 @@ pub trait AccountStore: Send + Sync {
     async fn mark_email_failed(&self, id: i64, error: &str, next_attempt_at: DateTime<Utc>) -> Result<()>;
     async fn unsent_emails(&self) -> Result<i64>;
 
+    /// Counts a hit on `key` in a fixed window of `window_seconds`: the hits in the current
+    /// window (this one included) and the seconds until it ends.
+    async fn hit(&self, key: &str, window_seconds: i64, now: DateTime<Utc>) -> Result<Hits>;
+    /// The hits on `key` in its current window, without counting one (0 when none).
+    async fn hits(&self, key: &str, window_seconds: i64, now: DateTime<Utc>) -> Result<Hits>;
     /// Counts a hit on `key` in a fixed window; `Err(seconds)` inside the result when over
     /// `limit`, with the seconds until the window ends.
-    async fn throttle(&self, key: &str, window_seconds: i64, limit: i64, now: DateTime<Utc>) -> Result<std::result::Result<(), i64>>;
+    async fn throttle(&self, key: &str, window_seconds: i64, limit: i64, now: DateTime<Utc>) -> Result<std::result::Result<(), i64>> {
+        let h = self.hit(key, window_seconds, now).await?;
+        Ok(if h.count > limit { Err(h.seconds_left) } else { Ok(()) })
+    }
     async fn clear_throttle(&self, key: &str) -> Result<()>;
 }

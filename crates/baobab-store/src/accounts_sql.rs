@@ -361,6 +361,10 @@ macro_rules! impl_account_store {
                 Ok(())
             }
 
+            async fn delete_expired_sessions(&self, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<u64> {
+                Ok(sqlx::query("DELETE FROM sessions WHERE expires_at <= $1").bind(now).execute(&self.write).await?.rows_affected())
+            }
+
             async fn delete_user_sessions(&self, user_id: i64) -> $crate::Result<()> {
                 sqlx::query("DELETE FROM sessions WHERE user_id = $1").bind(user_id).execute(&self.write).await?;
                 Ok(())
@@ -403,6 +407,37 @@ macro_rules! impl_account_store {
                 .bind(purpose.as_str())
                 .fetch_optional(&self.write)
                 .await?)
+            }
+
+            async fn account_token_user(
+                &self,
+                token_hash: &str,
+                purpose: $crate::accounts::TokenPurpose,
+                now: chrono::DateTime<chrono::Utc>,
+            ) -> $crate::Result<Option<i64>> {
+                Ok(sqlx::query_scalar(
+                    "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
+                )
+                .bind(token_hash)
+                .bind(purpose.as_str())
+                .bind(now)
+                .fetch_optional(&self.write)
+                .await?)
+            }
+
+            async fn void_account_tokens(
+                &self,
+                user_id: i64,
+                purpose: $crate::accounts::TokenPurpose,
+                now: chrono::DateTime<chrono::Utc>,
+            ) -> $crate::Result<u64> {
+                Ok(sqlx::query("UPDATE account_tokens SET used_at = $1 WHERE user_id = $2 AND purpose = $3 AND used_at IS NULL")
+                    .bind(now)
+                    .bind(user_id)
+                    .bind(purpose.as_str())
+                    .execute(&self.write)
+                    .await?
+                    .rows_affected())
             }
 
             async fn record_audit(&self, event: &str, actor_user_id: Option<i64>, subject: &str, ip: &str, detail: &serde_json::Value) -> $crate::Result<()> {
@@ -479,13 +514,7 @@ macro_rules! impl_account_store {
                 Ok(sqlx::query_scalar("SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL").fetch_one(&self.read).await?)
             }
 
-            async fn throttle(
-                &self,
-                key: &str,
-                window_seconds: i64,
-                limit: i64,
-                now: chrono::DateTime<chrono::Utc>,
-            ) -> $crate::Result<std::result::Result<(), i64>> {
+            async fn hit(&self, key: &str, window_seconds: i64, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<$crate::accounts::Hits> {
                 let window_open = now - chrono::Duration::seconds(window_seconds);
                 let (count, start): (i32, chrono::DateTime<chrono::Utc>) = sqlx::query_as(
                     "INSERT INTO throttles (key, window_start, count) VALUES ($1, $2, 1) ON CONFLICT (key) DO UPDATE SET \
@@ -498,11 +527,25 @@ macro_rules! impl_account_store {
                 .bind(window_open)
                 .fetch_one(&self.write)
                 .await?;
-                if count as i64 > limit {
-                    let wait = (start + chrono::Duration::seconds(window_seconds) - now).num_seconds().max(1);
-                    return Ok(Err(wait));
-                }
-                Ok(Ok(()))
+                let seconds_left = (start + chrono::Duration::seconds(window_seconds) - now).num_seconds().max(1);
+                Ok($crate::accounts::Hits { count: count as i64, seconds_left })
+            }
+
+            async fn hits(&self, key: &str, window_seconds: i64, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<$crate::accounts::Hits> {
+                let window_open = now - chrono::Duration::seconds(window_seconds);
+                let row: Option<(i32, chrono::DateTime<chrono::Utc>)> =
+                    sqlx::query_as("SELECT count, window_start FROM throttles WHERE key = $1 AND window_start > $2")
+                        .bind(key)
+                        .bind(window_open)
+                        .fetch_optional(&self.write)
+                        .await?;
+                Ok(match row {
+                    Some((count, start)) => $crate::accounts::Hits {
+                        count: count as i64,
+                        seconds_left: (start + chrono::Duration::seconds(window_seconds) - now).num_seconds().max(1),
+                    },
+                    None => $crate::accounts::Hits { count: 0, seconds_left: 0 },
+                })
             }
 
             async fn clear_throttle(&self, key: &str) -> $crate::Result<()> {

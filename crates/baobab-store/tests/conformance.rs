@@ -681,6 +681,12 @@ async fn sessions_expire_and_end(s: Arc<dyn Store>) {
     s.delete_user_sessions(u.id).await.unwrap();
     assert!(s.session("h2", now).await.unwrap().is_none());
     assert!(s.session("guest", now).await.unwrap().is_some(), "other sessions stay");
+    // The scheduled clean-up deletes expired sessions only.
+    s.create_session(&mk("stale", None, -60)).await.unwrap();
+    assert_eq!(s.delete_expired_sessions(now).await.unwrap(), 1, "the expired one");
+    assert_eq!(s.delete_expired_sessions(now).await.unwrap(), 0);
+    assert!(s.session("guest", now).await.unwrap().is_some(), "live sessions stay");
+    assert_eq!(s.delete_expired_sessions(now + Duration::seconds(7200)).await.unwrap(), 1);
 }
 
 async fn account_tokens_work_once(s: Arc<dyn Store>) {
@@ -693,6 +699,22 @@ async fn account_tokens_work_once(s: Arc<dyn Store>) {
     assert_eq!(s.consume_account_token("tok", TokenPurpose::ResetPassword, now).await.unwrap(), None, "used");
     assert_eq!(s.consume_account_token("old", TokenPurpose::ResetPassword, now).await.unwrap(), None, "expired");
     assert_eq!(s.consume_account_token("forged", TokenPurpose::ResetPassword, now).await.unwrap(), None);
+
+    // Looking a token up does not use it; voiding ends every unused one of that purpose.
+    s.create_account_token("first", u.id, TokenPurpose::ResetPassword, now + Duration::hours(1)).await.unwrap();
+    s.create_account_token("second", u.id, TokenPurpose::ResetPassword, now + Duration::hours(1)).await.unwrap();
+    s.create_account_token("verify", u.id, TokenPurpose::VerifyEmail, now + Duration::hours(1)).await.unwrap();
+    let other = s.create_user(&new_user("t2@example.com", UserKind::Customer)).await.unwrap();
+    s.create_account_token("theirs", other.id, TokenPurpose::ResetPassword, now + Duration::hours(1)).await.unwrap();
+    assert_eq!(s.account_token_user("first", TokenPurpose::ResetPassword, now).await.unwrap(), Some(u.id));
+    assert_eq!(s.account_token_user("first", TokenPurpose::ResetPassword, now).await.unwrap(), Some(u.id), "still unused");
+    assert_eq!(s.account_token_user("first", TokenPurpose::VerifyEmail, now).await.unwrap(), None, "wrong purpose");
+    assert_eq!(s.account_token_user("old", TokenPurpose::ResetPassword, now).await.unwrap(), None, "expired");
+    assert_eq!(s.consume_account_token("second", TokenPurpose::ResetPassword, now).await.unwrap(), Some(u.id));
+    assert_eq!(s.void_account_tokens(u.id, TokenPurpose::ResetPassword, now).await.unwrap(), 2, "first and the expired one");
+    assert_eq!(s.consume_account_token("first", TokenPurpose::ResetPassword, now).await.unwrap(), None, "voided");
+    assert_eq!(s.consume_account_token("verify", TokenPurpose::VerifyEmail, now).await.unwrap(), Some(u.id), "other purposes stay");
+    assert_eq!(s.consume_account_token("theirs", TokenPurpose::ResetPassword, now).await.unwrap(), Some(other.id), "other users' stay");
 }
 
 async fn audit_entries_are_kept_in_order(s: Arc<dyn Store>) {
@@ -742,6 +764,15 @@ async fn throttles_count_in_windows(s: Arc<dyn Store>) {
     }
     s.clear_throttle("login:ada").await.unwrap();
     assert_eq!(s.throttle("login:ada", 60, 3, now + Duration::seconds(63)).await.unwrap(), Ok(()));
+
+    // Counting without a hit, and the count itself (progressive delays read it).
+    assert_eq!(s.hits("coupon:x", 60, now).await.unwrap().count, 0);
+    assert_eq!(s.hit("coupon:x", 60, now).await.unwrap().count, 1);
+    let h = s.hit("coupon:x", 60, now + Duration::seconds(20)).await.unwrap();
+    assert_eq!(h.count, 2);
+    assert!((39..=41).contains(&h.seconds_left), "{h:?}");
+    assert_eq!(s.hits("coupon:x", 60, now + Duration::seconds(30)).await.unwrap().count, 2, "reading counts nothing");
+    assert_eq!(s.hits("coupon:x", 60, now + Duration::seconds(61)).await.unwrap().count, 0, "the window ended");
 }
 
 async fn stocked_variant(s: &Arc<dyn Store>, sku: &str, stock: i64) -> i64 {

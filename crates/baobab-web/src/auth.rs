@@ -95,14 +95,15 @@ impl FromRequestParts<AppState> for OrdersStaff {
     }
 }
 
-/// An optional staff token: public reads work without one, staff reads see drafts too.
-/// A token that is present but bad is still rejected, so mistakes do not pass silently.
+/// An optional catalog token: public reads work without one; a catalog token's reads see
+/// drafts and archived variants too. A token of another role (`orders`) reads what the public
+/// reads. A token that is present but bad is still rejected, so mistakes do not pass silently.
 pub struct MaybeStaff(pub Option<ApiToken>);
 
 impl FromRequestParts<AppState> for MaybeStaff {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        Ok(MaybeStaff(resolve(parts, state).await?))
+        Ok(MaybeStaff(resolve(parts, state).await?.filter(|t| t.role == Role::Catalog)))
     }
 }
 

@@ -61,6 +61,14 @@ pub struct WebSettings {
     pub payments: checkout::payments::PaymentSettings,
 }
 
+impl WebSettings {
+    /// Cookies are marked `Secure` when the shop is served over HTTPS: its public URL is https,
+    /// or HSTS is on.
+    pub fn secure_cookies(&self) -> bool {
+        self.hsts || self.public_url.to_ascii_lowercase().starts_with("https://")
+    }
+}
+
 impl Default for WebSettings {
     fn default() -> Self {
         WebSettings {
@@ -94,6 +102,8 @@ pub struct Inner {
     /// Dependencies /readyz checks besides the database (the media store).
     pub checks: Vec<Arc<dyn HealthCheck>>,
     ready: AtomicBool,
+    /// The key that signs anonymous form tokens, loaded from the store on first use.
+    form_key: tokio::sync::OnceCell<Vec<u8>>,
     categories: std::sync::Mutex<Option<(Instant, Arc<Vec<Category>>)>>,
 }
 
@@ -135,6 +145,7 @@ impl AppState {
             settings,
             checks,
             ready: AtomicBool::new(true),
+            form_key: tokio::sync::OnceCell::new(),
             categories: std::sync::Mutex::new(None),
         }))
     }
@@ -151,12 +162,17 @@ impl AppState {
         Ok(cats)
     }
 
+    /// The key that signs anonymous form tokens (the same on every instance).
+    pub(crate) async fn form_key(&self) -> Result<&[u8], StoreError> {
+        self.form_key.get_or_try_init(|| account::session::load_form_key(self)).await.map(Vec::as_slice)
+    }
+
     /// Forgets cached catalog data after a write through this instance.
     pub fn catalog_changed(&self) {
         *self.categories.lock().expect("category cache") = None;
     }
 
-    /// Marks the instance as draining: /readyz answers 503 from now on, so the load balancer
+    /// Marks the instance as draining: /healthz and /readyz answer 503 from now on, so the load balancer
     /// stops sending new requests while in-flight ones finish.
     pub fn begin_shutdown(&self) {
         self.ready.store(false, Ordering::SeqCst);

@@ -122,7 +122,7 @@ pub struct HttpSection {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShutdownSection {
-    /// After SIGTERM, keep serving (with /readyz at 503) this long so the load balancer
+    /// After SIGTERM, keep serving (with /healthz and /readyz at 503) this long so the load balancer
     /// notices before the listener closes.
     pub drain_seconds: u64,
     /// Then wait at most this long for in-flight requests to finish.

@@ -55,6 +55,8 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         None => Arc::new(baobab_web::account::outbox::LogMailer),
     };
     baobab_web::account::outbox::spawn_worker(state.clone(), mailer, Duration::from_secs(2));
+    // Every 10 minutes: delete expired sessions (a guest's cart session lives 14 days).
+    baobab_web::account::session::spawn_session_expiry(state.clone(), Duration::from_secs(600));
     // Every minute: ask the payment providers about attempts nobody confirmed (a lost webhook),
     // then cancel unpaid orders past their time and release their stock. Any instance may do
     // it: settling is once per event and each expiry is a guarded status change.
@@ -99,7 +101,7 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
         .with_graceful_shutdown(async move {
             wait_for_signal().await;
             signal_state.begin_shutdown();
-            tracing::info!(drain_seconds = drain.as_secs(), "shutdown requested: readiness is now 503, draining");
+            tracing::info!(drain_seconds = drain.as_secs(), "shutdown requested: /healthz and /readyz are now 503, draining");
             tokio::time::sleep(drain).await;
             signal_stopping.notify_one();
             tracing::info!("no longer accepting connections; finishing in-flight requests");

@@ -44,8 +44,17 @@ pub fn routes() -> Router<AppState> {
 }
 
 /// Throttling rules: (attempts, window in seconds).
-const LOGIN_PER_ACCOUNT: (i64, i64) = (5, 900);
+///
+/// Logins are limited per (account, client IP) pair and per IP, never per account alone: a
+/// hard per-account limit would let anyone lock the owner out by guessing wrong on purpose.
+/// Failures against one account from all IPs together slow every further try down instead
+/// (a delay that doubles past `LOGIN_SLOWDOWN_AFTER`, at most `LOGIN_MAX_DELAY_MS`): the owner
+/// still gets in from a new address, and a guesser spread over many addresses gets few tries.
+const LOGIN_PER_ACCOUNT_AND_IP: (i64, i64) = (5, 900);
 const LOGIN_PER_IP: (i64, i64) = (30, 900);
+const LOGIN_FAILURES_WINDOW: i64 = 900;
+const LOGIN_SLOWDOWN_AFTER: i64 = 10;
+const LOGIN_MAX_DELAY_MS: u64 = 4000;
 const REGISTER_PER_IP: (i64, i64) = (10, 3600);
 const RESET_PER_IP: (i64, i64) = (10, 3600);
 const RESET_PER_ACCOUNT: (i64, i64) = (3, 3600);
@@ -64,11 +73,11 @@ async fn ctx(state: &AppState, headers: &HeaderMap, peer: Option<SocketAddr>) ->
     Ok(Ctx { current, ip: client_ip(state, headers, peer), cookie: None })
 }
 
-/// Makes sure the visitor has a session (for the CSRF token of a form).
-async fn ensure_session(state: &AppState, c: &mut Ctx) -> Result<(), PageError> {
-    if c.current.session.is_none() {
-        let (s, cookie) = session::start(state, None, None, false).await?;
-        c.current.session = Some(s);
+/// Makes sure the visitor has a form token for the page's form: the session's, or for a
+/// visitor without one a signed token whose cookie goes out with the page. No session row is
+/// stored for an anonymous form.
+async fn ensure_form(state: &AppState, c: &mut Ctx) -> Result<(), PageError> {
+    if let Some(cookie) = session::ensure_form_token(state, &mut c.current).await? {
         c.cookie = Some(cookie);
     }
     Ok(())
@@ -228,7 +237,7 @@ async fn register_form(State(state): State<AppState>, headers: HeaderMap, Peer(p
         if c.current.user.is_some() {
             return Ok(redirect("/account", None));
         }
-        ensure_session(&state, &mut c).await?;
+        ensure_form(&state, &mut c).await?;
         render_form(&state, &c, StatusCode::OK, register_page("", ""), "", vec![]).await
     }
     .await;
@@ -240,13 +249,33 @@ async fn send_verification(state: &AppState, user: &User) -> Result<(), StoreErr
     state.store.create_account_token(&hash, user.id, TokenPurpose::VerifyEmail, Utc::now() + Duration::hours(VERIFY_HOURS)).await?;
     let link = format!("{}/account/verify?token={token}", state.settings.public_url);
     let body = format!(
-        "Welcome to {}!\n\nPlease confirm your e-mail address by opening this link within {VERIFY_HOURS} hours:\n\n{link}\n\nIf you did not create an account, ignore this message.",
-        state.settings.shop_name
+        "Welcome to {}!\n\nPlease confirm your e-mail address by opening this link within {VERIFY_HOURS} hours:\n\n{link}\n\nThen log in at {}/account/login.\n\nIf you did not create an account, ignore this message.",
+        state.settings.shop_name, state.settings.public_url
     );
     state.store.enqueue_email(&user.email, &format!("Confirm your e-mail address for {}", state.settings.shop_name), &body).await?;
     Ok(())
 }
 
+mod emails {
+    use crate::AppState;
+
+    /// To the owner of an address someone tried to register again.
+    pub(super) fn account_exists(state: &AppState) -> (String, String) {
+        let (shop, url) = (&state.settings.shop_name, &state.settings.public_url);
+        (
+            format!("Your {shop} account"),
+            format!(
+                "Someone tried to create a {shop} account with this e-mail address, which already has one.\n\n\
+                 If it was you: log in at {url}/account/login, or choose a new password at {url}/account/forgot.\n\n\
+                 If it was not you, ignore this message: nothing has changed."
+            ),
+        )
+    }
+}
+
+/// Registration answers the same whether or not the address has an account ("check your
+/// e-mail"), with the same work (a password hash and one e-mail): a new address gets a
+/// confirmation link, a taken one a note to its owner. Nobody learns who has an account.
 async fn register(
     State(state): State<AppState>,
     method: Method,
@@ -255,19 +284,8 @@ async fn register(
     Posted(f): Posted<RegisterForm>,
 ) -> Response {
     let r = async {
-        let mut c = ctx(&state, &headers, peer).await?;
+        let c = ctx(&state, &headers, peer).await?;
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
-            // A resend of a registration that went through (its response was lost, or a double
-            // click): the first request ended the session this form belonged to. Same form key
-            // and e-mail: the account exists; log in.
-            if session::same_origin(&state, &headers)
-                && let (Some(key), Ok(email)) =
-                    (crate::pages::idempotency_key(&headers, &f.idempotency_key), normalize_email("email", &f.email))
-                && state.store.meta(&format!("idempotency:register:{key}")).await?.as_deref()
-                    == Some(crate::auth::hash_token(&email).as_str())
-            {
-                return Ok(redirect("/account/login", None));
-            }
             return Ok(forbidden_csrf(&state));
         }
         if let Some(wait) = throttled(&state, &[(format!("register:ip:{}", c.ip), REGISTER_PER_IP)]).await? {
@@ -276,7 +294,7 @@ async fn register(
         }
         let mut errors = Vec::new();
         let email = normalize_email("email", &f.email).map_err(|e| errors.push(e.to_string())).ok();
-        if let Err(e) = check_password("password", &f.password, &f.email) {
+        if let Err(e) = check_password("password", &f.password, email.as_deref().unwrap_or(&f.email)) {
             errors.push(e.to_string());
         }
         if f.name.chars().count() > 120 || f.name.chars().any(char::is_control) {
@@ -285,7 +303,7 @@ async fn register(
         let Some(email) = email.filter(|_| errors.is_empty()) else {
             return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, register_page(&f.email, &f.name), "", errors).await;
         };
-        // A resent form (same key) creates nothing: the first request made the account.
+        // A resent form (same key) does nothing new: the first request did the work.
         if let Some(key) = crate::pages::idempotency_key(&headers, &f.idempotency_key) {
             let meta_key = format!("idempotency:register:{key}");
             let fingerprint = crate::auth::hash_token(&email);
@@ -294,12 +312,12 @@ async fn register(
                     let errors = vec!["idempotency_key: was already used with a different request; reload the form".into()];
                     return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, register_page(&f.email, &f.name), "", errors).await;
                 }
-                let signed_in = c.current.user.as_ref().is_some_and(|u| u.email == email);
-                return Ok(redirect(if signed_in { "/account" } else { "/account/login" }, None));
+                return check_your_email(&state, &c, &email).await;
             }
         }
+        // Hashed on both paths, so a taken address answers no faster than a new one.
         let hash = session::hash_password(f.password.clone()).await?;
-        let user = match state
+        match state
             .store
             .create_user(&NewUser {
                 email: email.clone(),
@@ -310,24 +328,37 @@ async fn register(
             })
             .await
         {
-            Ok(u) => u,
+            Ok(user) => {
+                send_verification(&state, &user).await?;
+                audit(&state, "register", Some(user.id), &user.email, &c.ip, json!({})).await;
+            }
             Err(StoreError::Conflict { .. }) => {
-                let errors = vec!["email: an account with this e-mail address exists — log in, or reset your password".into()];
-                return render_form(&state, &c, StatusCode::CONFLICT, register_page(&f.email, &f.name), "", errors).await;
+                let (subject, body) = emails::account_exists(&state);
+                state.store.enqueue_email(&email, &subject, &body).await?;
+                audit(&state, "register_existing", None, &email, &c.ip, json!({})).await;
             }
             Err(e) => return Err(e.into()),
-        };
-        send_verification(&state, &user).await?;
-        if let Some(guest) = crate::cart::owner(&c.current) {
-            state.store.cart_merge(&guest, &format!("u:{}", user.id)).await?;
         }
-        audit(&state, "register", Some(user.id), &user.email, &c.ip, json!({})).await;
-        let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user.id), false).await?;
-        c.cookie = Some(cookie);
-        Ok(redirect("/account", c.cookie))
+        check_your_email(&state, &c, &email).await
     }
     .await;
     finish(&state, r)
+}
+
+/// The one answer to a registration, whether the address was new or taken.
+async fn check_your_email(state: &AppState, c: &Ctx, email: &str) -> Result<Response, PageError> {
+    let page = FormPage {
+        title: "Check your e-mail",
+        action: "/account/register",
+        fields: vec![],
+        submit: "",
+        links: vec![Link { url: "/account/login".into(), label: "Log in" }],
+    };
+    let notice = format!(
+        "We sent a message to {email}. Open the link in it to confirm your address, then log in. \
+         If you already have an account, the message tells you how to get back into it."
+    );
+    render_form(state, c, StatusCode::OK, page, &notice, vec![]).await
 }
 
 #[derive(Deserialize, Default)]
@@ -343,7 +374,7 @@ async fn login_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer
         if c.current.user.is_some() {
             return Ok(redirect("/account", None));
         }
-        ensure_session(&state, &mut c).await?;
+        ensure_form(&state, &mut c).await?;
         render_form(&state, &c, StatusCode::OK, login_page("", &safe_back(p.next)), "", vec![]).await
     }
     .await;
@@ -374,22 +405,30 @@ async fn login(
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
-        let email = f.email.trim().to_lowercase();
-        let rules = [(format!("login:acct:{email}"), LOGIN_PER_ACCOUNT), (format!("login:ip:{}", c.ip), LOGIN_PER_IP)];
+        let email = normalize_email("email", &f.email).unwrap_or_else(|_| f.email.trim().to_lowercase());
+        let pair = format!("login:acct-ip:{email}:{}", c.ip);
+        let rules = [(pair.clone(), LOGIN_PER_ACCOUNT_AND_IP), (format!("login:ip:{}", c.ip), LOGIN_PER_IP)];
         if let Some(wait) = throttled(&state, &rules).await? {
             audit(&state, "login_throttled", None, &email, &c.ip, json!({"retry_after": wait})).await;
             return Ok(too_many(&state, wait));
+        }
+        let failures_key = format!("login:failures:{email}");
+        let failures = state.store.hits(&failures_key, LOGIN_FAILURES_WINDOW, Utc::now()).await?.count;
+        if let Some(delay) = login_delay(failures) {
+            audit(&state, "login_slowed", None, &email, &c.ip, json!({"delay_ms": delay.as_millis() as u64, "failures": failures})).await;
+            tokio::time::sleep(delay).await;
         }
         let user = if email.len() <= 254 && f.password.len() <= 1024 { state.store.user_by_email(&email).await? } else { None };
         let hash = user.as_ref().map(|u| u.password_hash.clone()).unwrap_or_else(|| DUMMY_HASH.to_string());
         let ok = session::verify_password(f.password.clone(), hash).await && user.as_ref().is_some_and(|u| u.disabled_at.is_none());
         let Some(user) = user.filter(|_| ok) else {
+            state.store.hit(&failures_key, LOGIN_FAILURES_WINDOW, Utc::now()).await?;
             audit(&state, "login_failed", None, &email, &c.ip, json!({})).await;
             let errors = vec!["The e-mail address or the password is wrong.".to_string()];
             return render_form(&state, &c, StatusCode::UNAUTHORIZED, login_page(&f.email, &safe_back(Some(f.next.clone()))), "", errors)
                 .await;
         };
-        state.store.clear_throttle(&format!("login:acct:{email}")).await?;
+        state.store.clear_throttle(&pair).await?;
         if let Some(guest) = crate::cart::owner(&c.current) {
             state.store.cart_merge(&guest, &format!("u:{}", user.id)).await?;
         }
@@ -401,6 +440,14 @@ async fn login(
     }
     .await;
     finish(&state, r)
+}
+
+/// How long to hold a login attempt back after `failures` wrong passwords for its account (from
+/// any address) in the current window: nothing up to the threshold, then 250 ms doubling with
+/// each further failure, at most `LOGIN_MAX_DELAY_MS`.
+fn login_delay(failures: i64) -> Option<std::time::Duration> {
+    let over = failures - LOGIN_SLOWDOWN_AFTER;
+    (over >= 0).then(|| std::time::Duration::from_millis((250u64 << over.min(8)).min(LOGIN_MAX_DELAY_MS)))
 }
 
 async fn logout(
@@ -481,7 +528,7 @@ fn forgot_page(email: &str) -> FormPage {
 async fn forgot_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
     let r = async {
         let mut c = ctx(&state, &headers, peer).await?;
-        ensure_session(&state, &mut c).await?;
+        ensure_form(&state, &mut c).await?;
         render_form(&state, &c, StatusCode::OK, forgot_page(""), "", vec![]).await
     }
     .await;
@@ -550,7 +597,7 @@ async fn reset_form(State(state): State<AppState>, headers: HeaderMap, Peer(peer
             return Err(PageError::BadParam(ValidationError::new("token", "is invalid — ask for a new link")));
         }
         let mut c = ctx(&state, &headers, peer).await?;
-        ensure_session(&state, &mut c).await?;
+        ensure_form(&state, &mut c).await?;
         render_form(&state, &c, StatusCode::OK, reset_page(&p.token), "", vec![]).await
     }
     .await;
@@ -577,19 +624,33 @@ async fn reset(
         if !check_csrf(&state, &method, &headers, &c.current, &f.csrf) {
             return Ok(forbidden_csrf(&state));
         }
-        if let Err(e) = check_password("password", &f.password, "") {
-            return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, reset_page(&f.token), "", vec![e.to_string()]).await;
-        }
-        let used = match token_hash(&f.token) {
-            Some(h) => state.store.consume_account_token(&h, TokenPurpose::ResetPassword, Utc::now()).await?,
+        let invalid = || PageError::BadParam(ValidationError::new("token", "is invalid, expired or already used — ask for a new link"));
+        let hash = token_hash(&f.token);
+        // The link's account, without spending the link: a password the rules refuse leaves it
+        // usable for a second try.
+        let owner = match &hash {
+            Some(h) => match state.store.account_token_user(h, TokenPurpose::ResetPassword, Utc::now()).await? {
+                Some(id) => state.store.user_by_id(id).await?,
+                None => None,
+            },
             None => None,
         };
-        let Some(user_id) = used else {
+        let (Some(hash), Some(owner)) = (hash, owner) else {
             audit(&state, "password_reset_failed", None, "", &c.ip, json!({})).await;
-            return Err(PageError::BadParam(ValidationError::new("token", "is invalid, expired or already used — ask for a new link")));
+            return Err(invalid());
         };
-        let hash = session::hash_password(f.password).await?;
-        state.store.set_password(user_id, &hash).await?;
+        // The same password policy as registration, the account's own address included.
+        if let Err(e) = check_password("password", &f.password, &owner.email) {
+            return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, reset_page(&f.token), "", vec![e.to_string()]).await;
+        }
+        let Some(user_id) = state.store.consume_account_token(&hash, TokenPurpose::ResetPassword, Utc::now()).await? else {
+            audit(&state, "password_reset_failed", None, "", &c.ip, json!({})).await;
+            return Err(invalid());
+        };
+        let password_hash = session::hash_password(f.password).await?;
+        state.store.set_password(user_id, &password_hash).await?;
+        // Every other reset link of this account stops working.
+        state.store.void_account_tokens(user_id, TokenPurpose::ResetPassword, Utc::now()).await?;
         // Every other session of this account ends; this browser gets a fresh one.
         state.store.delete_user_sessions(user_id).await?;
         let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user_id), false).await?;

@@ -28,29 +28,104 @@ pub fn hash_id(id: &str) -> String {
     hex(&Sha256::digest(id.as_bytes()))
 }
 
+/// Cookie of a visitor without a session: a random value that the form token of an anonymous
+/// form is signed from (a signed double-submit token). It needs no row in the database.
+pub const FORM_COOKIE: &str = "baobab_form";
+
 /// A request's session, if its cookie names a live one, with its user.
 pub struct Current {
     pub session: Option<Session>,
     pub user: Option<User>,
+    /// The form token that the visitor's form cookie proves (anonymous forms), if it has one.
+    pub form_token: Option<String>,
 }
 
 impl Current {
+    /// The CSRF token to put in a form: the session's, else the signed anonymous one.
     pub fn csrf(&self) -> &str {
-        self.session.as_ref().map(|s| s.csrf_token.as_str()).unwrap_or("")
+        match (&self.session, &self.form_token) {
+            (Some(s), _) => s.csrf_token.as_str(),
+            (None, Some(t)) => t.as_str(),
+            (None, None) => "",
+        }
     }
 }
 
+fn hex_cookie(headers: &HeaderMap, name: &str) -> Option<String> {
+    crate::params::cookie(headers, name).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())).map(str::to_string)
+}
+
 pub async fn current(state: &AppState, headers: &HeaderMap) -> Result<Current, StoreError> {
-    let Some(id) = crate::params::cookie(headers, SESSION_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
-    else {
-        return Ok(Current { session: None, user: None });
+    let form_token = match hex_cookie(headers, FORM_COOKIE) {
+        Some(v) => Some(form_token(state, &v).await?),
+        None => None,
     };
-    let session = state.store.session(&hash_id(id), Utc::now()).await?;
+    let Some(id) = hex_cookie(headers, SESSION_COOKIE) else {
+        return Ok(Current { session: None, user: None, form_token });
+    };
+    let session = state.store.session(&hash_id(&id), Utc::now()).await?;
     let user = match session.as_ref().and_then(|s| s.user_id) {
         Some(uid) => state.store.user_by_id(uid).await?.filter(|u| u.disabled_at.is_none()),
         None => None,
     };
-    Ok(Current { session, user })
+    Ok(Current { session, user, form_token })
+}
+
+/// The token an anonymous form carries: HMAC-SHA256 of the visitor's form cookie under the
+/// shop's form key. A page from another site can neither read the cookie nor make the token.
+async fn form_token(state: &AppState, cookie: &str) -> Result<String, StoreError> {
+    use hmac::{Hmac, KeyInit, Mac};
+    let key = state.form_key().await?;
+    let mut mac = <Hmac<Sha256> as KeyInit>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(b"baobab-form:");
+    mac.update(cookie.as_bytes());
+    Ok(hex(&mac.finalize().into_bytes()))
+}
+
+/// The shop-wide key that signs anonymous form tokens: made once, kept in the database so every
+/// instance signs alike.
+pub(crate) async fn load_form_key(state: &AppState) -> Result<Vec<u8>, StoreError> {
+    const META: &str = "form_token_key";
+    state.store.set_meta_once(META, &random_hex(32)).await?;
+    let key = state.store.meta(META).await?.ok_or_else(|| StoreError::Internal("form token key missing".into()))?;
+    Ok(key.into_bytes())
+}
+
+/// Gives a visitor without a session a form token for the form on this page: the cookie it is
+/// signed from is set with the response (`c.cookie`). No database row is written.
+pub async fn ensure_form_token(state: &AppState, current: &mut Current) -> Result<Option<HeaderValue>, StoreError> {
+    if current.session.is_some() || current.form_token.is_some() {
+        return Ok(None);
+    }
+    let value = random_hex(32);
+    current.form_token = Some(form_token(state, &value).await?);
+    // A browser-session cookie: it lives as long as the open form may.
+    let cookie = format!("{FORM_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax{}", secure_attr(state));
+    Ok(Some(HeaderValue::from_str(&cookie).expect("ascii cookie")))
+}
+
+/// `; Secure` when the shop is served over HTTPS (its public URL, or HSTS on).
+pub(crate) fn secure_attr(state: &AppState) -> &'static str {
+    if state.settings.secure_cookies() { "; Secure" } else { "" }
+}
+
+/// Ends expired sessions; run on a schedule by every instance (each delete is idempotent).
+pub async fn expire_stale(state: &AppState) -> Result<u64, StoreError> {
+    state.store.delete_expired_sessions(Utc::now()).await
+}
+
+/// Runs `expire_stale` every `every`, in the background, for the life of the process.
+pub fn spawn_session_expiry(state: AppState, every: std::time::Duration) {
+    tokio::spawn(async move {
+        loop {
+            match expire_stale(&state).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(deleted = n, "deleted expired sessions"),
+                Err(e) => tracing::warn!(error = %e, "session expiry paused"),
+            }
+            tokio::time::sleep(every).await;
+        }
+    });
 }
 
 /// Starts a new session (a fresh id and CSRF token: sessions rotate at login and at every
@@ -75,47 +150,50 @@ pub async fn start(
         expires_at: now + Duration::days(SESSION_DAYS),
     };
     state.store.create_session(&session).await?;
-    let secure = if state.settings.hsts { "; Secure" } else { "" };
+    let secure = secure_attr(state);
     let cookie = format!("{SESSION_COOKIE}={id}; Path=/; Max-Age={}; HttpOnly; SameSite=Lax{secure}", SESSION_DAYS * 86_400);
     Ok((session, HeaderValue::from_str(&cookie).expect("ascii cookie")))
 }
 
 /// The Set-Cookie value that removes the session cookie.
 pub fn clear_cookie(state: &AppState) -> HeaderValue {
-    let secure = if state.settings.hsts { "; Secure" } else { "" };
+    let secure = secure_attr(state);
     HeaderValue::from_str(&format!("{SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax{secure}")).expect("ascii cookie")
 }
 
-/// CSRF check for a state-changing request: the form's token must match the session's, and the
-/// browser's Origin (or Referer) must be this site.
+/// CSRF check for a state-changing request: the form's token must be the session's, or the
+/// anonymous token signed from the visitor's form cookie, and the browser's Origin (or Referer)
+/// must be this site.
 pub fn check_csrf(state: &AppState, method: &Method, headers: &HeaderMap, current: &Current, token: &str) -> bool {
     if matches!(*method, Method::GET | Method::HEAD | Method::OPTIONS) {
         return true;
     }
-    let Some(session) = &current.session else { return false };
-    if session.csrf_token.is_empty() || !crate::auth::constant_time_eq(session.csrf_token.as_bytes(), token.as_bytes()) {
-        return false;
-    }
-    same_origin(state, headers)
+    let eq = |expected: &str| !expected.is_empty() && crate::auth::constant_time_eq(expected.as_bytes(), token.as_bytes());
+    let by_session = current.session.as_ref().is_some_and(|s| eq(&s.csrf_token));
+    let by_form_cookie = current.form_token.as_deref().is_some_and(eq);
+    (by_session || by_form_cookie) && same_origin(state, headers)
 }
 
+/// True when the browser says the request comes from a page of this site: its `Origin` (or,
+/// without one, its `Referer`) is the shop's public URL. The request's own Host header is not
+/// trusted for this: a client chooses it.
 pub(crate) fn same_origin(state: &AppState, headers: &HeaderMap) -> bool {
-    let site = state.settings.public_url.trim_end_matches('/');
-    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    let matches = |origin: &str| {
-        let origin = origin.trim_end_matches('/');
-        origin == site || (!host.is_empty() && (origin == format!("http://{host}") || origin == format!("https://{host}")))
-    };
+    let site = site_origin(&state.settings.public_url);
     if let Some(o) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        return o != "null" && matches(o);
+        return o != "null" && o.trim_end_matches('/').eq_ignore_ascii_case(&site);
     }
     if let Some(r) = headers.get(header::REFERER).and_then(|v| v.to_str().ok()) {
         let origin: String = r.splitn(4, '/').take(3).collect::<Vec<_>>().join("/");
-        return matches(&origin);
+        return origin.eq_ignore_ascii_case(&site);
     }
     // Browsers send Origin on cross-site form posts; a request with neither header is not a
-    // browser being tricked, and it still needed the session's token.
+    // browser being tricked, and it still needed the token.
     true
+}
+
+/// Scheme, host and port of a URL (`https://shop.example.com`), as browsers write an Origin.
+fn site_origin(url: &str) -> String {
+    url.splitn(4, '/').take(3).collect::<Vec<_>>().join("/").trim_end_matches('/').to_string()
 }
 
 /// The client's IP: the connection's peer, or — behind `trusted_proxies` proxies (CloudFront

@@ -23,7 +23,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::account::session::{Current, check_csrf, current};
+use crate::account::session::{Current, Peer, check_csrf, client_ip, current};
 use crate::cart::{LineView, owner, page_currency, priced_lines};
 use crate::pages::{Posted, finish, forbidden_csrf, redirect};
 use crate::storefront::views::Chrome;
@@ -132,7 +132,11 @@ struct Worked {
     lines: Vec<NewOrderLine>,
 }
 
-async fn work_out(state: &AppState, c: &Current, currency: Currency, mut form: CheckoutForm) -> Result<Worked, PageError> {
+/// Coupon guessing: failed codes per cart (session) and per client IP in an hour. Past it,
+/// no code is looked up until the window ends.
+const COUPON_FAILURES: (i64, i64) = (10, 3600);
+
+async fn work_out(state: &AppState, c: &Current, ip: &str, currency: Currency, mut form: CheckoutForm) -> Result<Worked, PageError> {
     let who = owner(c);
     let (lines, subtotal, raw) = priced_lines(state, who.as_deref(), currency).await?;
     let mut errors = Vec::new();
@@ -167,17 +171,37 @@ async fn work_out(state: &AppState, c: &Current, currency: Currency, mut form: C
     if !code.is_empty() {
         match Coupon::normalize_code(&code) {
             Err(e) => errors.push(e.to_string()),
-            Ok(code) => match state.store.coupon(&code).await? {
-                None => errors.push(format!("coupon: `{code}` is not a valid code")),
-                Some(found) => match found.refusal(currency, subtotal, Utc::now()) {
-                    Some(why) => errors.push(format!("coupon: {code} {why}")),
-                    None => {
+            Ok(code) => {
+                let keys: Vec<String> =
+                    [Some(format!("coupon:ip:{ip}")), who.as_ref().map(|w| format!("coupon:cart:{w}"))].into_iter().flatten().collect();
+                let mut wait = None;
+                for k in &keys {
+                    let h = state.store.hits(k, COUPON_FAILURES.1, Utc::now()).await?;
+                    if h.count >= COUPON_FAILURES.0 {
+                        wait = wait.max(Some(h.seconds_left));
+                    }
+                }
+                let usable = match wait {
+                    Some(_) => None,
+                    None => state.store.coupon(&code).await?.filter(|found| found.refusal(currency, subtotal, Utc::now()).is_none()),
+                };
+                match (wait, usable) {
+                    (Some(w), _) => errors.push(format!("coupon: too many codes were tried. Try again in {} min", (w + 59) / 60)),
+                    (None, Some(found)) => {
                         coupon_note = format!("{code} applied");
                         coupon = Some(code);
                         coupon_found = Some(found);
                     }
-                },
-            },
+                    // One answer for every code that cannot be used: unknown, used up, expired,
+                    // another currency or a larger order. Codes cannot be told apart by guessing.
+                    (None, None) => {
+                        for k in &keys {
+                            state.store.hit(k, COUPON_FAILURES.1, Utc::now()).await?;
+                        }
+                        errors.push(format!("coupon: {code} cannot be used for this order"));
+                    }
+                }
+            }
         }
     }
     let methods = payment_methods(state, currency);
@@ -264,7 +288,7 @@ fn render(state: &AppState, status: StatusCode, view: &CheckoutView) -> Result<R
 }
 
 /// The checkout page, filled from the customer's saved address when there is one.
-async fn show(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
+async fn show(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
     let r = async {
         let currency = page_currency(&state, &uri, &headers)?;
         let c = current(&state, &headers).await?;
@@ -281,7 +305,7 @@ async fn show(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri
                     (a.name, a.line1, a.city, a.region, a.country, a.phone);
             }
         }
-        let worked = work_out(&state, &c, currency, form).await?;
+        let worked = work_out(&state, &c, &client_ip(&state, &headers, peer), currency, form).await?;
         let mut view = worked.view;
         view.errors.clear(); // nothing submitted yet
         render(&state, StatusCode::OK, &view)
@@ -294,6 +318,7 @@ async fn submit(
     State(state): State<AppState>,
     method: Method,
     headers: HeaderMap,
+    Peer(peer): Peer,
     OriginalUri(uri): OriginalUri,
     Posted(form): Posted<CheckoutForm>,
 ) -> Response {
@@ -306,7 +331,7 @@ async fn submit(
         let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
         let review = form.step == "review";
         let key = crate::pages::idempotency_key(&headers, &form.idempotency_key);
-        let worked = work_out(&state, &c, currency, form.clone()).await?;
+        let worked = work_out(&state, &c, &client_ip(&state, &headers, peer), currency, form.clone()).await?;
         if review {
             let status = if worked.view.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
             return render(&state, status, &worked.view);

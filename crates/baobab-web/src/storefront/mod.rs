@@ -366,7 +366,7 @@ async fn set_currency(State(state): State<AppState>, OriginalUri(uri): OriginalU
         let code = p.code.unwrap_or_default();
         let cur: Currency = code.parse().map_err(|e: baobab_domain::money::CurrencyError| ValidationError::new("code", e.to_string()))?;
         let back = safe_back(p.back);
-        let secure = if state.settings.hsts { "; Secure" } else { "" };
+        let secure = crate::account::session::secure_attr(&state);
         let cookie = format!("{CURRENCY_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", cur.code());
         redirect_with_cookie(&back, &cookie)
     }
@@ -393,7 +393,7 @@ async fn set_data_saver(State(state): State<AppState>, OriginalUri(uri): Origina
         let p: DataSaverParams = query(&uri)?;
         let on = baobab_domain::query::parse_flag("on", p.on.as_deref())?;
         let back = safe_back(p.back);
-        let secure = if state.settings.hsts { "; Secure" } else { "" };
+        let secure = crate::account::session::secure_attr(&state);
         let cookie = if on {
             format!("{DATA_SAVER_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Lax{secure}")
         } else {
@@ -405,9 +405,9 @@ async fn set_data_saver(State(state): State<AppState>, OriginalUri(uri): Origina
     finish(&state, r)
 }
 
-/// Only same-site paths: never an open redirect.
+/// Only same-site paths, judged as a browser reads them: never an open redirect.
 pub(crate) fn safe_back(back: Option<String>) -> String {
-    back.filter(|b| b.starts_with('/') && !b.starts_with("//") && !b.contains('\\') && b.len() <= 2000).unwrap_or_else(|| "/".into())
+    back.as_deref().and_then(baobab_domain::redirect::local_path).unwrap_or_else(|| "/".into())
 }
 
 fn redirect_with_cookie(back: &str, cookie: &str) -> PageResult {

@@ -11,4 +11,5 @@ mod failover;
 mod media;
 mod ops;
 mod payments;
+mod security;
 mod storefront;

@@ -409,5 +409,5 @@ async fn checkout_with_a_coupon_and_paystack_on_postgres() {
     )
     .await;
     assert_eq!(r.status, 422);
-    assert!(r.text().contains("PG5 has been used up"));
+    assert!(r.text().contains("PG5 cannot be used for this order"));
 }
