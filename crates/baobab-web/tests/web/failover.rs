@@ -350,3 +350,45 @@ async fn a_stalled_database_answers_try_again_and_keeps_the_pool_free() {
         found_during_stall.len()
     );
 }
+
+/// A request that outlives `http.request_timeout_seconds` is answered with the shop's "try
+/// again" page, and its abandoned database work does not keep its connection: here the commit
+/// watchdog is off, so only the request timeout ends the stuck checkouts.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_timed_out_request_gives_its_connection_back() {
+    let Some(server) = tokio::task::spawn_blocking(OwnServer::new).await.unwrap() else { return };
+    let server = Arc::new(server);
+    let url = format!("postgres://postgres@127.0.0.1:{}/postgres", server.port);
+    let pool = PoolConfig { max_connections: 2, commit_timeout: Duration::ZERO, ..Default::default() };
+    let store = baobab_store::connect(&url, &pool).await.unwrap();
+    store.migrate().await.unwrap();
+    let settings = WebSettings { request_timeout: Duration::from_secs(1), ..Default::default() };
+    let app: &'static TestApp = Box::leak(Box::new(TestApp::over(store, settings, vec![]).await));
+    let variant = app.store().product(baobab_store::Key::Slug("long-grain-rice-5-kg")).await.unwrap().expect("rice").variants[0].id;
+    let mut shoppers = Vec::new();
+    for _ in 0..3 {
+        shoppers.push(Shopper::new(app, variant).await);
+    }
+
+    stall(&server, true).await;
+    let tasks: Vec<_> = shoppers.into_iter().map(|mut s| tokio::spawn(async move { s.place().await })).collect();
+    for t in tasks {
+        let (r, took) = t.await.unwrap();
+        assert_eq!(r.status, 503, "{}", r.text());
+        assert!(r.header("content-type").starts_with("text/html"), "the shop's page, not an empty body");
+        assert!(r.text().contains("try again"), "{}", r.text());
+        assert!(took < Duration::from_secs(2), "answered at the request timeout: {took:?}");
+    }
+    // The connections left mid-query are closed rather than waited for: none stays in use.
+    let freed = wait_until(Duration::from_secs(2), async || {
+        let p = app.store().pool_stats();
+        p.size == p.idle
+    })
+    .await;
+    assert!(freed, "abandoned connections are given back: {:?}", app.store().pool_stats());
+    let r = app.get("/api/v1/products?per_page=5").await;
+    assert_eq!(r.status, 200);
+    let api = app.raw(axum::http::Method::GET, "/api/v1/products?per_page=5", &[], "").await;
+    assert_eq!(api.status, 200);
+    stall(&server, false).await;
+}
