@@ -173,6 +173,19 @@ class Controller:
         suspended = set(ctl.get("suspend", []))
         for inst in list(self.instances):
             st = inst["state"]
+            if st == "pending" and not T.alive(inst["pid"]) and inst.get("restarts", 0) < 60:
+                # booting: systemd's Restart=on-failure (RestartSec=2) starts it again, e.g. while
+                # the database it needs is failing over
+                if now() - inst.get("exited", now()) >= 2:
+                    env = T.app_env(self.f, inst["ip"], path("instances", inst["id"]))
+                    inst["pid"] = T.spawn([inst["binary"]] + self.unit["args"], path("logs", "%s.log" % inst["id"]), env=env,
+                                          cwd=path("instances", inst["id"]))
+                    inst["restarts"] = inst.get("restarts", 0) + 1
+                    inst.pop("exited", None)
+                    event("restart", instance=inst["id"], restarts=inst["restarts"])
+                else:
+                    inst.setdefault("exited", now())
+                continue
             if st == "pending":
                 s = servers.get(inst["slot"], {})
                 if s.get("status") == "UP":

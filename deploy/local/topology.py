@@ -290,6 +290,9 @@ frontend metrics
   http-request return status 404
 
 backend app
+  # HAProxy gives a check min(timeout connect, inter) to connect, then timeout check to answer;
+  # the ALB's HealthCheckTimeoutSeconds covers both: connect within the check timeout here
+  timeout connect {hc_timeout}s
   balance {algo}
   option httpchk GET {path}
   http-check expect status {matcher}
