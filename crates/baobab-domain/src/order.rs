@@ -8,6 +8,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::Collector;
 use crate::shipping::ShippingQuote;
+// The tax rule is decided by where the order goes, so it lives with the shipping zones; it is
+// re-exported here because callers name it `order::TaxRule` next to `totals`.
+pub use crate::shipping::TaxRule;
 use crate::{Currency, ValidationError};
 
 /// Where an order is in its life.
@@ -215,13 +218,6 @@ impl Coupon {
         }
         None
     }
-}
-
-/// How a zone taxes: VAT rate in basis points, and whether shelf prices already include it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct TaxRule {
-    pub rate_bp: i64,
-    pub prices_include_tax: bool,
 }
 
 /// The money of a checkout.

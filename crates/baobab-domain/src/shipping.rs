@@ -6,7 +6,6 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::Currency;
-use crate::order::TaxRule;
 
 /// Countries (ISO 3166-1 alpha-2, or `*` for everywhere else), optionally only some regions or
 /// cities of them, and the methods offered there.
@@ -144,6 +143,13 @@ pub fn check_zones(zones: &[ShippingZone]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// How a zone taxes: VAT rate in basis points, and whether shelf prices already include it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TaxRule {
+    pub rate_bp: i64,
+    pub prices_include_tax: bool,
 }
 
 /// VAT by destination country, and whether shelf prices include it.
