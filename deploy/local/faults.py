@@ -650,6 +650,7 @@ class Run:
             time.sleep(stall)
             T.psql(port, "alter system set synchronous_standby_names = '\"%s\"'" % d["standby"])
             T.psql(port, "select pg_reload_conf()")
+            T.psql(port, "select pg_switch_wal()")  # WAL for the standby to acknowledge at once
             t_end = now()
             time.sleep(15 if not self.full else 30)
         fig = figures(L, t, t_end, self.alarms, total0, 9, "The database stalls (commits wait for a lost standby)", "")
@@ -657,6 +658,12 @@ class Run:
         fig["page_views"] = len(views)
         fig["page_views_served_pct"] = round(100.0 * sum(r["ok"] for r in views) / len(views), 2) if views else None
         co = [a for a in L.rec.attempts if a["kind"] == "checkout" and t <= a["t0"] <= t_end]
+        stat = {}
+        for a in L.rec.attempts:
+            if t <= a["t0"] <= t_end and a["kind"] in ("checkout", "cart_add", "cart", "checkout_page"):
+                k = "%s %s" % (a["kind"], a["status"] or a["err"])
+                stat[k] = stat.get(k, 0) + 1
+        fig["answers_during_stall"] = stat
         fig["checkout_wait_max_s"] = round(max((a["t1"] - a["t0"] for a in co), default=0), 1) if co else None
         ok = [a["t1"] for a in L.rec.attempts if a["kind"] == "checkout" and a["status"] == 303 and a["t1"] >= t_end]
         fig["orders_flow_after_s"] = round(min(ok) - t_end, 1) if ok else None

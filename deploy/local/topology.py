@@ -550,7 +550,10 @@ def pg_conf(node, port):
     return ("listen_addresses = '127.0.0.1'\nport = %d\nunix_socket_directories = '%s'\n"
             "wal_level = replica\nmax_wal_senders = 8\nwal_keep_size = '256MB'\nhot_standby = on\n"
             "max_connections = 200\nshared_buffers = 64MB\nsynchronous_commit = on\n"
-            "logging_collector = off\n" % (port, path("pg", node)))
+            "logging_collector = off\n"
+            # a standby reports what it has every second (default 10 s): waiting commits are
+            # released as soon as a synchronous standby is named again
+            "wal_receiver_status_interval = 1s\n" % (port, path("pg", node)))
 
 
 def pg_node_port(node):
