@@ -3,7 +3,6 @@
 //! Every value is checked before anything is opened or bound; an error names the key, the
 //! value and where it came from.
 
-use std::fmt;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -14,16 +13,9 @@ use figment::Figment;
 use figment::providers::{Env, Format, Serialized, Toml};
 use serde::{Deserialize, Serialize};
 
-/// A value whose Debug output hides credentials.
-#[derive(Clone, Default, Serialize, Deserialize, PartialEq)]
-#[serde(transparent)]
-pub struct Secret(pub String);
-
-impl fmt::Debug for Secret {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.contains("://") { f.write_str(&redact_url(&self.0)) } else { f.write_str("<redacted>") }
-    }
-}
+use crate::config_base::bad;
+pub use crate::config_base::{ConfigError, Secret};
+use crate::config_checkout::{CheckoutSection, PaymentsSection};
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -55,8 +47,8 @@ pub struct RawConfig {
     pub shutdown: ShutdownSection,
     pub media: MediaSection,
     pub email: EmailSection,
-    pub checkout: crate::config_checkout::CheckoutSection,
-    pub payments: crate::config_checkout::PaymentsSection,
+    pub checkout: CheckoutSection,
+    pub payments: PaymentsSection,
 }
 
 /// Outgoing e-mail. Without `smtp_url`, messages are written to the log.
@@ -217,17 +209,6 @@ pub enum LogFormat {
     Pretty,
 }
 
-#[derive(Debug)]
-pub struct ConfigError(pub String);
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for ConfigError {}
-
 pub fn figment(file: Option<&Path>, overrides: &Overrides) -> Figment {
     let mut fig = Figment::from(Serialized::defaults(RawConfig::default()));
     if let Some(f) = file {
@@ -273,20 +254,6 @@ pub fn load(file: Option<&Path>, overrides: &Overrides) -> Result<Config, Config
         ConfigError(format!("invalid configuration: {}", msgs.join("; ")))
     })?;
     check(&fig, raw)
-}
-
-fn origin(fig: &Figment, key: &str) -> String {
-    match fig.find_metadata(key) {
-        Some(m) => match &m.source {
-            Some(src) => format!(" (from {} {src})", m.name),
-            None => format!(" (from {})", m.name),
-        },
-        None => String::new(),
-    }
-}
-
-pub(crate) fn bad(fig: &Figment, key: &str, value: &dyn fmt::Display, why: &str) -> ConfigError {
-    ConfigError(format!("invalid value for `{key}`{}: `{value}` {why}", origin(fig, key)))
 }
 
 fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
@@ -630,5 +597,114 @@ mod tests {
         assert!(err.contains("email.from") && !err.contains(":pw@"), "{err}");
         let err = load(Some(Path::new("/nonexistent/baobab.toml")), &Overrides::default()).unwrap_err().0;
         assert!(err.contains("/nonexistent/baobab.toml"), "{err}");
+    }
+}
+
+#[cfg(test)]
+#[allow(clippy::result_large_err)] // figment::Jail's closure signature
+/// The checkout and payment sections (config_checkout.rs), read through the whole loader.
+mod checkout_tests {
+    use std::path::Path;
+
+    use super::{Config, Overrides, load};
+
+    fn load_toml(toml: &str, env: &[(&str, &str)]) -> Result<Config, String> {
+        let mut out = None;
+        figment::Jail::expect_with(|jail| {
+            jail.create_file("baobab.toml", toml)?;
+            for (k, v) in env {
+                jail.set_env(k, v);
+            }
+            out = Some(load(Some(Path::new("baobab.toml")), &Overrides::default()).map_err(|e| e.0));
+            Ok(())
+        });
+        out.unwrap()
+    }
+
+    #[test]
+    fn zones_vat_and_providers_from_the_file() {
+        let c = load_toml(
+            r#"
+[checkout]
+prices_include_tax = false
+vat = { ke = 16, NG = 7.5 }
+[[checkout.zones]]
+name = "Nairobi"
+countries = ["KE"]
+regions = ["Nairobi"]
+[[checkout.zones.methods]]
+id = "rider"
+name = "Rider"
+prices = { KES = "250", USD = 2 }
+free_over = { KES = "5000.50" }
+[[checkout.zones]]
+name = "Anywhere"
+countries = ["*"]
+[[checkout.zones.methods]]
+id = "post"
+name = "Post"
+prices = { KES = 1500 }
+[payments]
+offline_methods = ["bank_transfer"]
+paystack_secret_key = "sk_test_abc"
+mpesa_consumer_key = "ck"
+mpesa_consumer_secret = "cs"
+mpesa_shortcode = "174379"
+mpesa_passkey = "pk"
+mpesa_callback_token = "0123456789abcdef0123"
+"#,
+            &[],
+        )
+        .unwrap();
+        let t = &c.web.checkout.tax;
+        assert!(!t.prices_include_tax);
+        assert_eq!((t.rate_for("KE"), t.rate_for("NG"), t.rate_for("ZA")), (1600, 750, 0));
+        let z = &c.web.checkout.zones;
+        assert_eq!(z.len(), 2);
+        let kes: baobab_domain::Currency = "KES".parse().unwrap();
+        assert_eq!(z[0].methods[0].prices[&kes], 25_000);
+        assert_eq!(z[0].methods[0].free_over[&kes], 500_050);
+        assert_eq!(c.web.checkout.offline_methods, ["bank_transfer"]);
+        assert!(c.web.payments.paystack.is_some() && c.web.payments.mpesa.is_some());
+        let debug = format!("{c:?}");
+        assert!(!debug.contains("sk_test_abc") && !debug.contains("0123456789abcdef0123"), "secrets are redacted: {debug}");
+        // unset: the demo shop's zones and VAT
+        let d = load_toml("", &[]).unwrap();
+        assert!(d.web.checkout.zones.len() > 3);
+        assert_eq!(d.web.checkout.tax.rate_for("NG"), 750);
+        assert!(d.web.payments.paystack.is_none() && d.web.payments.mpesa.is_none());
+    }
+
+    #[test]
+    fn bad_checkout_and_payment_settings_name_the_key() {
+        let zone = |method: &str| {
+            format!(
+                "[[checkout.zones]]\nname = \"Z\"\ncountries = [\"NG\"]\n[[checkout.zones.methods]]\nid = \"m\"\nname = \"M\"\n{method}\n"
+            )
+        };
+        for (toml, env, expected) in [
+            ("[checkout]\nvat = { NG = 107 }", vec![], "checkout.vat.NG"),
+            ("[checkout]\nvat = { NG = 7.555 }", vec![], "at most two decimals"),
+            ("[checkout]\nvat = { Nigeria = 7.5 }", vec![], "checkout.vat.Nigeria"),
+            ("[checkout]\ndefault_vat = -1", vec![], "checkout.default_vat"),
+            (&zone("prices = { NGN = \"12.345\" }"), vec![], "checkout.zones[0].methods[0].prices.NGN"),
+            (&zone("prices = { NAIRA = 5 }"), vec![], "checkout.zones[0].methods[0].prices.NAIRA"),
+            (&zone("prices = { NGN = \"free\" }"), vec![], "`free`"),
+            (&zone("prices = {}"), vec![], "method `m` has no price"),
+            ("[checkout]\nzones = []", vec![], "checkout.zones"),
+            ("", vec![("BAOBAB_PAYMENTS__OFFLINE_METHODS", "[\"cheque\"]")], "cheque"),
+            ("", vec![("BAOBAB_PAYMENTS__BANK_TRANSFER_HOURS", "0")], "payments.bank_transfer_hours"),
+            ("", vec![("BAOBAB_PAYMENTS__PAYSTACK_SECRET_KEY", "pk_live_oops")], "sk_live_"),
+            ("", vec![("BAOBAB_PAYMENTS__MPESA_CONSUMER_KEY", "ck")], "payments.mpesa_passkey"),
+            (
+                "",
+                vec![("BAOBAB_PAYMENTS__PAYSTACK_SECRET_KEY", "sk_test_x"), ("BAOBAB_PAYMENTS__PAYSTACK_BASE_URL", "api.paystack.co")],
+                "payments.paystack_base_url",
+            ),
+        ] {
+            let err = load_toml(toml, &env).unwrap_err();
+            assert!(err.contains(expected), "{toml} {env:?}: {err}");
+            assert!(!err.contains("pk_live_oops") || err.contains("paystack_secret_key"), "{err}");
+        }
     }
 }

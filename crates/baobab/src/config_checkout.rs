@@ -12,7 +12,7 @@ use baobab_web::checkout::payments::PaymentSettings;
 use figment::Figment;
 use serde::{Deserialize, Serialize};
 
-use crate::config::{ConfigError, Secret, bad};
+use crate::config_base::{ConfigError, Secret, bad};
 
 /// Delivery and tax. Unset `zones` and `vat` mean the demo shop's (see README).
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -265,112 +265,4 @@ pub fn check(fig: &Figment, c: &CheckoutSection, p: &PaymentsSection) -> Result<
         },
         PaymentSettings { paystack, mpesa, mpesa_callback_token: token },
     ))
-}
-
-#[cfg(test)]
-#[allow(clippy::result_large_err)] // figment::Jail's closure signature
-mod tests {
-    use std::path::Path;
-
-    use crate::config::{Overrides, load};
-
-    fn load_toml(toml: &str, env: &[(&str, &str)]) -> Result<crate::config::Config, String> {
-        let mut out = None;
-        figment::Jail::expect_with(|jail| {
-            jail.create_file("baobab.toml", toml)?;
-            for (k, v) in env {
-                jail.set_env(k, v);
-            }
-            out = Some(load(Some(Path::new("baobab.toml")), &Overrides::default()).map_err(|e| e.0));
-            Ok(())
-        });
-        out.unwrap()
-    }
-
-    #[test]
-    fn zones_vat_and_providers_from_the_file() {
-        let c = load_toml(
-            r#"
-[checkout]
-prices_include_tax = false
-vat = { ke = 16, NG = 7.5 }
-[[checkout.zones]]
-name = "Nairobi"
-countries = ["KE"]
-regions = ["Nairobi"]
-[[checkout.zones.methods]]
-id = "rider"
-name = "Rider"
-prices = { KES = "250", USD = 2 }
-free_over = { KES = "5000.50" }
-[[checkout.zones]]
-name = "Anywhere"
-countries = ["*"]
-[[checkout.zones.methods]]
-id = "post"
-name = "Post"
-prices = { KES = 1500 }
-[payments]
-offline_methods = ["bank_transfer"]
-paystack_secret_key = "sk_test_abc"
-mpesa_consumer_key = "ck"
-mpesa_consumer_secret = "cs"
-mpesa_shortcode = "174379"
-mpesa_passkey = "pk"
-mpesa_callback_token = "0123456789abcdef0123"
-"#,
-            &[],
-        )
-        .unwrap();
-        let t = &c.web.checkout.tax;
-        assert!(!t.prices_include_tax);
-        assert_eq!((t.rate_for("KE"), t.rate_for("NG"), t.rate_for("ZA")), (1600, 750, 0));
-        let z = &c.web.checkout.zones;
-        assert_eq!(z.len(), 2);
-        let kes: baobab_domain::Currency = "KES".parse().unwrap();
-        assert_eq!(z[0].methods[0].prices[&kes], 25_000);
-        assert_eq!(z[0].methods[0].free_over[&kes], 500_050);
-        assert_eq!(c.web.checkout.offline_methods, ["bank_transfer"]);
-        assert!(c.web.payments.paystack.is_some() && c.web.payments.mpesa.is_some());
-        let debug = format!("{c:?}");
-        assert!(!debug.contains("sk_test_abc") && !debug.contains("0123456789abcdef0123"), "secrets are redacted: {debug}");
-        // unset: the demo shop's zones and VAT
-        let d = load_toml("", &[]).unwrap();
-        assert!(d.web.checkout.zones.len() > 3);
-        assert_eq!(d.web.checkout.tax.rate_for("NG"), 750);
-        assert!(d.web.payments.paystack.is_none() && d.web.payments.mpesa.is_none());
-    }
-
-    #[test]
-    fn bad_checkout_and_payment_settings_name_the_key() {
-        let zone = |method: &str| {
-            format!(
-                "[[checkout.zones]]\nname = \"Z\"\ncountries = [\"NG\"]\n[[checkout.zones.methods]]\nid = \"m\"\nname = \"M\"\n{method}\n"
-            )
-        };
-        for (toml, env, expected) in [
-            ("[checkout]\nvat = { NG = 107 }", vec![], "checkout.vat.NG"),
-            ("[checkout]\nvat = { NG = 7.555 }", vec![], "at most two decimals"),
-            ("[checkout]\nvat = { Nigeria = 7.5 }", vec![], "checkout.vat.Nigeria"),
-            ("[checkout]\ndefault_vat = -1", vec![], "checkout.default_vat"),
-            (&zone("prices = { NGN = \"12.345\" }"), vec![], "checkout.zones[0].methods[0].prices.NGN"),
-            (&zone("prices = { NAIRA = 5 }"), vec![], "checkout.zones[0].methods[0].prices.NAIRA"),
-            (&zone("prices = { NGN = \"free\" }"), vec![], "`free`"),
-            (&zone("prices = {}"), vec![], "method `m` has no price"),
-            ("[checkout]\nzones = []", vec![], "checkout.zones"),
-            ("", vec![("BAOBAB_PAYMENTS__OFFLINE_METHODS", "[\"cheque\"]")], "cheque"),
-            ("", vec![("BAOBAB_PAYMENTS__BANK_TRANSFER_HOURS", "0")], "payments.bank_transfer_hours"),
-            ("", vec![("BAOBAB_PAYMENTS__PAYSTACK_SECRET_KEY", "pk_live_oops")], "sk_live_"),
-            ("", vec![("BAOBAB_PAYMENTS__MPESA_CONSUMER_KEY", "ck")], "payments.mpesa_passkey"),
-            (
-                "",
-                vec![("BAOBAB_PAYMENTS__PAYSTACK_SECRET_KEY", "sk_test_x"), ("BAOBAB_PAYMENTS__PAYSTACK_BASE_URL", "api.paystack.co")],
-                "payments.paystack_base_url",
-            ),
-        ] {
-            let err = load_toml(toml, &env).unwrap_err();
-            assert!(err.contains(expected), "{toml} {env:?}: {err}");
-            assert!(!err.contains("pk_live_oops") || err.contains("paystack_secret_key"), "{err}");
-        }
-    }
 }

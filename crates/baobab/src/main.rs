@@ -1,6 +1,7 @@
 //! `baobab`: the e-commerce portal server and its admin commands.
 
 mod config;
+mod config_base;
 mod config_checkout;
 mod demo;
 mod reprocess;
