@@ -392,3 +392,73 @@ async fn a_timed_out_request_gives_its_connection_back() {
     assert_eq!(api.status, 200);
     stall(&server, false).await;
 }
+
+/// A psql session of the server's superuser that keeps the transaction it was given open
+/// (and its locks held) until dropped.
+struct HeldLock(std::process::Child);
+
+impl OwnServer {
+    /// Runs `sql` (which takes locks and returns one row) in a transaction left open.
+    fn hold(&self, sql: &str) -> HeldLock {
+        use std::io::{BufRead, Write};
+        let port = self.port.to_string();
+        let psql = self.bin.join("psql");
+        let mut cmd = if is_root() {
+            let mut c = Command::new("runuser");
+            c.args(["-u", "postgres", "--"]).arg(&psql);
+            c
+        } else {
+            Command::new(&psql)
+        };
+        let mut child = cmd
+            .args(["-h", "127.0.0.1", "-p", &port, "-U", "postgres", "-d", "postgres", "-XAtq"])
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("psql");
+        writeln!(child.stdin.as_mut().unwrap(), "BEGIN;\n{sql}").unwrap();
+        let mut line = String::new();
+        std::io::BufReader::new(child.stdout.as_mut().unwrap()).read_line(&mut line).unwrap();
+        assert!(!line.trim().is_empty(), "the locking statement answered");
+        HeldLock(child)
+    }
+}
+
+impl Drop for HeldLock {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A row lock held elsewhere (here a session that locked the stock row and went quiet) makes a
+/// checkout give up after `database.lock_timeout_ms` with a clear "try again" instead of
+/// queueing behind it; page views are unaffected, and once the lock is gone the shopper's retry
+/// (same form, same key) places the order.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_checkout_behind_a_held_row_lock_answers_try_again() {
+    let Some(server) = tokio::task::spawn_blocking(OwnServer::new).await.unwrap() else { return };
+    let server = Arc::new(server);
+    let url = format!("postgres://postgres@127.0.0.1:{}/postgres", server.port);
+    let pool = PoolConfig::default();
+    let store = baobab_store::connect(&url, &pool).await.unwrap();
+    store.migrate().await.unwrap();
+    let app: &'static TestApp = Box::leak(Box::new(TestApp::over(store, WebSettings::default(), vec![]).await));
+    let variant = app.store().product(baobab_store::Key::Slug("long-grain-rice-5-kg")).await.unwrap().expect("rice").variants[0].id;
+    let mut shopper = Shopper::new(app, variant).await;
+
+    let s = server.clone();
+    let held =
+        tokio::task::spawn_blocking(move || s.hold(&format!("SELECT id FROM variants WHERE id = {variant} FOR UPDATE;"))).await.unwrap();
+    let (r, took) = shopper.place().await;
+    assert_eq!(r.status, 503, "{}", r.text());
+    assert!(r.text().contains("try again"), "{}", r.text());
+    assert!(took >= pool.lock_timeout && took < pool.lock_timeout + Duration::from_secs(2), "gave up at the lock timeout: {took:?}");
+    assert_eq!(app.get("/p/long-grain-rice-5-kg").await.status, 200, "page views are not held up");
+
+    tokio::task::spawn_blocking(move || drop(held)).await.unwrap();
+    let (r, _) = shopper.place().await;
+    assert_eq!(r.status, 303, "{}", r.text());
+    assert_eq!(app.store().list_orders(None, 0, 10).await.unwrap().len(), 1);
+    assert_eq!(app.store().variant(variant).await.unwrap().unwrap().stock_on_hand, 9);
+}
