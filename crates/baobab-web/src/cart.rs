@@ -5,7 +5,7 @@
 
 use axum::Router;
 use axum::extract::{OriginalUri, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baobab_domain::{Currency, ValidationError, format_money};
@@ -13,10 +13,9 @@ use baobab_store::StoreError;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::account::session::{self, Current, check_csrf, current, same_origin};
-use crate::pages::{Posted, finish, redirect, status_page};
+use crate::account::session::{self, Current, same_origin};
+use crate::page::{Form, PageError, PageResult, Posted, Visitor, html_type, redirect};
 use crate::storefront::views::Chrome;
-use crate::storefront::{PageError, html_type};
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -44,31 +43,27 @@ struct AddForm {
 
 /// Add to cart, from the (publicly cached, so token-less) product page: the browser's Origin or
 /// Referer must be this site, and the cookie is SameSite=Lax.
-async fn add(State(state): State<AppState>, headers: HeaderMap, Posted(f): Posted<AddForm>) -> Response {
-    let r = async {
-        if !same_origin(&state, &headers) || (headers.get(header::ORIGIN).is_none() && headers.get(header::REFERER).is_none()) {
-            return Ok(status_page(&state, StatusCode::FORBIDDEN, "origin", "must be this shop"));
-        }
-        let variant_id: i64 =
-            f.variant_id.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("variant_id", "is not a product option")))?;
-        let quantity: i32 =
-            f.quantity.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("quantity", "must be a whole number")))?;
-        let mut c = current(&state, &headers).await?;
-        let mut cookie = None;
-        if c.session.is_none() {
-            let (s, set) = session::start(&state, None, None, false).await?;
-            c.session = Some(s);
-            cookie = Some(set);
-        }
-        let who = owner(&c).expect("a session exists now");
-        match state.store.cart_put(&who, variant_id, quantity, false).await {
-            Ok(()) => Ok(redirect("/cart", cookie)),
-            Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
-            Err(e) => Err(e.into()),
-        }
+async fn add(State(state): State<AppState>, headers: HeaderMap, visitor: Visitor, Posted(f): Posted<AddForm>) -> PageResult {
+    if !same_origin(&state, &headers) || (headers.get(header::ORIGIN).is_none() && headers.get(header::REFERER).is_none()) {
+        return Err(PageError::status(StatusCode::FORBIDDEN, "origin", "must be this shop"));
     }
-    .await;
-    finish(&state, r)
+    let variant_id: i64 =
+        f.variant_id.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("variant_id", "is not a product option")))?;
+    let quantity: i32 =
+        f.quantity.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("quantity", "must be a whole number")))?;
+    let mut c = visitor.current;
+    let mut cookie = None;
+    if c.session.is_none() {
+        let (s, set) = session::start(&state, None, None, false).await?;
+        c.session = Some(s);
+        cookie = Some(set);
+    }
+    let who = owner(&c).expect("a session exists now");
+    match state.store.cart_put(&who, variant_id, quantity, false).await {
+        Ok(()) => Ok(redirect("/cart", cookie)),
+        Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
+        Err(e) => Err(e.into()),
+    }
 }
 
 #[derive(Serialize)]
@@ -141,41 +136,28 @@ pub(crate) fn page_currency(state: &AppState, uri: &axum::http::Uri, headers: &H
     Ok(crate::params::currency(c.currency.as_deref(), headers, state.settings.default_currency)?)
 }
 
-async fn show(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let currency = page_currency(&state, &uri, &headers)?;
-        let c = current(&state, &headers).await?;
-        render_cart(&state, &c, currency).await
-    }
-    .await;
-    finish(&state, r)
+async fn show(State(state): State<AppState>, headers: HeaderMap, visitor: Visitor, OriginalUri(uri): OriginalUri) -> PageResult {
+    let currency = page_currency(&state, &uri, &headers)?;
+    render_cart(&state, &visitor.current, currency).await
 }
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
 struct UpdateForm {
-    csrf: String,
     variant_id: String,
     quantity: String,
 }
 
-async fn update(State(state): State<AppState>, method: Method, headers: HeaderMap, Posted(f): Posted<UpdateForm>) -> Response {
-    let r = async {
-        let c = current(&state, &headers).await?;
-        if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
-            return Ok(status_page(&state, StatusCode::FORBIDDEN, "csrf", "is missing or wrong: reload the page and try again"));
-        }
-        let variant_id: i64 =
-            f.variant_id.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("variant_id", "is not a product option")))?;
-        let quantity: i32 =
-            f.quantity.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("quantity", "must be a whole number")))?;
-        let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
-        match state.store.cart_put(&who, variant_id, quantity, true).await {
-            Ok(()) => Ok(redirect("/cart", None)),
-            Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
-            Err(e) => Err(e.into()),
-        }
+async fn update(State(state): State<AppState>, visitor: Visitor, f: Form<UpdateForm>) -> PageResult {
+    let c = visitor.current;
+    let variant_id: i64 =
+        f.variant_id.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("variant_id", "is not a product option")))?;
+    let quantity: i32 =
+        f.quantity.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("quantity", "must be a whole number")))?;
+    let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
+    match state.store.cart_put(&who, variant_id, quantity, true).await {
+        Ok(()) => Ok(redirect("/cart", None)),
+        Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
+        Err(e) => Err(e.into()),
     }
-    .await;
-    finish(&state, r)
 }

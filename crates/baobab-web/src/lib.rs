@@ -13,7 +13,7 @@ pub mod error;
 pub mod health;
 pub mod media;
 pub mod middleware;
-mod pages;
+pub mod page;
 pub mod params;
 pub mod storefront;
 pub mod templates;
@@ -196,6 +196,7 @@ pub fn router(state: AppState) -> Router {
         .merge(checkout::routes())
         .merge(checkout::payments::routes())
         .nest("/api", api::routes(&state.settings))
-        .fallback(storefront::not_found);
+        .fallback(storefront::not_found)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), page::render_error_pages));
     middleware::wrap(app, state.clone()).with_state(state)
 }

@@ -49,7 +49,7 @@ async fn deadline(State((state, limit)): State<(AppState, Duration)>, req: Reque
         }
         Err(_) => {
             let why = format!("request timed out after {} ms", limit.as_millis());
-            crate::storefront::error_page(&state, crate::storefront::PageError::Store(baobab_store::StoreError::Unavailable(why)))
+            crate::page::error_page(&state, crate::page::PageError::Store(baobab_store::StoreError::Unavailable(why)))
         }
     }
 }

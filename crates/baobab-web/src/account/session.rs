@@ -33,6 +33,7 @@ pub fn hash_id(id: &str) -> String {
 pub const FORM_COOKIE: &str = "baobab_form";
 
 /// A request's session, if its cookie names a live one, with its user.
+#[derive(Clone)]
 pub struct Current {
     pub session: Option<Session>,
     pub user: Option<User>,

@@ -2,9 +2,8 @@
 //! percentage or fixed-amount coupons with a minimum, expiry and usage limit, switch them off.
 
 use axum::extract::State;
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use baobab_domain::account::Permission;
 use baobab_domain::money::parse_major;
 use baobab_domain::order::{Coupon, CouponKind};
 use baobab_domain::{Currency, format_money};
@@ -13,13 +12,12 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{AdminField, AdminForm, Opt, Section, Staff, gate, render};
+use super::access::{Staff, can};
+use super::{AdminField, AdminForm, Member, Opt, Section, render};
 use crate::AppState;
-use crate::account::session::{Peer, check_csrf};
-use crate::pages::{Posted, audit, finish, forbidden_csrf, redirect};
-use crate::storefront::PageError;
+use crate::page::{Form, PageError, PageResult, audit, redirect};
 
-async fn page(state: &AppState, s: &Staff, status: StatusCode, notice: &str, errors: Vec<String>) -> Result<Response, PageError> {
+async fn page(state: &AppState, s: &Member, status: StatusCode, notice: &str, errors: Vec<String>) -> Result<Response, PageError> {
     let coupons = state.store.coupons().await?;
     let rows = coupons
         .iter()
@@ -96,13 +94,8 @@ async fn page(state: &AppState, s: &Staff, status: StatusCode, notice: &str, err
     render(state, s, "/admin/coupons", status, "Coupons", notice, errors, sections).await
 }
 
-pub(super) async fn list(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
-        page(&state, &s, StatusCode::OK, "", vec![]).await
-    }
-    .await;
-    finish(&state, r)
+pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ManageOrders>) -> PageResult {
+    page(&state, &s, StatusCode::OK, "", vec![]).await
 }
 
 #[derive(Deserialize, Default)]
@@ -208,32 +201,22 @@ fn read(f: &NewCouponForm) -> Result<Coupon, Vec<String>> {
 
 pub(super) async fn create(
     State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Peer(peer): Peer,
-    Posted(f): Posted<NewCouponForm>,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
-        if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
+    s: Staff<can::ManageOrders>,
+    Form { value: f, .. }: Form<NewCouponForm>,
+) -> PageResult {
+    let coupon = match read(&f) {
+        Ok(c) => c,
+        Err(errors) => return page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors).await,
+    };
+    match state.store.create_coupon(&coupon).await {
+        Ok(c) => {
+            audit(&state, "coupon_created", Some(s.user.id), &c.code, &s.ip, json!({"kind": c.kind, "limit": c.usage_limit})).await;
+            Ok(redirect("/admin/coupons", None))
         }
-        let coupon = match read(&f) {
-            Ok(c) => c,
-            Err(errors) => return page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors).await,
-        };
-        match state.store.create_coupon(&coupon).await {
-            Ok(c) => {
-                audit(&state, "coupon_created", Some(s.user.id), &c.code, &s.ip, json!({"kind": c.kind, "limit": c.usage_limit})).await;
-                Ok(redirect("/admin/coupons", None))
-            }
-            Err(StoreError::Conflict { message, .. }) => page(&state, &s, StatusCode::CONFLICT, "", vec![message]).await,
-            Err(StoreError::Invalid(v)) => page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
-            Err(e) => Err(e.into()),
-        }
+        Err(StoreError::Conflict { message, .. }) => page(&state, &s, StatusCode::CONFLICT, "", vec![message]).await,
+        Err(StoreError::Invalid(v)) => page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
+        Err(e) => Err(e.into()),
     }
-    .await;
-    finish(&state, r)
 }
 
 #[derive(Deserialize, Default)]
@@ -246,33 +229,23 @@ pub(super) struct ActiveForm {
 
 pub(super) async fn set_active(
     State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Peer(peer): Peer,
-    Posted(f): Posted<ActiveForm>,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
-        if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
+    s: Staff<can::ManageOrders>,
+    Form { value: f, .. }: Form<ActiveForm>,
+) -> PageResult {
+    let active = match f.active.as_str() {
+        "yes" => true,
+        "no" => false,
+        _ => return page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["active: choose yes or no".into()]).await,
+    };
+    match state.store.set_coupon_active(&f.coupon, active).await {
+        Ok(c) => {
+            audit(&state, "coupon_switched", Some(s.user.id), &c.code, &s.ip, json!({"active": active})).await;
+            Ok(redirect("/admin/coupons", None))
         }
-        let active = match f.active.as_str() {
-            "yes" => true,
-            "no" => false,
-            _ => return page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["active: choose yes or no".into()]).await,
-        };
-        match state.store.set_coupon_active(&f.coupon, active).await {
-            Ok(c) => {
-                audit(&state, "coupon_switched", Some(s.user.id), &c.code, &s.ip, json!({"active": active})).await;
-                Ok(redirect("/admin/coupons", None))
-            }
-            Err(StoreError::NotFound(_)) => {
-                let code: String = f.coupon.chars().take(40).collect();
-                page(&state, &s, StatusCode::NOT_FOUND, "", vec![format!("coupon: there is no coupon `{code}`")]).await
-            }
-            Err(e) => Err(e.into()),
+        Err(StoreError::NotFound(_)) => {
+            let code: String = f.coupon.chars().take(40).collect();
+            page(&state, &s, StatusCode::NOT_FOUND, "", vec![format!("coupon: there is no coupon `{code}`")]).await
         }
+        Err(e) => Err(e.into()),
     }
-    .await;
-    finish(&state, r)
 }

@@ -2,9 +2,8 @@
 //! through their lifecycle, with refunds recorded against what was paid.
 
 use axum::extract::{OriginalUri, Path, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::StatusCode;
 use axum::response::Response;
-use baobab_domain::account::Permission;
 use baobab_domain::money::parse_major;
 use baobab_domain::order::{OrderEvent, OrderStatus};
 use baobab_domain::{Currency, format_money};
@@ -12,11 +11,10 @@ use baobab_store::StoreError;
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{AdminField, AdminForm, Section, Staff, gate, id_of, render};
+use super::access::{Staff, can};
+use super::{AdminField, AdminForm, Member, Section, id_of, render};
 use crate::AppState;
-use crate::account::session::{Peer, check_csrf};
-use crate::pages::{Posted, audit, finish, forbidden_csrf, redirect};
-use crate::storefront::PageError;
+use crate::page::{Form, PageError, PageResult, audit, redirect};
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
@@ -24,41 +22,36 @@ struct ListParams {
     status: Option<String>,
 }
 
-pub(super) async fn list(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
-        let p: ListParams = crate::params::query(&uri)?;
-        let status = match p.status.as_deref().filter(|x| !x.is_empty()) {
-            None => None,
-            Some(x) => Some(
-                OrderStatus::parse(x)
-                    .ok_or_else(|| PageError::BadParam(baobab_domain::ValidationError::new("status", "is not an order status")))?,
-            ),
-        };
-        let orders = state.store.list_orders(status, 0, 100).await?;
-        let rows = orders
-            .iter()
-            .map(|o| {
-                let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
-                vec![
-                    o.id.to_string(),
-                    o.email.clone(),
-                    o.status.as_str().replace('_', " "),
-                    format_money(o.totals.total, cur),
-                    o.created_at.format("%Y-%m-%d %H:%M").to_string(),
-                ]
-            })
-            .collect();
-        let sections = vec![Section {
-            link: "/admin/orders/".into(),
-            head: vec!["Order", "E-mail", "Status", "Total", "Placed (UTC)"],
-            rows,
-            ..Default::default()
-        }];
-        render(&state, &s, "/admin/orders", StatusCode::OK, "Orders", "", vec![], sections).await
-    }
-    .await;
-    finish(&state, r)
+pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ManageOrders>, OriginalUri(uri): OriginalUri) -> PageResult {
+    let p: ListParams = crate::params::query(&uri)?;
+    let status = match p.status.as_deref().filter(|x| !x.is_empty()) {
+        None => None,
+        Some(x) => Some(
+            OrderStatus::parse(x)
+                .ok_or_else(|| PageError::BadParam(baobab_domain::ValidationError::new("status", "is not an order status")))?,
+        ),
+    };
+    let orders = state.store.list_orders(status, 0, 100).await?;
+    let rows = orders
+        .iter()
+        .map(|o| {
+            let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+            vec![
+                o.id.to_string(),
+                o.email.clone(),
+                o.status.as_str().replace('_', " "),
+                format_money(o.totals.total, cur),
+                o.created_at.format("%Y-%m-%d %H:%M").to_string(),
+            ]
+        })
+        .collect();
+    let sections = vec![Section {
+        link: "/admin/orders/".into(),
+        head: vec!["Order", "E-mail", "Status", "Total", "Placed (UTC)"],
+        rows,
+        ..Default::default()
+    }];
+    render(&state, &s, "/admin/orders", StatusCode::OK, "Orders", "", vec![], sections).await
 }
 
 const STEPS: &[(&str, &str, OrderEvent)] = &[
@@ -71,7 +64,7 @@ const STEPS: &[(&str, &str, OrderEvent)] = &[
 
 async fn order_page(
     state: &AppState,
-    s: &Staff,
+    s: &Member,
     id: i64,
     status: StatusCode,
     notice: &str,
@@ -202,13 +195,8 @@ async fn order_page(
     render(state, s, "/admin/orders", status, &crate::checkout::order_number(id), notice, errors, sections).await
 }
 
-pub(super) async fn show(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, Path(raw): Path<String>) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
-        order_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![]).await
-    }
-    .await;
-    finish(&state, r)
+pub(super) async fn show(State(state): State<AppState>, s: Staff<can::ManageOrders>, Path(raw): Path<String>) -> PageResult {
+    order_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![]).await
 }
 
 #[derive(Deserialize, Default)]
@@ -222,68 +210,57 @@ pub(super) struct StepForm {
 
 pub(super) async fn step(
     State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Peer(peer): Peer,
+    s: Staff<can::ManageOrders>,
     Path(raw): Path<String>,
-    Posted(f): Posted<StepForm>,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::ManageOrders));
-        if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
-        }
-        let id = id_of(&raw)?;
-        let o = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
-        let event = match f.event.as_str() {
-            "refund" => {
-                let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
-                match parse_major(&f.amount, cur).filter(|a| *a > 0) {
-                    Some(amount) => OrderEvent::Refund { amount, remaining: 0 },
-                    None => {
-                        return order_page(
-                            &state,
-                            &s,
-                            id,
-                            StatusCode::UNPROCESSABLE_ENTITY,
-                            "",
-                            vec![format!("amount: `{}` is not an amount in {cur}", f.amount.chars().take(20).collect::<String>())],
-                        )
-                        .await;
-                    }
-                }
-            }
-            other => match STEPS.iter().find(|(name, _, _)| *name == other) {
-                Some((_, _, e)) => *e,
+    Form { value: f, .. }: Form<StepForm>,
+) -> PageResult {
+    let id = id_of(&raw)?;
+    let o = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+    let event = match f.event.as_str() {
+        "refund" => {
+            let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+            match parse_major(&f.amount, cur).filter(|a| *a > 0) {
+                Some(amount) => OrderEvent::Refund { amount, remaining: 0 },
                 None => {
-                    return order_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["event: is not an order step".into()])
-                        .await;
+                    return order_page(
+                        &state,
+                        &s,
+                        id,
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "",
+                        vec![format!("amount: `{}` is not an amount in {cur}", f.amount.chars().take(20).collect::<String>())],
+                    )
+                    .await;
                 }
-            },
-        };
-        if f.note.chars().count() > 1000 {
-            return order_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["note: must be at most 1000 characters".into()])
-                .await;
-        }
-        match state.store.transition_order(id, event, &format!("staff:{}", s.user.id), &f.note).await {
-            Ok(after) => {
-                state.catalog_changed();
-                audit(
-                    &state,
-                    "order_transition",
-                    Some(s.user.id),
-                    &id.to_string(),
-                    &s.ip,
-                    json!({"event": f.event, "status": after.status.as_str()}),
-                )
-                .await;
-                crate::checkout::notify_status(&state, &after).await;
-                Ok(redirect(&format!("/admin/orders/{id}"), None))
             }
-            Err(StoreError::Conflict { message, .. }) => order_page(&state, &s, id, StatusCode::CONFLICT, "", vec![message]).await,
-            Err(e) => Err(e.into()),
         }
+        other => match STEPS.iter().find(|(name, _, _)| *name == other) {
+            Some((_, _, e)) => *e,
+            None => {
+                return order_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["event: is not an order step".into()]).await;
+            }
+        },
+    };
+    if f.note.chars().count() > 1000 {
+        return order_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["note: must be at most 1000 characters".into()])
+            .await;
     }
-    .await;
-    finish(&state, r)
+    match state.store.transition_order(id, event, &format!("staff:{}", s.user.id), &f.note).await {
+        Ok(after) => {
+            state.catalog_changed();
+            audit(
+                &state,
+                "order_transition",
+                Some(s.user.id),
+                &id.to_string(),
+                &s.ip,
+                json!({"event": f.event, "status": after.status.as_str()}),
+            )
+            .await;
+            crate::checkout::notify_status(&state, &after).await;
+            Ok(redirect(&format!("/admin/orders/{id}"), None))
+        }
+        Err(StoreError::Conflict { message, .. }) => order_page(&state, &s, id, StatusCode::CONFLICT, "", vec![message]).await,
+        Err(e) => Err(e.into()),
+    }
 }

@@ -1,12 +1,11 @@
 //! Catalog editing in the admin, on top of the same store calls and the same upload path as
 //! the API (one copy of the rules).
 
-use axum::extract::{Multipart, OriginalUri, Path, State};
+use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use baobab_domain::Currency;
 use baobab_domain::ValidationError;
-use baobab_domain::account::Permission;
 use baobab_domain::catalog::{NewProduct, NewVariant, Price, ProductPatch, ProductStatus};
 use baobab_domain::media::NewImage;
 use baobab_domain::money::parse_major;
@@ -15,11 +14,11 @@ use baobab_store::{Key, StoreError};
 use serde::Deserialize;
 use serde_json::json;
 
-use super::{AdminField, AdminForm, Opt, Section, Staff, finish, gate, id_of, render};
+use super::access::{Staff, can};
+use super::{AdminField, AdminForm, Member, Opt, Section, id_of, render};
 use crate::AppState;
-use crate::account::session::{Peer, check_csrf};
-use crate::pages::{Posted, audit, forbidden_csrf, redirect};
-use crate::storefront::PageError;
+use crate::account::session::check_csrf;
+use crate::page::{Form, PageError, PageResult, audit, redirect};
 
 const STATUSES: &[&str] = &["draft", "active", "archived"];
 
@@ -48,7 +47,7 @@ fn status_field(value: &str) -> AdminField {
 
 async fn list_page(
     state: &AppState,
-    s: &Staff,
+    s: &Member,
     status: StatusCode,
     notice: &str,
     errors: Vec<String>,
@@ -109,13 +108,8 @@ async fn list_page(
     render(state, s, "/admin/products", status, &format!("Products (prices in {cur})"), notice, errors, sections).await
 }
 
-pub(super) async fn list(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
-        list_page(&state, &s, StatusCode::OK, "", vec![], &ProductForm::default()).await
-    }
-    .await;
-    finish(&state, r)
+pub(super) async fn list(State(state): State<AppState>, s: Staff<can::EditCatalog>) -> PageResult {
+    list_page(&state, &s, StatusCode::OK, "", vec![], &ProductForm::default()).await
 }
 
 #[derive(Deserialize, Default)]
@@ -137,72 +131,62 @@ fn errors_of(e: &ValidationError) -> Vec<String> {
 
 pub(super) async fn create(
     State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Peer(peer): Peer,
-    Posted(f): Posted<ProductForm>,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
-        if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
-        }
-        let cur: Currency = state.settings.default_currency;
-        let mut errors = Vec::new();
-        let price = parse_major(&f.price, cur);
-        if price.is_none() {
-            errors.push(format!("price: `{}` is not an amount in {cur}", f.price.chars().take(20).collect::<String>()));
-        }
-        let stock: Option<i64> = f.stock.trim().parse().ok().or_else(|| f.stock.trim().is_empty().then_some(0));
-        if stock.is_none() {
-            errors.push("stock: must be a whole number".into());
-        }
-        let status = ProductStatus::parse(&f.status);
-        if status.is_none() {
-            errors.push("status: must be draft, active or archived".into());
-        }
-        let category_id = if f.category_id.is_empty() { None } else { f.category_id.parse().ok() };
-        if !f.category_id.is_empty() && category_id.is_none() {
-            errors.push("category_id: is not a category".into());
-        }
-        if !errors.is_empty() {
-            return list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors, &f).await;
-        }
-        let new = NewProduct {
-            title: f.title.clone(),
-            slug: None,
-            description: f.description.clone(),
-            category_id,
-            attributes: vec![],
-            status,
-            variants: vec![NewVariant {
-                sku: f.sku.clone(),
-                options: vec![],
-                prices: vec![Price { currency: cur, amount_minor: price.unwrap_or(0), compare_at_minor: None }],
-                stock_on_hand: stock.unwrap_or(0),
-                position: 0,
-            }],
-        };
-        match state.store.create_product(&new).await {
-            Ok(p) => {
-                state.catalog_changed();
-                audit(&state, "product_created", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
-                Ok(redirect(&format!("/admin/products/{}", p.id), None))
-            }
-            Err(StoreError::Invalid(v)) => list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v), &f).await,
-            Err(StoreError::Conflict { field, message }) => {
-                list_page(&state, &s, StatusCode::CONFLICT, "", vec![format!("{field}: {message}")], &f).await
-            }
-            Err(e) => Err(e.into()),
-        }
+    s: Staff<can::EditCatalog>,
+    Form { value: f, .. }: Form<ProductForm>,
+) -> PageResult {
+    let cur: Currency = state.settings.default_currency;
+    let mut errors = Vec::new();
+    let price = parse_major(&f.price, cur);
+    if price.is_none() {
+        errors.push(format!("price: `{}` is not an amount in {cur}", f.price.chars().take(20).collect::<String>()));
     }
-    .await;
-    finish(&state, r)
+    let stock: Option<i64> = f.stock.trim().parse().ok().or_else(|| f.stock.trim().is_empty().then_some(0));
+    if stock.is_none() {
+        errors.push("stock: must be a whole number".into());
+    }
+    let status = ProductStatus::parse(&f.status);
+    if status.is_none() {
+        errors.push("status: must be draft, active or archived".into());
+    }
+    let category_id = if f.category_id.is_empty() { None } else { f.category_id.parse().ok() };
+    if !f.category_id.is_empty() && category_id.is_none() {
+        errors.push("category_id: is not a category".into());
+    }
+    if !errors.is_empty() {
+        return list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors, &f).await;
+    }
+    let new = NewProduct {
+        title: f.title.clone(),
+        slug: None,
+        description: f.description.clone(),
+        category_id,
+        attributes: vec![],
+        status,
+        variants: vec![NewVariant {
+            sku: f.sku.clone(),
+            options: vec![],
+            prices: vec![Price { currency: cur, amount_minor: price.unwrap_or(0), compare_at_minor: None }],
+            stock_on_hand: stock.unwrap_or(0),
+            position: 0,
+        }],
+    };
+    match state.store.create_product(&new).await {
+        Ok(p) => {
+            state.catalog_changed();
+            audit(&state, "product_created", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
+            Ok(redirect(&format!("/admin/products/{}", p.id), None))
+        }
+        Err(StoreError::Invalid(v)) => list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v), &f).await,
+        Err(StoreError::Conflict { field, message }) => {
+            list_page(&state, &s, StatusCode::CONFLICT, "", vec![format!("{field}: {message}")], &f).await
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 async fn edit_page(
     state: &AppState,
-    s: &Staff,
+    s: &Member,
     id: i64,
     status: StatusCode,
     notice: &str,
@@ -275,142 +259,110 @@ async fn edit_page(
     render(state, s, "/admin/products", status, &p.title, notice, errors, sections).await
 }
 
-pub(super) async fn edit(
-    State(state): State<AppState>,
-    headers: HeaderMap,
-    Peer(peer): Peer,
-    Path(raw): Path<String>,
-    OriginalUri(_uri): OriginalUri,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
-        edit_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![]).await
-    }
-    .await;
-    finish(&state, r)
+pub(super) async fn edit(State(state): State<AppState>, s: Staff<can::EditCatalog>, Path(raw): Path<String>) -> PageResult {
+    edit_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![]).await
 }
 
 pub(super) async fn update(
     State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Peer(peer): Peer,
+    s: Staff<can::EditCatalog>,
     Path(raw): Path<String>,
-    Posted(f): Posted<ProductForm>,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
-        if !check_csrf(&state, &method, &headers, &s.current, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
-        }
-        let id = id_of(&raw)?;
-        let Some(status) = ProductStatus::parse(&f.status) else {
-            return edit_page(
-                &state,
-                &s,
-                id,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "",
-                vec!["status: must be draft, active or archived".into()],
-            )
+    Form { value: f, .. }: Form<ProductForm>,
+) -> PageResult {
+    let id = id_of(&raw)?;
+    let Some(status) = ProductStatus::parse(&f.status) else {
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["status: must be draft, active or archived".into()])
             .await;
-        };
-        let category_id = if f.category_id.is_empty() { Some(None) } else { f.category_id.parse().ok().map(Some) };
-        let Some(category_id) = category_id else {
-            return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["category_id: is not a category".into()]).await;
-        };
-        let patch = ProductPatch {
-            title: Some(f.title),
-            description: Some(f.description),
-            category_id: Some(category_id),
-            status: Some(status),
-            ..Default::default()
-        };
-        match state.store.update_product(id, &patch).await {
-            Ok(p) => {
-                state.catalog_changed();
-                audit(&state, "product_updated", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
-                edit_page(&state, &s, id, StatusCode::OK, "Saved.", vec![]).await
-            }
-            Err(StoreError::Invalid(v)) => edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v)).await,
-            Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Product")),
-            Err(e) => Err(e.into()),
+    };
+    let category_id = if f.category_id.is_empty() { Some(None) } else { f.category_id.parse().ok().map(Some) };
+    let Some(category_id) = category_id else {
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["category_id: is not a category".into()]).await;
+    };
+    let patch = ProductPatch {
+        title: Some(f.title),
+        description: Some(f.description),
+        category_id: Some(category_id),
+        status: Some(status),
+        ..Default::default()
+    };
+    match state.store.update_product(id, &patch).await {
+        Ok(p) => {
+            state.catalog_changed();
+            audit(&state, "product_updated", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
+            edit_page(&state, &s, id, StatusCode::OK, "Saved.", vec![]).await
         }
+        Err(StoreError::Invalid(v)) => edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v)).await,
+        Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Product")),
+        Err(e) => Err(e.into()),
     }
-    .await;
-    finish(&state, r)
 }
 
 pub(super) async fn upload(
     State(state): State<AppState>,
     method: Method,
     headers: HeaderMap,
-    Peer(peer): Peer,
+    s: Staff<can::EditCatalog>,
     Path(raw): Path<String>,
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
-) -> Response {
-    let r = async {
-        let s = staff_or_return!(state, headers, peer, Some(Permission::EditCatalog));
-        let id = id_of(&raw)?;
-        let Ok(mut multipart) = multipart else {
-            return edit_page(
-                &state,
-                &s,
-                id,
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "",
-                vec!["file: send the form as multipart/form-data".into()],
-            )
-            .await;
-        };
-        let (mut csrf, mut alt, mut file) = (String::new(), String::new(), None::<Vec<u8>>);
-        loop {
-            match multipart.next_field().await {
-                Ok(Some(field)) => {
-                    let name = field.name().unwrap_or("").to_string();
-                    let read_err = |e: axum::extract::multipart::MultipartError| e.status();
-                    match name.as_str() {
-                        "csrf" => csrf = field.text().await.map_err(read_err).unwrap_or_default(),
-                        "alt" => alt = field.text().await.map_err(read_err).unwrap_or_default(),
-                        "file" => match field.bytes().await {
-                            Ok(b) if !b.is_empty() => file = Some(b.to_vec()),
-                            Ok(_) => {}
-                            Err(e) => {
-                                let status = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                                    StatusCode::PAYLOAD_TOO_LARGE
-                                } else {
-                                    StatusCode::BAD_REQUEST
-                                };
-                                return edit_page(&state, &s, id, status, "", vec![format!("file: {}", e.body_text())]).await;
-                            }
-                        },
-                        _ => {}
-                    }
+) -> PageResult {
+    let id = id_of(&raw)?;
+    let Ok(mut multipart) = multipart else {
+        return edit_page(
+            &state,
+            &s,
+            id,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "",
+            vec!["file: send the form as multipart/form-data".into()],
+        )
+        .await;
+    };
+    let (mut csrf, mut alt, mut file) = (String::new(), String::new(), None::<Vec<u8>>);
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) => {
+                let name = field.name().unwrap_or("").to_string();
+                let read_err = |e: axum::extract::multipart::MultipartError| e.status();
+                match name.as_str() {
+                    "csrf" => csrf = field.text().await.map_err(read_err).unwrap_or_default(),
+                    "alt" => alt = field.text().await.map_err(read_err).unwrap_or_default(),
+                    "file" => match field.bytes().await {
+                        Ok(b) if !b.is_empty() => file = Some(b.to_vec()),
+                        Ok(_) => {}
+                        Err(e) => {
+                            let status = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                                StatusCode::PAYLOAD_TOO_LARGE
+                            } else {
+                                StatusCode::BAD_REQUEST
+                            };
+                            return edit_page(&state, &s, id, status, "", vec![format!("file: {}", e.body_text())]).await;
+                        }
+                    },
+                    _ => {}
                 }
-                Ok(None) => break,
-                Err(e) => return edit_page(&state, &s, id, StatusCode::BAD_REQUEST, "", vec![format!("form: {}", e.body_text())]).await,
             }
-        }
-        if !check_csrf(&state, &method, &headers, &s.current, &csrf) {
-            return Ok(forbidden_csrf(&state));
-        }
-        let Some(file) = file else {
-            return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["file: choose an image to upload".into()]).await;
-        };
-        let mut check = NewImage { media_hash: Some("0".repeat(64)), alt: alt.clone(), ..Default::default() };
-        if let Err(v) = check.validate() {
-            return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v)).await;
-        }
-        check.media_hash = None;
-        match crate::api::images::attach_upload(&state, id, file, check).await {
-            Ok(img) => {
-                audit(&state, "product_image_added", Some(s.user.id), &id.to_string(), &s.ip, json!({"image_id": img.id})).await;
-                Ok(redirect(&format!("/admin/products/{id}"), None))
-            }
-            Err(e) if e.status == StatusCode::NOT_FOUND => Err(PageError::NotFound("Product")),
-            Err(e) => edit_page(&state, &s, id, e.status, "", vec![format!("file: {}", e.message)]).await,
+            Ok(None) => break,
+            Err(e) => return edit_page(&state, &s, id, StatusCode::BAD_REQUEST, "", vec![format!("form: {}", e.body_text())]).await,
         }
     }
-    .await;
-    finish(&state, r)
+    // The token travels inside the multipart body, so it is checked here, once the body is read.
+    if !check_csrf(&state, &method, &headers, &s.current, &csrf) {
+        return Err(PageError::csrf());
+    }
+    let Some(file) = file else {
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["file: choose an image to upload".into()]).await;
+    };
+    let mut check = NewImage { media_hash: Some("0".repeat(64)), alt: alt.clone(), ..Default::default() };
+    if let Err(v) = check.validate() {
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v)).await;
+    }
+    check.media_hash = None;
+    match crate::api::images::attach_upload(&state, id, file, check).await {
+        Ok(img) => {
+            audit(&state, "product_image_added", Some(s.user.id), &id.to_string(), &s.ip, json!({"image_id": img.id})).await;
+            Ok(redirect(&format!("/admin/products/{id}"), None))
+        }
+        Err(e) if e.status == StatusCode::NOT_FOUND => Err(PageError::NotFound("Product")),
+        Err(e) => edit_page(&state, &s, id, e.status, "", vec![format!("file: {}", e.message)]).await,
+    }
 }

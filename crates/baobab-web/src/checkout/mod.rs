@@ -9,7 +9,7 @@ pub mod settings;
 
 use axum::Router;
 use axum::extract::{OriginalUri, Path, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use baobab_domain::account::{AddressInput, normalize_email};
@@ -23,11 +23,10 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use crate::AppState;
-use crate::account::session::{Current, Peer, check_csrf, client_ip, current};
+use crate::account::session::Current;
 use crate::cart::{LineView, owner, page_currency, priced_lines};
-use crate::pages::{Posted, finish, forbidden_csrf, redirect};
+use crate::page::{Form, PageError, PageResult, Visitor, html_type, path_id, redirect};
 use crate::storefront::views::Chrome;
-use crate::storefront::{PageError, html_type};
 
 pub use settings::CheckoutSettings;
 
@@ -141,7 +140,7 @@ async fn work_out(state: &AppState, c: &Current, ip: &str, currency: Currency, m
     let (lines, subtotal, raw) = priced_lines(state, who.as_deref(), currency).await?;
     let mut errors = Vec::new();
     if form.idempotency_key.is_empty() {
-        form.idempotency_key = crate::pages::new_idempotency_key();
+        form.idempotency_key = crate::page::new_idempotency_key();
     }
     form.country = form.country.trim().to_ascii_uppercase();
     if form.country.is_empty() {
@@ -288,141 +287,127 @@ fn render(state: &AppState, status: StatusCode, view: &CheckoutView) -> Result<R
 }
 
 /// The checkout page, filled from the customer's saved address when there is one.
-async fn show(State(state): State<AppState>, headers: HeaderMap, Peer(peer): Peer, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let currency = page_currency(&state, &uri, &headers)?;
-        let c = current(&state, &headers).await?;
-        let who = owner(&c);
-        if who.is_none() || state.store.cart(who.as_deref().unwrap_or("")).await?.is_empty() {
-            return Ok(redirect("/cart", None));
-        }
-        let mut form = CheckoutForm::default();
-        if let Some(u) = &c.user {
-            form.email = u.email.clone();
-            if let Some(a) = state.store.addresses(u.id).await?.into_iter().next() {
-                let a = a.fields;
-                (form.name, form.line1, form.city, form.region, form.country, form.phone) =
-                    (a.name, a.line1, a.city, a.region, a.country, a.phone);
-            }
-        }
-        let worked = work_out(&state, &c, &client_ip(&state, &headers, peer), currency, form).await?;
-        let mut view = worked.view;
-        view.errors.clear(); // nothing submitted yet
-        render(&state, StatusCode::OK, &view)
+async fn show(State(state): State<AppState>, headers: HeaderMap, visitor: Visitor, OriginalUri(uri): OriginalUri) -> PageResult {
+    let currency = page_currency(&state, &uri, &headers)?;
+    let c = &visitor.current;
+    let who = owner(c);
+    if who.is_none() || state.store.cart(who.as_deref().unwrap_or("")).await?.is_empty() {
+        return Ok(redirect("/cart", None));
     }
-    .await;
-    finish(&state, r)
+    let mut form = CheckoutForm::default();
+    if let Some(u) = &c.user {
+        form.email = u.email.clone();
+        if let Some(a) = state.store.addresses(u.id).await?.into_iter().next() {
+            let a = a.fields;
+            (form.name, form.line1, form.city, form.region, form.country, form.phone) =
+                (a.name, a.line1, a.city, a.region, a.country, a.phone);
+        }
+    }
+    let worked = work_out(&state, c, &visitor.ip, currency, form).await?;
+    let mut view = worked.view;
+    view.errors.clear(); // nothing submitted yet
+    render(&state, StatusCode::OK, &view)
 }
 
 async fn submit(
     State(state): State<AppState>,
-    method: Method,
     headers: HeaderMap,
-    Peer(peer): Peer,
+    visitor: Visitor,
     OriginalUri(uri): OriginalUri,
-    Posted(form): Posted<CheckoutForm>,
-) -> Response {
-    let r = async {
-        let c = current(&state, &headers).await?;
-        if !check_csrf(&state, &method, &headers, &c, &form.csrf) {
-            return Ok(forbidden_csrf(&state));
-        }
-        let currency = page_currency(&state, &uri, &headers)?;
-        let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
-        let review = form.step == "review";
-        let key = crate::pages::idempotency_key(&headers, &form.idempotency_key);
-        let worked = work_out(&state, &c, &client_ip(&state, &headers, peer), currency, form.clone()).await?;
-        if review {
-            let status = if worked.view.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-            return render(&state, status, &worked.view);
-        }
-        let mut view = worked.view;
-        if form.shipping_method.is_empty() || form.shipping_method != view.form.shipping_method {
-            view.errors.push("shipping_method: choose a delivery option".into());
-        }
-        if form.payment_method.is_empty() {
-            view.errors.push("payment_method: choose how to pay".into());
-        }
-        if key.is_none() {
-            view.errors.push("idempotency_key: reload the checkout page and try again".into());
-        }
-        if let Err(e) = &worked.email {
-            view.errors.push(e.to_string());
-        }
-        match &worked.address {
-            Err(v) => view.errors.extend(v.messages()),
-            Ok(a) if view.form.payment_method == "mpesa" && !payments::mpesa_phone_ok(&a.phone) => {
-                view.errors.push("phone: M-Pesa needs a Kenyan mobile number, e.g. +254 712 345 678".into());
-            }
-            Ok(_) => {}
-        }
-        let (Ok(email), Ok(address), Some(quote), Some(key), true) =
-            (worked.email, worked.address, worked.quote, key, view.errors.is_empty())
-        else {
-            return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
-        };
-        let payment_method = view.form.payment_method.clone();
-        let checkout = &state.settings.checkout;
-        let expires = match payment_method.as_str() {
-            "bank_transfer" => Some(Utc::now() + Duration::hours(checkout.bank_transfer_hours)),
-            "cash_on_delivery" => None,
-            _ => Some(Utc::now() + Duration::minutes(checkout.online_payment_minutes)),
-        };
-        let fingerprint = {
-            // The form's content is the request; the lines come from the cart on the server.
-            let mut h = Sha256::new();
-            h.update(format!(
-                "{who}|{email}|{payment_method}|{}|{}|{currency}|{}",
-                quote.method_id,
-                worked.coupon.as_deref().unwrap_or(""),
-                serde_json::to_string(&address).unwrap_or_default()
-            ));
-            crate::auth::hex(&h.finalize())
-        };
-        let new = NewOrder {
-            user_id: c.user.as_ref().map(|u| u.id),
-            email,
-            currency,
-            payment_method,
-            lines: worked.lines,
-            shipping: quote,
-            coupon_code: worked.coupon,
-            tax: checkout.tax.rule_for(&address.country),
-            shipping_address: serde_json::to_value(&address).unwrap_or_default(),
-            idempotency_key: Some(format!("{who}:{key}")),
-            request_hash: fingerprint,
-            expires_at: expires,
-            placed_by: who.clone(),
-        };
-        match state.store.place_order(&new).await {
-            Ok(placed) => {
-                let order = placed.order().clone();
-                if matches!(placed, Placed::New(_)) {
-                    state.store.cart_clear(&who).await?;
-                    placed_email(&state, &order).await?;
-                    state.catalog_changed();
-                }
-                // Online payment: start the attempt, or (a retry) find the one this request started.
-                if state.providers.get(&order.payment_method).is_some() && order.status == baobab_domain::order::OrderStatus::PendingPayment
-                {
-                    return payments::start(&state, &order, &key).await;
-                }
-                Ok(redirect(&format!("/orders/{}", order.id), None))
-            }
-            Err(StoreError::Conflict { field, message }) => {
-                let hint = if field == "stock" { "lower the quantity and try again" } else { "remove it and try again" };
-                view.errors.push(format!("{field}: {message}: {hint}"));
-                render(&state, StatusCode::CONFLICT, &view)
-            }
-            Err(StoreError::Invalid(v)) => {
-                view.errors.extend(v.messages());
-                render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view)
-            }
-            Err(e) => Err(e.into()),
-        }
+    posted: Form<CheckoutForm>,
+) -> PageResult {
+    let c = &visitor.current;
+    let currency = page_currency(&state, &uri, &headers)?;
+    let who = owner(c).ok_or(PageError::NotFound("Cart"))?;
+    let (form, key) = (posted.value, posted.idempotency_key);
+    let review = form.step == "review";
+    let worked = work_out(&state, c, &visitor.ip, currency, form.clone()).await?;
+    if review {
+        let status = if worked.view.errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+        return render(&state, status, &worked.view);
     }
-    .await;
-    finish(&state, r)
+    let mut view = worked.view;
+    if form.shipping_method.is_empty() || form.shipping_method != view.form.shipping_method {
+        view.errors.push("shipping_method: choose a delivery option".into());
+    }
+    if form.payment_method.is_empty() {
+        view.errors.push("payment_method: choose how to pay".into());
+    }
+    if key.is_none() {
+        view.errors.push("idempotency_key: reload the checkout page and try again".into());
+    }
+    if let Err(e) = &worked.email {
+        view.errors.push(e.to_string());
+    }
+    match &worked.address {
+        Err(v) => view.errors.extend(v.messages()),
+        Ok(a) if view.form.payment_method == "mpesa" && !payments::mpesa_phone_ok(&a.phone) => {
+            view.errors.push("phone: M-Pesa needs a Kenyan mobile number, e.g. +254 712 345 678".into());
+        }
+        Ok(_) => {}
+    }
+    let (Ok(email), Ok(address), Some(quote), Some(key), true) = (worked.email, worked.address, worked.quote, key, view.errors.is_empty())
+    else {
+        return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
+    };
+    let payment_method = view.form.payment_method.clone();
+    let checkout = &state.settings.checkout;
+    let expires = match payment_method.as_str() {
+        "bank_transfer" => Some(Utc::now() + Duration::hours(checkout.bank_transfer_hours)),
+        "cash_on_delivery" => None,
+        _ => Some(Utc::now() + Duration::minutes(checkout.online_payment_minutes)),
+    };
+    let fingerprint = {
+        // The form's content is the request; the lines come from the cart on the server.
+        let mut h = Sha256::new();
+        h.update(format!(
+            "{who}|{email}|{payment_method}|{}|{}|{currency}|{}",
+            quote.method_id,
+            worked.coupon.as_deref().unwrap_or(""),
+            serde_json::to_string(&address).unwrap_or_default()
+        ));
+        crate::auth::hex(&h.finalize())
+    };
+    let new = NewOrder {
+        user_id: c.user.as_ref().map(|u| u.id),
+        email,
+        currency,
+        payment_method,
+        lines: worked.lines,
+        shipping: quote,
+        coupon_code: worked.coupon,
+        tax: checkout.tax.rule_for(&address.country),
+        shipping_address: serde_json::to_value(&address).unwrap_or_default(),
+        idempotency_key: Some(format!("{who}:{key}")),
+        request_hash: fingerprint,
+        expires_at: expires,
+        placed_by: who.clone(),
+    };
+    match state.store.place_order(&new).await {
+        Ok(placed) => {
+            let order = placed.order().clone();
+            if matches!(placed, Placed::New(_)) {
+                state.store.cart_clear(&who).await?;
+                placed_email(&state, &order).await?;
+                state.catalog_changed();
+            }
+            // Online payment: start the attempt, or (a retry) find the one this request started.
+            if state.providers.get(&order.payment_method).is_some() && order.status == baobab_domain::order::OrderStatus::PendingPayment {
+                return payments::start(&state, &order, &key).await;
+            }
+            Ok(redirect(&format!("/orders/{}", order.id), None))
+        }
+        Err(StoreError::Conflict { field, message }) => {
+            let hint = if field == "stock" { "lower the quantity and try again" } else { "remove it and try again" };
+            view.errors.push(format!("{field}: {message}: {hint}"));
+            render(&state, StatusCode::CONFLICT, &view)
+        }
+        Err(StoreError::Invalid(v)) => {
+            view.errors.extend(v.messages());
+            render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view)
+        }
+        Err(e) => Err(e.into()),
+    }
 }
 
 /// The order confirmation e-mail, through the outbox.
@@ -504,102 +489,105 @@ struct OrderView {
 
 /// The order, if the visitor may see and act on it (who placed it, or its customer); else 404,
 /// so nobody learns that another's order exists.
-pub(crate) async fn own_order(state: &AppState, headers: &HeaderMap, raw: &str) -> Result<(Order, Current), PageError> {
-    let id = crate::pages::path_id(raw)?;
-    let c = current(state, headers).await?;
-    let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
-    let mine = owner(&c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
-    if !mine {
-        return Err(PageError::NotFound("Order"));
+pub(crate) struct OwnOrder {
+    pub(crate) order: Order,
+    pub(crate) visitor: Visitor,
+}
+
+impl axum::extract::FromRequestParts<AppState> for OwnOrder {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, PageError> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| PageError::NotFound("Order"))?;
+        let id = path_id(&raw)?;
+        let visitor = Visitor::from_request_parts(parts, state).await?;
+        let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+        let c = &visitor.current;
+        let mine = owner(c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
+        if !mine {
+            return Err(PageError::NotFound("Order"));
+        }
+        Ok(OwnOrder { order, visitor })
     }
-    Ok((order, c))
 }
 
 /// The order confirmation: visible to whoever placed it, and to the customer it belongs to.
-async fn order_page(State(state): State<AppState>, headers: HeaderMap, Path(raw): Path<String>) -> Response {
-    let r = async {
-        let (order, c) = own_order(&state, &headers, &raw).await?;
-        let id = order.id;
-        let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
-        let money = |v: i64| format_money(v, currency);
-        let attempts = state.store.payments_of_order(order.id).await?;
-        let pending = attempts.iter().rev().find(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
-        let paid_online = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Succeeded);
-        let last = attempts.last();
-        let due = order.status == baobab_domain::order::OrderStatus::PendingPayment;
-        let online = state.providers.get(&order.payment_method).is_some();
-        // A pending attempt the customer can go back to (Paystack's page), and whether a new
-        // one may start: none pending, or the pending one never reached the provider or is old.
-        let resume_url = pending.filter(|_| due).and_then(|p| p.next_url.clone()).unwrap_or_default();
-        let stale = pending.is_none_or(|p| p.provider_ref.is_none() || p.created_at < Utc::now() - Duration::minutes(5));
-        let message = match order.payment_method.as_str() {
-            _ if online && paid_online && !due => "Thank you! Your payment was received.".to_string(),
-            "mpesa" | "paystack" if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
-            "mpesa" if pending.is_some() => format!(
-                "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
-                money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total))
-            ),
-            "paystack" if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
-            "mpesa" | "paystack" => match last {
-                Some(p) if p.status == baobab_store::payments::PaymentStatus::Failed => {
-                    format!("Your payment did not go through: {}. You can try again.", p.detail)
-                }
-                _ => format!("Your order is reserved; pay {} to confirm it.", money(order.totals.total)),
-            },
-            "bank_transfer" => format!(
-                "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
-                money(order.totals.total),
-                order_number(order.id),
-                state.settings.checkout.bank_transfer_hours,
-                state.settings.checkout.bank_details
-            ),
-            _ => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
-        };
-        let shipping_method = state
-            .settings
-            .checkout
-            .zones
+async fn order_page(State(state): State<AppState>, OwnOrder { order, visitor }: OwnOrder) -> PageResult {
+    let c = visitor.current;
+    let id = order.id;
+    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let money = |v: i64| format_money(v, currency);
+    let attempts = state.store.payments_of_order(order.id).await?;
+    let pending = attempts.iter().rev().find(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
+    let paid_online = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Succeeded);
+    let last = attempts.last();
+    let due = order.status == baobab_domain::order::OrderStatus::PendingPayment;
+    let online = state.providers.get(&order.payment_method).is_some();
+    // A pending attempt the customer can go back to (Paystack's page), and whether a new
+    // one may start: none pending, or the pending one never reached the provider or is old.
+    let resume_url = pending.filter(|_| due).and_then(|p| p.next_url.clone()).unwrap_or_default();
+    let stale = pending.is_none_or(|p| p.provider_ref.is_none() || p.created_at < Utc::now() - Duration::minutes(5));
+    let message = match order.payment_method.as_str() {
+        _ if online && paid_online && !due => "Thank you! Your payment was received.".to_string(),
+        "mpesa" | "paystack" if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
+        "mpesa" if pending.is_some() => format!(
+            "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
+            money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total))
+        ),
+        "paystack" if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
+        "mpesa" | "paystack" => match last {
+            Some(p) if p.status == baobab_store::payments::PaymentStatus::Failed => {
+                format!("Your payment did not go through: {}. You can try again.", p.detail)
+            }
+            _ => format!("Your order is reserved; pay {} to confirm it.", money(order.totals.total)),
+        },
+        "bank_transfer" => format!(
+            "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
+            money(order.totals.total),
+            order_number(order.id),
+            state.settings.checkout.bank_transfer_hours,
+            state.settings.checkout.bank_details
+        ),
+        _ => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
+    };
+    let shipping_method = state
+        .settings
+        .checkout
+        .zones
+        .iter()
+        .flat_map(|z| &z.methods)
+        .find(|m| m.id == order.shipping_method)
+        .map(|m| m.name.clone())
+        .unwrap_or_else(|| order.shipping_method.clone());
+    let cats = state.categories().await?;
+    let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &format!("Order {}", order_number(id)));
+    page.noindex = true;
+    page.description = "Your order".into();
+    let view = OrderView {
+        page,
+        id,
+        csrf: c.csrf().to_string(),
+        idempotency_key: crate::page::new_idempotency_key(),
+        number: order_number(id),
+        message,
+        can_pay: online && due && stale,
+        can_check: online && due && pending.is_some(),
+        resume_url,
+        status: order.status.as_str().replace('_', " "),
+        lines: order
+            .lines
             .iter()
-            .flat_map(|z| &z.methods)
-            .find(|m| m.id == order.shipping_method)
-            .map(|m| m.name.clone())
-            .unwrap_or_else(|| order.shipping_method.clone());
-        let cats = state.categories().await?;
-        let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &format!("Order {}", order_number(id)));
-        page.noindex = true;
-        page.description = "Your order".into();
-        let view = OrderView {
-            page,
-            id,
-            csrf: c.csrf().to_string(),
-            idempotency_key: crate::pages::new_idempotency_key(),
-            number: order_number(id),
-            message,
-            can_pay: online && due && stale,
-            can_check: online && due && pending.is_some(),
-            resume_url,
-            status: order.status.as_str().replace('_', " "),
-            lines: order
-                .lines
-                .iter()
-                .map(|l| OrderLineView {
-                    title: l.title.clone(),
-                    quantity: l.quantity,
-                    total: money(l.unit_price_minor * l.quantity as i64),
-                })
-                .collect(),
-            subtotal: money(order.totals.subtotal),
-            discount: if order.totals.discount > 0 { money(order.totals.discount) } else { String::new() },
-            coupon: order.coupon_code.clone().unwrap_or_default(),
-            shipping: money(order.totals.shipping),
-            shipping_method,
-            tax: money(order.totals.tax),
-            total: money(order.totals.total),
-        };
-        let mut res = (html_type(), state.templates.render("order.html", &view)?).into_response();
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-        Ok(res)
-    }
-    .await;
-    finish(&state, r)
+            .map(|l| OrderLineView { title: l.title.clone(), quantity: l.quantity, total: money(l.unit_price_minor * l.quantity as i64) })
+            .collect(),
+        subtotal: money(order.totals.subtotal),
+        discount: if order.totals.discount > 0 { money(order.totals.discount) } else { String::new() },
+        coupon: order.coupon_code.clone().unwrap_or_default(),
+        shipping: money(order.totals.shipping),
+        shipping_method,
+        tax: money(order.totals.tax),
+        total: money(order.totals.total),
+    };
+    let mut res = (html_type(), state.templates.render("order.html", &view)?).into_response();
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
 }

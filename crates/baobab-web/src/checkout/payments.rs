@@ -11,7 +11,7 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, Method, StatusCode};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baobab_domain::Currency;
@@ -24,10 +24,9 @@ use serde::Deserialize;
 use serde_json::json;
 
 use crate::AppState;
-use crate::account::session::check_csrf;
+use crate::checkout::OwnOrder;
 use crate::checkout::order_number;
-use crate::pages::{CsrfOnly, Posted, finish, forbidden_csrf, redirect};
-use crate::storefront::PageError;
+use crate::page::{CsrfOnly, Form, PageError, PageResult, redirect};
 
 /// Provider settings from the configuration; a provider without settings is not offered.
 #[derive(Clone, Default)]
@@ -312,60 +311,28 @@ pub async fn expire_unpaid(state: &AppState) -> Result<usize, StoreError> {
 
 #[derive(Deserialize, Default)]
 #[serde(default)]
-struct PayForm {
-    csrf: String,
-    idempotency_key: String,
-}
+struct PayForm {}
 
 /// "Pay now": a new attempt after one failed or was abandoned (once per form: the form's key).
-async fn pay_again(
-    State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Path(raw): Path<String>,
-    Posted(f): Posted<PayForm>,
-) -> Response {
-    let r = async {
-        let (order, c) = crate::checkout::own_order(&state, &headers, &raw).await?;
-        if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
-        }
-        let Some(key) = crate::pages::idempotency_key(&headers, &f.idempotency_key) else {
-            return Ok(crate::pages::status_page(
-                &state,
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "idempotency_key",
-                "is missing or malformed: reload the order page and try again",
-            ));
-        };
-        start(&state, &order, &key).await
-    }
-    .await;
-    finish(&state, r)
+async fn pay_again(State(state): State<AppState>, OwnOrder { order, .. }: OwnOrder, form: Form<PayForm>) -> PageResult {
+    let Some(key) = form.idempotency_key else {
+        return Err(PageError::status(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "idempotency_key",
+            "is missing or malformed: reload the order page and try again",
+        ));
+    };
+    start(&state, &order, &key).await
 }
 
 /// "I have paid — check": asks the provider about the order's pending attempts now.
-async fn check_now(
-    State(state): State<AppState>,
-    method: Method,
-    headers: HeaderMap,
-    Path(raw): Path<String>,
-    Posted(f): Posted<CsrfOnly>,
-) -> Response {
-    let r = async {
-        let (order, c) = crate::checkout::own_order(&state, &headers, &raw).await?;
-        if !check_csrf(&state, &method, &headers, &c, &f.csrf) {
-            return Ok(forbidden_csrf(&state));
+async fn check_now(State(state): State<AppState>, OwnOrder { order, .. }: OwnOrder, _: Form<CsrfOnly>) -> PageResult {
+    for p in state.store.payments_of_order(order.id).await? {
+        if p.status == PaymentStatus::Pending {
+            check_payment(&state, &p).await?;
         }
-        for p in state.store.payments_of_order(order.id).await? {
-            if p.status == PaymentStatus::Pending {
-                check_payment(&state, &p).await?;
-            }
-        }
-        Ok(redirect(&format!("/orders/{}", order.id), None))
     }
-    .await;
-    finish(&state, r)
+    Ok(redirect(&format!("/orders/{}", order.id), None))
 }
 
 #[derive(Deserialize, Default)]
@@ -380,24 +347,20 @@ struct ReturnQuery {
 async fn paystack_return(
     State(state): State<AppState>,
     query: Result<Query<ReturnQuery>, axum::extract::rejection::QueryRejection>,
-) -> Response {
-    let r = async {
-        let q = query.map(|Query(q)| q).unwrap_or_default();
-        let reference = if q.reference.is_empty() { q.trxref } else { q.reference };
-        if reference.is_empty() || reference.len() > 100 {
-            return Err(PageError::BadParam(baobab_domain::ValidationError::new("reference", "is missing or too long")));
-        }
-        let payment = state.store.payment_by_reference(&reference).await?.ok_or(PageError::NotFound("Payment"))?;
-        if payment.provider != "paystack" {
-            return Err(PageError::NotFound("Payment"));
-        }
-        if payment.status == PaymentStatus::Pending {
-            check_payment(&state, &payment).await?;
-        }
-        Ok(redirect(&format!("/orders/{}", payment.order_id), None))
+) -> PageResult {
+    let q = query.map(|Query(q)| q).unwrap_or_default();
+    let reference = if q.reference.is_empty() { q.trxref } else { q.reference };
+    if reference.is_empty() || reference.len() > 100 {
+        return Err(PageError::BadParam(baobab_domain::ValidationError::new("reference", "is missing or too long")));
     }
-    .await;
-    finish(&state, r)
+    let payment = state.store.payment_by_reference(&reference).await?.ok_or(PageError::NotFound("Payment"))?;
+    if payment.provider != "paystack" {
+        return Err(PageError::NotFound("Payment"));
+    }
+    if payment.status == PaymentStatus::Pending {
+        check_payment(&state, &payment).await?;
+    }
+    Ok(redirect(&format!("/orders/{}", payment.order_id), None))
 }
 
 fn webhook_error(status: StatusCode, code: &'static str, message: &str) -> Response {

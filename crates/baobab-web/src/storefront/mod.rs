@@ -11,12 +11,12 @@ use axum::routing::get;
 use baobab_domain::catalog::{Category, ProductStatus, ancestry};
 use baobab_domain::query::{Pagination, ProductQuery, Sort};
 use baobab_domain::{Currency, ValidationError, format_money};
-use baobab_store::{Key, StoreError};
+use baobab_store::Key;
 use serde::{Deserialize, Serialize};
 
 use crate::AppState;
-use crate::pages::finish;
-use crate::params::{CURRENCY_COOKIE, ListParams, ParamError, currency, query};
+use crate::page::{PageError, PageResult, html_type};
+use crate::params::{CURRENCY_COOKIE, ListParams, currency, query};
 use views::*;
 
 pub fn routes() -> Router<AppState> {
@@ -29,86 +29,6 @@ pub fn routes() -> Router<AppState> {
         .route("/data-saver", get(set_data_saver))
 }
 
-/// Why a page could not be shown.
-pub enum PageError {
-    BadParam(ValidationError),
-    NotFound(&'static str),
-    Store(StoreError),
-    Render(minijinja::Error),
-}
-
-impl From<ParamError> for PageError {
-    fn from(e: ParamError) -> Self {
-        match e {
-            ParamError::Invalid(v) => PageError::BadParam(v),
-            ParamError::Store(s) => PageError::Store(s),
-        }
-    }
-}
-
-impl From<StoreError> for PageError {
-    fn from(e: StoreError) -> Self {
-        PageError::Store(e)
-    }
-}
-
-impl From<ValidationError> for PageError {
-    fn from(e: ValidationError) -> Self {
-        PageError::BadParam(e)
-    }
-}
-
-impl From<minijinja::Error> for PageError {
-    fn from(e: minijinja::Error) -> Self {
-        PageError::Render(e)
-    }
-}
-
-type PageResult = Result<Response, PageError>;
-
-/// Renders an error page: 400 naming the parameter, 404, 503 while the database is away.
-pub(crate) fn error_page(state: &AppState, e: PageError) -> Response {
-    let (status, heading, message) = match e {
-        PageError::BadParam(v) => (StatusCode::BAD_REQUEST, "That link has a mistake".to_string(), format!("The parameter {v}.")),
-        PageError::NotFound(what) => (StatusCode::NOT_FOUND, format!("{what} not found"), "It may have moved or been removed.".to_string()),
-        PageError::Store(StoreError::NotFound(what)) => {
-            (StatusCode::NOT_FOUND, format!("{what} not found"), "It may have moved or been removed.".to_string())
-        }
-        PageError::Store(StoreError::Unavailable(detail)) => {
-            tracing::warn!(error = %detail, "database unavailable");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                "We'll be right back".to_string(),
-                "The shop is briefly unavailable. Please try again in a few seconds.".to_string(),
-            )
-        }
-        PageError::Store(other) => {
-            tracing::error!(error = %other, "store error");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong".to_string(), "Please try again.".to_string())
-        }
-        PageError::Render(err) => {
-            tracing::error!(error = %err, "template error");
-            (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong".to_string(), "Please try again.".to_string())
-        }
-    };
-    let page = Chrome::bare(state, &heading);
-    let ctx = ErrorView { page, heading: heading.clone(), message: message.clone() };
-    let body = state
-        .templates
-        .render("error.html", &ctx)
-        .unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1><p>{message}</p>"));
-    let mut res = (status, html_type(), body).into_response();
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    if status == StatusCode::SERVICE_UNAVAILABLE {
-        res.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
-    }
-    res
-}
-
-pub(crate) fn html_type() -> [(header::HeaderName, HeaderValue); 1] {
-    [(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"))]
-}
-
 /// A cacheable HTML page. It varies by the currency cookie, which the CDN's cache key includes.
 fn page(state: &AppState, body: String) -> Response {
     let mut res = (html_type(), body).into_response();
@@ -119,34 +39,30 @@ fn page(state: &AppState, body: String) -> Response {
 }
 
 /// Unknown paths: a 404 page (HTML) — the API has its own JSON 404.
-pub async fn not_found(State(state): State<AppState>) -> Response {
-    error_page(&state, PageError::NotFound("Page"))
+pub async fn not_found() -> PageError {
+    PageError::NotFound("Page")
 }
 
-async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let cur = page_currency(&state, &uri, &headers)?;
-        let cats = state.categories().await?;
-        let mut q = ProductQuery::storefront(cur);
-        q.pagination = Pagination { page: 1, per_page: 12 };
-        let list = state.store.products(&q).await?;
-        let mut chrome = Chrome::new(&state, cur, &cats, "/", "Shop online, pay on delivery");
-        chrome.data_saver = data_saver(&headers);
-        chrome.description = format!(
-            "{}: phones, fashion, groceries, solar and more, delivered across Africa. Pay on delivery, by card or mobile money.",
-            state.settings.shop_name
-        );
-        let ctx = HomeView {
-            heading: format!("Welcome to {}", state.settings.shop_name),
-            tagline: "Everyday essentials and great deals, delivered to your door.".into(),
-            categories: top_level(&cats),
-            cards: cards(&state, &list.items, data_saver(&headers)),
-            page: chrome,
-        };
-        Ok(page(&state, state.templates.render("home.html", &ctx)?))
-    }
-    .await;
-    finish(&state, r)
+async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> PageResult {
+    let cur = page_currency(&state, &uri, &headers)?;
+    let cats = state.categories().await?;
+    let mut q = ProductQuery::storefront(cur);
+    q.pagination = Pagination { page: 1, per_page: 12 };
+    let list = state.store.products(&q).await?;
+    let mut chrome = Chrome::new(&state, cur, &cats, "/", "Shop online, pay on delivery");
+    chrome.data_saver = data_saver(&headers);
+    chrome.description = format!(
+        "{}: phones, fashion, groceries, solar and more, delivered across Africa. Pay on delivery, by card or mobile money.",
+        state.settings.shop_name
+    );
+    let ctx = HomeView {
+        heading: format!("Welcome to {}", state.settings.shop_name),
+        tagline: "Everyday essentials and great deals, delivered to your door.".into(),
+        categories: top_level(&cats),
+        cards: cards(&state, &list.items, data_saver(&headers)),
+        page: chrome,
+    };
+    Ok(page(&state, state.templates.render("home.html", &ctx)?))
 }
 
 /// The currency for a page, from `?currency=` (must be valid), the cookie or the default.
@@ -167,190 +83,177 @@ struct CategoryParams {
     currency: Option<String>,
 }
 
-async fn category(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let p: CategoryParams = query(&uri)?;
-        let list_params =
-            ListParams { page: p.page, sort: p.sort, in_stock: p.in_stock, currency: p.currency, category: None, ..Default::default() };
-        let mut resolved = list_params.resolve(&state, &headers, false).await?;
-        let cats = state.categories().await?;
-        let cat: &Category = cats.iter().find(|c| c.slug == slug && !c.archived).ok_or(PageError::NotFound("Category"))?;
-        resolved.query.category_id = Some(cat.id);
-        let q = &resolved.query;
-        let list = state.store.products(q).await?;
-        if q.pagination.page > 1 && q.pagination.page > list.page_count() {
-            return Err(PageError::NotFound("Page"));
-        }
-        let path = format!("/c/{}", cat.slug);
-        let base = Params::new(&path).with("in_stock", q.in_stock_only.then(|| "1".to_string()));
-        let sort_base = base.clone();
-        let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
-        let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
-        chrome.data_saver = data_saver(&headers);
-        chrome.canonical = state.settings.public_url.clone()
-            + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
-        chrome.description = truncate(
-            &format!("{}: {} products at {}, delivered across Africa. {}", cat.name, list.total, state.settings.shop_name, cat.description),
-            155,
-        );
-        chrome.crumbs = ancestry(&cats, cat.id).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect();
-        let ctx = CategoryView {
-            children: cats.iter().filter(|c| c.parent_id == Some(cat.id) && !c.archived).map(CategoryLink::from).collect(),
-            category: CategoryLink::from(cat),
-            total: list.total,
-            sorts: sort_links(&sort_base, q.sort, false),
-            pager: Pager::new(&paged, q.pagination.page, list.page_count()),
-            cards: cards(&state, &list.items, data_saver(&headers)),
-            page: chrome,
-        };
-        Ok(page(&state, state.templates.render("category.html", &ctx)?))
+async fn category(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    headers: HeaderMap,
+    OriginalUri(uri): OriginalUri,
+) -> PageResult {
+    let p: CategoryParams = query(&uri)?;
+    let list_params =
+        ListParams { page: p.page, sort: p.sort, in_stock: p.in_stock, currency: p.currency, category: None, ..Default::default() };
+    let mut resolved = list_params.resolve(&state, &headers, false).await?;
+    let cats = state.categories().await?;
+    let cat: &Category = cats.iter().find(|c| c.slug == slug && !c.archived).ok_or(PageError::NotFound("Category"))?;
+    resolved.query.category_id = Some(cat.id);
+    let q = &resolved.query;
+    let list = state.store.products(q).await?;
+    if q.pagination.page > 1 && q.pagination.page > list.page_count() {
+        return Err(PageError::NotFound("Page"));
     }
-    .await;
-    finish(&state, r)
+    let path = format!("/c/{}", cat.slug);
+    let base = Params::new(&path).with("in_stock", q.in_stock_only.then(|| "1".to_string()));
+    let sort_base = base.clone();
+    let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
+    let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
+    chrome.data_saver = data_saver(&headers);
+    chrome.canonical = state.settings.public_url.clone()
+        + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
+    chrome.description = truncate(
+        &format!("{}: {} products at {}, delivered across Africa. {}", cat.name, list.total, state.settings.shop_name, cat.description),
+        155,
+    );
+    chrome.crumbs = ancestry(&cats, cat.id).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect();
+    let ctx = CategoryView {
+        children: cats.iter().filter(|c| c.parent_id == Some(cat.id) && !c.archived).map(CategoryLink::from).collect(),
+        category: CategoryLink::from(cat),
+        total: list.total,
+        sorts: sort_links(&sort_base, q.sort, false),
+        pager: Pager::new(&paged, q.pagination.page, list.page_count()),
+        cards: cards(&state, &list.items, data_saver(&headers)),
+        page: chrome,
+    };
+    Ok(page(&state, state.templates.render("category.html", &ctx)?))
 }
 
-async fn product(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let cur = page_currency(&state, &uri, &headers)?;
-        let p = state
-            .store
-            .product(Key::Slug(&slug))
-            .await?
-            .filter(|p| p.status == ProductStatus::Active)
-            .ok_or(PageError::NotFound("Product"))?;
-        let cats = state.categories().await?;
-        let path = format!("/p/{}", p.slug);
-        let mut chrome = Chrome::new(&state, cur, &cats, &path, &p.title);
-        chrome.data_saver = data_saver(&headers);
-        let from = p.from_price(cur);
-        chrome.description = match &from {
-            Some(price) => truncate(&format!("{} from {}. {}", p.title, price.formatted(), p.description), 155),
-            None => truncate(&format!("{}. {}", p.title, p.description), 155),
-        };
-        let mut crumbs: Vec<Link> = p
-            .category_id
-            .map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect())
-            .unwrap_or_default();
-        crumbs.push(Link::to(&p.title, path.clone()));
-        chrome.crumbs = crumbs;
-        let variants: Vec<VariantRow> = p
-            .live_variants()
-            .map(|v| {
-                let price = v.price_in(cur);
-                VariantRow {
-                    id: v.id,
-                    buyable: price.is_some() && v.stock_on_hand > 0,
-                    label: v.label(),
-                    price: price.map(|x| x.formatted()),
-                    compare_at: price.and_then(|x| x.formatted_compare_at()),
-                    stock: match v.stock_on_hand {
-                        0 => "Out of stock".to_string(),
-                        n if n <= 5 => format!("Only {n} left"),
-                        _ => "In stock".to_string(),
-                    },
-                }
-            })
-            .collect();
-        let cheapest = p.live_variants().filter_map(|v| v.price_in(cur)).min_by_key(|x| x.amount_minor);
-        let ctx = ProductView {
-            product: ProductHead { title: p.title.clone() },
-            price: from.map(|x| x.formatted()),
-            compare_at: cheapest.and_then(|x| x.formatted_compare_at()),
-            in_stock: p.in_stock(),
-            description: p.description.split("\n\n").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
-            attributes: p.attributes.clone(),
-            images: p
-                .images
-                .iter()
-                .enumerate()
-                .map(|(n, i)| crate::media::Picture::of(&state, i, if n == 0 { 640 } else { 320 }, data_saver(&headers)))
-                .collect(),
-            variants,
-            page: chrome,
-        };
-        Ok(page(&state, state.templates.render("product.html", &ctx)?))
-    }
-    .await;
-    finish(&state, r)
+async fn product(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> PageResult {
+    let cur = page_currency(&state, &uri, &headers)?;
+    let p =
+        state.store.product(Key::Slug(&slug)).await?.filter(|p| p.status == ProductStatus::Active).ok_or(PageError::NotFound("Product"))?;
+    let cats = state.categories().await?;
+    let path = format!("/p/{}", p.slug);
+    let mut chrome = Chrome::new(&state, cur, &cats, &path, &p.title);
+    chrome.data_saver = data_saver(&headers);
+    let from = p.from_price(cur);
+    chrome.description = match &from {
+        Some(price) => truncate(&format!("{} from {}. {}", p.title, price.formatted(), p.description), 155),
+        None => truncate(&format!("{}. {}", p.title, p.description), 155),
+    };
+    let mut crumbs: Vec<Link> =
+        p.category_id.map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect()).unwrap_or_default();
+    crumbs.push(Link::to(&p.title, path.clone()));
+    chrome.crumbs = crumbs;
+    let variants: Vec<VariantRow> = p
+        .live_variants()
+        .map(|v| {
+            let price = v.price_in(cur);
+            VariantRow {
+                id: v.id,
+                buyable: price.is_some() && v.stock_on_hand > 0,
+                label: v.label(),
+                price: price.map(|x| x.formatted()),
+                compare_at: price.and_then(|x| x.formatted_compare_at()),
+                stock: match v.stock_on_hand {
+                    0 => "Out of stock".to_string(),
+                    n if n <= 5 => format!("Only {n} left"),
+                    _ => "In stock".to_string(),
+                },
+            }
+        })
+        .collect();
+    let cheapest = p.live_variants().filter_map(|v| v.price_in(cur)).min_by_key(|x| x.amount_minor);
+    let ctx = ProductView {
+        product: ProductHead { title: p.title.clone() },
+        price: from.map(|x| x.formatted()),
+        compare_at: cheapest.and_then(|x| x.formatted_compare_at()),
+        in_stock: p.in_stock(),
+        description: p.description.split("\n\n").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
+        attributes: p.attributes.clone(),
+        images: p
+            .images
+            .iter()
+            .enumerate()
+            .map(|(n, i)| crate::media::Picture::of(&state, i, if n == 0 { 640 } else { 320 }, data_saver(&headers)))
+            .collect(),
+        variants,
+        page: chrome,
+    };
+    Ok(page(&state, state.templates.render("product.html", &ctx)?))
 }
 
-async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let params: ListParams = query(&uri)?;
-        if params.status.is_some() {
-            return Err(PageError::BadParam(ValidationError::new("status", "is not available on the storefront")));
-        }
-        let mut resolved = params.resolve(&state, &headers, false).await?;
-        resolved.query.with_facets = true;
-        let q = &resolved.query;
-        let list = state.store.products(q).await?;
-        let cats = state.categories().await?;
-        let text = params.q.clone().unwrap_or_default();
-        let base = Params::new("/search")
-            .with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty()))
-            .with("category", resolved.category.as_ref().map(|c| c.slug.clone()))
-            .with("min_price", q.min_price.map(|v| v.to_string()))
-            .with("max_price", q.max_price.map(|v| v.to_string()))
-            .with("in_stock", q.in_stock_only.then(|| "1".to_string()));
-        let sorted = base.clone().with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
-        let facets = list.facets.clone().unwrap_or(baobab_domain::query::Facets { categories: vec![], prices: vec![], in_stock: 0 });
-        let category_links = facets
-            .categories
-            .iter()
-            .filter_map(|fc| {
-                let c = cats.iter().find(|c| c.id == fc.category_id)?;
-                Some(Link {
-                    label: format!("{} ({})", c.name, fc.count),
-                    url: sorted.clone().with("category", Some(c.slug.clone())).with("page", None).url(),
-                    current: q.category_id == Some(c.id),
-                })
-            })
-            .collect();
-        let price_links = facets
-            .prices
-            .iter()
-            .map(|b| Link {
-                label: format!("{} – {} ({})", format_money(b.min, q.currency), format_money(b.max, q.currency), b.count),
-                url: sorted.clone().with("min_price", Some(b.min.to_string())).with("max_price", Some(b.max.to_string())).url(),
-                current: q.min_price == Some(b.min) && q.max_price == Some(b.max),
-            })
-            .collect();
-        let stock_links = vec![Link {
-            label: format!("In stock only ({})", facets.in_stock),
-            url: sorted.clone().with("in_stock", (!q.in_stock_only).then(|| "1".to_string())).url(),
-            current: false,
-        }];
-        let filtered = q.category_id.is_some() || q.min_price.is_some() || q.max_price.is_some() || q.in_stock_only;
-        let clear = filtered.then(|| Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url());
-        let title = if text.trim().is_empty() { "All products".to_string() } else { format!("Search: {}", truncate(text.trim(), 60)) };
-        let mut chrome = Chrome::new(
-            &state,
-            q.currency,
-            &cats,
-            &sorted.clone().with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url(),
-            &title,
-        );
-        chrome.data_saver = data_saver(&headers);
-        chrome.q = text.trim().to_string();
-        chrome.noindex = true;
-        chrome.canonical = state.settings.public_url.clone()
-            + &Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url();
-        chrome.description = format!("{} products found at {}.", list.total, state.settings.shop_name);
-        let ctx = SearchView {
-            total: list.total,
-            sorts: sort_links(&base, q.sort, q.terms.is_some()),
-            pager: Pager::new(&sorted, q.pagination.page, list.page_count()),
-            cards: cards(&state, &list.items, data_saver(&headers)),
-            categories: category_links,
-            prices: price_links,
-            stock: stock_links,
-            clear,
-            page: chrome,
-        };
-        Ok(page(&state, state.templates.render("search.html", &ctx)?))
+async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> PageResult {
+    let params: ListParams = query(&uri)?;
+    if params.status.is_some() {
+        return Err(PageError::BadParam(ValidationError::new("status", "is not available on the storefront")));
     }
-    .await;
-    finish(&state, r)
+    let mut resolved = params.resolve(&state, &headers, false).await?;
+    resolved.query.with_facets = true;
+    let q = &resolved.query;
+    let list = state.store.products(q).await?;
+    let cats = state.categories().await?;
+    let text = params.q.clone().unwrap_or_default();
+    let base = Params::new("/search")
+        .with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty()))
+        .with("category", resolved.category.as_ref().map(|c| c.slug.clone()))
+        .with("min_price", q.min_price.map(|v| v.to_string()))
+        .with("max_price", q.max_price.map(|v| v.to_string()))
+        .with("in_stock", q.in_stock_only.then(|| "1".to_string()));
+    let sorted = base.clone().with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
+    let facets = list.facets.clone().unwrap_or(baobab_domain::query::Facets { categories: vec![], prices: vec![], in_stock: 0 });
+    let category_links = facets
+        .categories
+        .iter()
+        .filter_map(|fc| {
+            let c = cats.iter().find(|c| c.id == fc.category_id)?;
+            Some(Link {
+                label: format!("{} ({})", c.name, fc.count),
+                url: sorted.clone().with("category", Some(c.slug.clone())).with("page", None).url(),
+                current: q.category_id == Some(c.id),
+            })
+        })
+        .collect();
+    let price_links = facets
+        .prices
+        .iter()
+        .map(|b| Link {
+            label: format!("{} – {} ({})", format_money(b.min, q.currency), format_money(b.max, q.currency), b.count),
+            url: sorted.clone().with("min_price", Some(b.min.to_string())).with("max_price", Some(b.max.to_string())).url(),
+            current: q.min_price == Some(b.min) && q.max_price == Some(b.max),
+        })
+        .collect();
+    let stock_links = vec![Link {
+        label: format!("In stock only ({})", facets.in_stock),
+        url: sorted.clone().with("in_stock", (!q.in_stock_only).then(|| "1".to_string())).url(),
+        current: false,
+    }];
+    let filtered = q.category_id.is_some() || q.min_price.is_some() || q.max_price.is_some() || q.in_stock_only;
+    let clear = filtered.then(|| Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url());
+    let title = if text.trim().is_empty() { "All products".to_string() } else { format!("Search: {}", truncate(text.trim(), 60)) };
+    let mut chrome = Chrome::new(
+        &state,
+        q.currency,
+        &cats,
+        &sorted.clone().with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url(),
+        &title,
+    );
+    chrome.data_saver = data_saver(&headers);
+    chrome.q = text.trim().to_string();
+    chrome.noindex = true;
+    chrome.canonical = state.settings.public_url.clone()
+        + &Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url();
+    chrome.description = format!("{} products found at {}.", list.total, state.settings.shop_name);
+    let ctx = SearchView {
+        total: list.total,
+        sorts: sort_links(&base, q.sort, q.terms.is_some()),
+        pager: Pager::new(&sorted, q.pagination.page, list.page_count()),
+        cards: cards(&state, &list.items, data_saver(&headers)),
+        categories: category_links,
+        prices: price_links,
+        stock: stock_links,
+        clear,
+        page: chrome,
+    };
+    Ok(page(&state, state.templates.render("search.html", &ctx)?))
 }
 
 #[derive(Deserialize)]
@@ -360,18 +263,14 @@ struct CurrencyParams {
 }
 
 /// Stores the shopper's currency in a cookie and returns to the page they were on.
-async fn set_currency(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let p: CurrencyParams = query(&uri)?;
-        let code = p.code.unwrap_or_default();
-        let cur: Currency = code.parse().map_err(|e: baobab_domain::money::CurrencyError| ValidationError::new("code", e.to_string()))?;
-        let back = safe_back(p.back);
-        let secure = crate::account::session::secure_attr(&state);
-        let cookie = format!("{CURRENCY_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", cur.code());
-        redirect_with_cookie(&back, &cookie)
-    }
-    .await;
-    finish(&state, r)
+async fn set_currency(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> PageResult {
+    let p: CurrencyParams = query(&uri)?;
+    let code = p.code.unwrap_or_default();
+    let cur: Currency = code.parse().map_err(|e: baobab_domain::money::CurrencyError| ValidationError::new("code", e.to_string()))?;
+    let back = safe_back(p.back);
+    let secure = crate::account::session::secure_attr(&state);
+    let cookie = format!("{CURRENCY_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", cur.code());
+    redirect_with_cookie(&back, &cookie)
 }
 
 /// Cookie that switches data-saver mode on.
@@ -388,21 +287,17 @@ struct DataSaverParams {
 }
 
 /// Switches data-saver mode (tiny placeholder images only) on or off and goes back.
-async fn set_data_saver(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> Response {
-    let r = async {
-        let p: DataSaverParams = query(&uri)?;
-        let on = baobab_domain::query::parse_flag("on", p.on.as_deref())?;
-        let back = safe_back(p.back);
-        let secure = crate::account::session::secure_attr(&state);
-        let cookie = if on {
-            format!("{DATA_SAVER_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Lax{secure}")
-        } else {
-            format!("{DATA_SAVER_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax{secure}")
-        };
-        redirect_with_cookie(&back, &cookie)
-    }
-    .await;
-    finish(&state, r)
+async fn set_data_saver(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> PageResult {
+    let p: DataSaverParams = query(&uri)?;
+    let on = baobab_domain::query::parse_flag("on", p.on.as_deref())?;
+    let back = safe_back(p.back);
+    let secure = crate::account::session::secure_attr(&state);
+    let cookie = if on {
+        format!("{DATA_SAVER_COOKIE}=1; Path=/; Max-Age=31536000; SameSite=Lax{secure}")
+    } else {
+        format!("{DATA_SAVER_COOKIE}=; Path=/; Max-Age=0; SameSite=Lax{secure}")
+    };
+    redirect_with_cookie(&back, &cookie)
 }
 
 /// Only same-site paths, judged as a browser reads them: never an open redirect.

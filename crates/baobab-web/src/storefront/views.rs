@@ -241,13 +241,6 @@ pub struct SearchView {
     pub clear: Option<String>,
 }
 
-#[derive(Serialize)]
-pub struct ErrorView {
-    pub page: Chrome,
-    pub heading: String,
-    pub message: String,
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

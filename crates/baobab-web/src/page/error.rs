@@ -1,0 +1,165 @@
+//! Why an HTML page could not be shown, and the error page the shopper sees instead.
+//!
+//! A handler returns `Result<_, PageError>` and uses `?`. `PageError` turns itself into a
+//! response that carries only its status and what to say; the `render_error_pages` layer,
+//! which knows the shop, renders that as a page in the shop's chrome. So no handler needs the
+//! state to fail.
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use baobab_domain::ValidationError;
+use baobab_store::StoreError;
+use serde::Serialize;
+
+use crate::AppState;
+use crate::params::ParamError;
+use crate::storefront::views::Chrome;
+
+/// Why a page could not be shown.
+#[derive(Debug)]
+pub enum PageError {
+    /// 400: a parameter of the link or form is wrong (named in the message).
+    BadParam(ValidationError),
+    /// 404: the thing is not there.
+    NotFound(&'static str),
+    /// The store failed: 404 for a missing row, 503 while the database is away, else 500.
+    Store(StoreError),
+    /// 500: a template could not be rendered.
+    Render(minijinja::Error),
+    /// Another status, naming the field and what is wrong with it (403 for a bad CSRF token,
+    /// 413 for a form too large…).
+    Status(StatusCode, ValidationError),
+    /// 429 with `Retry-After`: too many attempts; try again in this many seconds.
+    TooMany(i64),
+}
+
+impl PageError {
+    pub fn status(status: StatusCode, field: &str, message: &str) -> PageError {
+        PageError::Status(status, ValidationError::new(field, message))
+    }
+
+    /// 403 for a state-changing request without a valid CSRF token or from another site.
+    pub fn csrf() -> PageError {
+        PageError::status(StatusCode::FORBIDDEN, "csrf", "is missing or wrong: reload the form and try again")
+    }
+
+    /// The status, heading and message of the error page (server faults are logged here).
+    fn describe(&self) -> (StatusCode, String, String) {
+        let gone = || "It may have moved or been removed.".to_string();
+        match self {
+            PageError::BadParam(v) => (StatusCode::BAD_REQUEST, "That link has a mistake".into(), format!("The parameter {v}.")),
+            PageError::Status(s, v) => (*s, "That link has a mistake".into(), format!("The parameter {v}.")),
+            PageError::TooMany(wait) => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "That link has a mistake".into(),
+                format!("The parameter attempts: are too many. Try again in {wait} s."),
+            ),
+            PageError::NotFound(what) => (StatusCode::NOT_FOUND, format!("{what} not found"), gone()),
+            PageError::Store(StoreError::NotFound(what)) => (StatusCode::NOT_FOUND, format!("{what} not found"), gone()),
+            PageError::Store(StoreError::Unavailable(detail)) => {
+                tracing::warn!(error = %detail, "database unavailable");
+                (
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "We'll be right back".into(),
+                    "The shop is briefly unavailable. Please try again in a few seconds.".into(),
+                )
+            }
+            PageError::Store(other) => {
+                tracing::error!(error = %other, "store error");
+                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong".into(), "Please try again.".into())
+            }
+            PageError::Render(err) => {
+                tracing::error!(error = %err, "template error");
+                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong".into(), "Please try again.".into())
+            }
+        }
+    }
+}
+
+impl From<ParamError> for PageError {
+    fn from(e: ParamError) -> Self {
+        match e {
+            ParamError::Invalid(v) => PageError::BadParam(v),
+            ParamError::Store(s) => PageError::Store(s),
+        }
+    }
+}
+
+impl From<StoreError> for PageError {
+    fn from(e: StoreError) -> Self {
+        PageError::Store(e)
+    }
+}
+
+impl From<ValidationError> for PageError {
+    fn from(e: ValidationError) -> Self {
+        PageError::BadParam(e)
+    }
+}
+
+impl From<minijinja::Error> for PageError {
+    fn from(e: minijinja::Error) -> Self {
+        PageError::Render(e)
+    }
+}
+
+/// What an error response asks the `render_error_pages` layer to show.
+#[derive(Clone, Debug)]
+pub struct ErrorPage {
+    pub heading: String,
+    pub message: String,
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        let (status, heading, message) = self.describe();
+        let mut res = status.into_response();
+        let h = res.headers_mut();
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        match self {
+            PageError::TooMany(wait) => {
+                h.insert(header::RETRY_AFTER, HeaderValue::from_str(&wait.to_string()).expect("digits"));
+            }
+            _ if status == StatusCode::SERVICE_UNAVAILABLE => {
+                h.insert(header::RETRY_AFTER, HeaderValue::from_static("5"));
+            }
+            _ => {}
+        }
+        res.extensions_mut().insert(ErrorPage { heading, message });
+        res
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorView {
+    page: Chrome,
+    heading: String,
+    message: String,
+}
+
+/// The error page for `e`, in the shop's chrome (for code that has the state at hand).
+pub fn error_page(state: &AppState, e: PageError) -> Response {
+    render(state, e.into_response())
+}
+
+/// Renders the body of a response that a `PageError` made; other responses pass unchanged.
+fn render(state: &AppState, mut res: Response) -> Response {
+    let Some(ErrorPage { heading, message }) = res.extensions_mut().remove::<ErrorPage>() else { return res };
+    let view = ErrorView { page: Chrome::bare(state, &heading), heading: heading.clone(), message: message.clone() };
+    let body = state
+        .templates
+        .render("error.html", &view)
+        .unwrap_or_else(|_| format!("<!doctype html><title>{heading}</title><h1>{heading}</h1><p>{message}</p>"));
+    let (mut parts, _) = res.into_parts();
+    parts.headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, body.into())
+}
+
+/// The layer that gives every HTML error response its page (see the module's notes).
+pub async fn render_error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
+    let res = next.run(req).await;
+    render(&state, res)
+}
