@@ -44,7 +44,8 @@ def main():
         if r.get("error"):
             key = "error: " + r["error"]
         print("| %s | %s | %s | %s | %s | %s | %s / %s / %s | %s | %s | %s | %s | %s |" % (
-            r["id"], r.get("name"), cell(r.get("requests")), cell(r.get("failed")), cell(r.get("p99_ms")),
+            r["id"], r.get("name"), cell(r.get("requests")),
+            cell(r.get("failed")) + (" (%s retried)" % r["retried"] if r.get("retried") else ""), cell(r.get("p99_ms")),
             cell(r.get("recover_s")), cell(r.get("orders_acked")), cell(r.get("orders_present")),
             cell(r.get("orders_duplicated")), {True: "yes", False: "**no**"}.get(r.get("stock_ok"), "–"), alarms, key,
             r.get("target", ""), "yes" if r.get("pass") else "**no**"))
