@@ -57,7 +57,7 @@ async fn serve(State(state): State<AppState>, Path(file): Path<String>, headers:
     };
     let etag = HeaderValue::from_str(&asset.etag).expect("hex etag");
     let cache = HeaderValue::from_static("public, max-age=31536000, immutable");
-    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| crate::middleware::etag_matches(v, &asset.etag)) {
+    if headers.get(header::IF_NONE_MATCH).is_some_and(|v| crate::caching::etag_matches(v, &asset.etag)) {
         return (StatusCode::NOT_MODIFIED, [(header::ETAG, etag), (header::CACHE_CONTROL, cache)]).into_response();
     }
     (

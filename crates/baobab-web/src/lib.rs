@@ -7,6 +7,7 @@ pub mod admin;
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod caching;
 pub mod cart;
 pub mod checkout;
 pub mod error;

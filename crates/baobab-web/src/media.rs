@@ -15,7 +15,7 @@ use baobab_media::{MediaError, OutFormat};
 use serde::Serialize;
 
 use crate::AppState;
-use crate::middleware::etag_matches;
+use crate::caching::etag_matches;
 
 pub fn routes() -> Router<AppState> {
     Router::new().route("/media/{*rest}", get(serve))

@@ -16,6 +16,7 @@ use tower_http::compression::CompressionLayer;
 use tracing::Instrument;
 
 use crate::AppState;
+use crate::caching::etag_matches;
 use crate::error::ApiError;
 
 pub const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
@@ -134,14 +135,6 @@ async fn security_headers(State(state): State<AppState>, req: Request, next: Nex
     res
 }
 
-/// Whether an `If-None-Match` header matches `tag` (weak comparison, as RFC 9110 asks for GET).
-pub fn etag_matches(if_none_match: &HeaderValue, tag: &str) -> bool {
-    let Ok(v) = if_none_match.to_str() else { return false };
-    let bare = |t: &str| t.trim().trim_start_matches("W/").to_string();
-    let want = bare(tag);
-    v.split(',').any(|t| t.trim() == "*" || bare(t) == want)
-}
-
 fn is_public(headers: &HeaderMap) -> bool {
     headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()).is_some_and(|v| v.contains("public"))
 }
@@ -175,11 +168,6 @@ async fn etag(req: Request, next: Next) -> Response {
     }
     parts.headers.insert(header::ETAG, tag_value);
     Response::from_parts(parts, Body::from(bytes))
-}
-
-/// How long a cacheable response may be reused: `public, max-age=N, stale-while-revalidate`.
-pub fn public_cache(max_age: u32) -> HeaderValue {
-    HeaderValue::from_str(&format!("public, max-age={max_age}, stale-while-revalidate={}", max_age * 10)).expect("ascii")
 }
 
 /// Bounded wait used by the shutdown sequence and readiness checks.

@@ -51,7 +51,7 @@ async fn not_found() -> ApiError {
 /// A 200 JSON answer; public reads are cacheable, staff reads never are.
 fn read<T: Serialize>(state: &AppState, staff: bool, body: &T) -> Response {
     let cache =
-        if staff { HeaderValue::from_static("private, no-store") } else { crate::middleware::public_cache(state.settings.page_max_age) };
+        if staff { HeaderValue::from_static("private, no-store") } else { crate::caching::public_cache(state.settings.page_max_age) };
     ([(header::CACHE_CONTROL, cache), (header::VARY, HeaderValue::from_static("Authorization, Cookie"))], axum::Json(body)).into_response()
 }
 

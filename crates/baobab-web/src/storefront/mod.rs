@@ -33,7 +33,7 @@ pub fn routes() -> Router<AppState> {
 fn page(state: &AppState, body: String) -> Response {
     let mut res = (html_type(), body).into_response();
     let h = res.headers_mut();
-    h.insert(header::CACHE_CONTROL, crate::middleware::public_cache(state.settings.page_max_age));
+    h.insert(header::CACHE_CONTROL, crate::caching::public_cache(state.settings.page_max_age));
     h.insert(header::VARY, HeaderValue::from_static("Cookie"));
     res
 }

@@ -1,0 +1,139 @@
+//! The order page: visible to whoever placed the order and to its customer, nobody else.
+
+use super::*;
+
+#[derive(Serialize)]
+struct OrderLineView {
+    title: String,
+    quantity: i32,
+    total: String,
+}
+
+#[derive(Serialize)]
+struct OrderView {
+    page: Chrome,
+    id: i64,
+    csrf: String,
+    idempotency_key: String,
+    number: String,
+    message: String,
+    /// Online payment still due: offer "Pay now" and "check", and the way back to the
+    /// provider's page of the pending attempt.
+    can_pay: bool,
+    can_check: bool,
+    resume_url: String,
+    status: String,
+    lines: Vec<OrderLineView>,
+    subtotal: String,
+    discount: String,
+    coupon: String,
+    shipping: String,
+    shipping_method: String,
+    tax: String,
+    total: String,
+}
+
+/// The order, if the visitor may see and act on it (who placed it, or its customer); else 404,
+/// so nobody learns that another's order exists.
+pub(crate) struct OwnOrder {
+    pub(crate) order: Order,
+    pub(crate) visitor: Visitor,
+}
+
+impl axum::extract::FromRequestParts<AppState> for OwnOrder {
+    type Rejection = PageError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, state: &AppState) -> Result<Self, PageError> {
+        let Path(raw) = Path::<String>::from_request_parts(parts, state).await.map_err(|_| PageError::NotFound("Order"))?;
+        let id = path_id(&raw)?;
+        let visitor = Visitor::from_request_parts(parts, state).await?;
+        let order = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
+        let c = &visitor.current;
+        let mine = owner(c).is_some_and(|o| o == order.placed_by) || (c.user.is_some() && c.user.as_ref().map(|u| u.id) == order.user_id);
+        if !mine {
+            return Err(PageError::NotFound("Order"));
+        }
+        Ok(OwnOrder { order, visitor })
+    }
+}
+
+/// The order confirmation: visible to whoever placed it, and to the customer it belongs to.
+pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, visitor }: OwnOrder) -> PageResult {
+    let c = visitor.current;
+    let id = order.id;
+    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let money = |v: i64| format_money(v, currency);
+    let attempts = state.store.payments_of_order(order.id).await?;
+    let pending = attempts.iter().rev().find(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
+    let paid_online = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Succeeded);
+    let last = attempts.last();
+    let due = order.status == baobab_domain::order::OrderStatus::PendingPayment;
+    let online = state.providers.get(&order.payment_method).is_some();
+    // A pending attempt the customer can go back to (Paystack's page), and whether a new
+    // one may start: none pending, or the pending one never reached the provider or is old.
+    let resume_url = pending.filter(|_| due).and_then(|p| p.next_url.clone()).unwrap_or_default();
+    let stale = pending.is_none_or(|p| p.provider_ref.is_none() || p.created_at < Utc::now() - Duration::minutes(5));
+    let message = match order.payment_method.as_str() {
+        _ if online && paid_online && !due => "Thank you! Your payment was received.".to_string(),
+        "mpesa" | "paystack" if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
+        "mpesa" if pending.is_some() => format!(
+            "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
+            money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total))
+        ),
+        "paystack" if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
+        "mpesa" | "paystack" => match last {
+            Some(p) if p.status == baobab_store::payments::PaymentStatus::Failed => {
+                format!("Your payment did not go through: {}. You can try again.", p.detail)
+            }
+            _ => format!("Your order is reserved; pay {} to confirm it.", money(order.totals.total)),
+        },
+        "bank_transfer" => format!(
+            "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
+            money(order.totals.total),
+            order_number(order.id),
+            state.settings.checkout.bank_transfer_hours,
+            state.settings.checkout.bank_details
+        ),
+        _ => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
+    };
+    let shipping_method = state
+        .settings
+        .checkout
+        .zones
+        .iter()
+        .flat_map(|z| &z.methods)
+        .find(|m| m.id == order.shipping_method)
+        .map(|m| m.name.clone())
+        .unwrap_or_else(|| order.shipping_method.clone());
+    let cats = state.categories().await?;
+    let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &format!("Order {}", order_number(id)));
+    page.noindex = true;
+    page.description = "Your order".into();
+    let view = OrderView {
+        page,
+        id,
+        csrf: c.csrf().to_string(),
+        idempotency_key: crate::page::new_idempotency_key(),
+        number: order_number(id),
+        message,
+        can_pay: online && due && stale,
+        can_check: online && due && pending.is_some(),
+        resume_url,
+        status: order.status.as_str().replace('_', " "),
+        lines: order
+            .lines
+            .iter()
+            .map(|l| OrderLineView { title: l.title.clone(), quantity: l.quantity, total: money(l.unit_price_minor * l.quantity as i64) })
+            .collect(),
+        subtotal: money(order.totals.subtotal),
+        discount: if order.totals.discount > 0 { money(order.totals.discount) } else { String::new() },
+        coupon: order.coupon_code.clone().unwrap_or_default(),
+        shipping: money(order.totals.shipping),
+        shipping_method,
+        tax: money(order.totals.tax),
+        total: money(order.totals.total),
+    };
+    let mut res = (html_type(), state.templates.render("order.html", &view)?).into_response();
+    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(res)
+}
