@@ -716,6 +716,9 @@ def main():
         {int(x) for x in a.enforce.split(",") if x}
     if not T.read_json(path("state.json")):
         raise SystemExit("the rehearsal is not up (deploy/local/up)")
+    if a.full:
+        # the RDS-like failover, also on a rehearsal brought up with the short default
+        control(promotion_delay=float(os.environ.get("BAOBAB_REHEARSAL_PROMOTION_DELAY", 90)))
     alarms = Alarms()
     alarms.start()
     started = now()
