@@ -39,6 +39,48 @@ pub(crate) struct LineRow {
 pub(crate) const ORDER_COLUMNS: &str = "id, user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, \
      tax_minor, total_minor, refunded_minor, created_at, placed_by, coupon_code, shipping_method, shipping_address";
 
+/// An order with one of its lines (none for an order without lines): what the loaders read, so
+/// any number of orders comes in one statement.
+#[derive(sqlx::FromRow)]
+pub(crate) struct OrderLineRow {
+    #[sqlx(flatten)]
+    pub order: OrderRow,
+    pub variant_id: Option<i64>,
+    pub sku: Option<String>,
+    pub title: Option<String>,
+    pub quantity: Option<i32>,
+    pub unit_price_minor: Option<i64>,
+}
+
+/// The orders picked by `WHERE …` (with its ORDER BY and LIMIT, parameters from `$1`), each
+/// joined with its lines: one statement whatever the number of orders. Newest first, lines in
+/// the order they were placed.
+pub(crate) fn orders_with_lines(pick: &str) -> String {
+    format!(
+        "SELECT o.*, l.variant_id, l.sku, l.title, l.quantity, l.unit_price_minor \
+         FROM (SELECT {ORDER_COLUMNS} FROM orders {pick}) o LEFT JOIN order_lines l ON l.order_id = o.id \
+         ORDER BY o.id DESC, l.id"
+    )
+}
+
+/// Folds the rows of [`orders_with_lines`] (an order's rows are adjacent) into orders.
+pub(crate) fn fold_orders(rows: Vec<OrderLineRow>) -> Result<Vec<Order>, StoreError> {
+    let mut out: Vec<(OrderRow, Vec<LineRow>)> = Vec::new();
+    for r in rows {
+        let line = match (r.variant_id, r.sku, r.title, r.quantity, r.unit_price_minor) {
+            (Some(variant_id), Some(sku), Some(title), Some(quantity), Some(unit_price_minor)) => {
+                Some(LineRow { variant_id, sku, title, quantity, unit_price_minor })
+            }
+            _ => None,
+        };
+        match out.last_mut() {
+            Some((o, lines)) if o.id == r.order.id => lines.extend(line),
+            _ => out.push((r.order, line.into_iter().collect())),
+        }
+    }
+    out.into_iter().map(|(o, lines)| o.into_order(lines)).collect()
+}
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct CouponRow {
     pub code: String,
@@ -120,18 +162,9 @@ macro_rules! impl_order_store {
     ($store:ty, $db:ty) => {
         impl $store {
             async fn load_order(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<Option<$crate::orders::Order>> {
-                let row: Option<$crate::orders_sql::OrderRow> =
-                    sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {} FROM orders WHERE id = $1", $crate::orders_sql::ORDER_COLUMNS)))
-                        .bind(id)
-                        .fetch_optional(&mut *conn)
-                        .await?;
-                let Some(row) = row else { return Ok(None) };
-                let lines: Vec<$crate::orders_sql::LineRow> =
-                    sqlx::query_as("SELECT variant_id, sku, title, quantity, unit_price_minor FROM order_lines WHERE order_id = $1 ORDER BY id")
-                        .bind(id)
-                        .fetch_all(&mut *conn)
-                        .await?;
-                Ok(Some(row.into_order(lines)?))
+                let rows: Vec<$crate::orders_sql::OrderLineRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe($crate::orders_sql::orders_with_lines("WHERE id = $1"))).bind(id).fetch_all(&mut *conn).await?;
+                Ok($crate::orders_sql::fold_orders(rows)?.pop())
             }
 
             /// Applies a lifecycle event inside the caller's transaction.
@@ -364,32 +397,20 @@ macro_rules! impl_order_store {
             }
 
             async fn orders_of_user(&self, user_id: i64) -> $crate::Result<Vec<$crate::orders::Order>> {
-                let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM orders WHERE user_id = $1 ORDER BY id DESC LIMIT 200").bind(user_id).fetch_all(&self.read).await?;
-                let mut conn = self.read.acquire().await?;
-                let mut out = Vec::with_capacity(ids.len());
-                for id in ids {
-                    if let Some(o) = Self::load_order(&mut conn, id).await? {
-                        out.push(o);
-                    }
-                }
-                Ok(out)
+                let sql = $crate::orders_sql::orders_with_lines("WHERE user_id = $1 ORDER BY id DESC LIMIT 200");
+                let rows: Vec<$crate::orders_sql::OrderLineRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_all(&self.read).await?;
+                $crate::orders_sql::fold_orders(rows)
             }
 
             async fn list_orders(&self, status: Option<baobab_domain::order::OrderStatus>, offset: i64, limit: i64) -> $crate::Result<Vec<$crate::orders::Order>> {
-                let sql = format!(
-                    "SELECT id FROM orders WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT {} OFFSET {}",
+                let sql = $crate::orders_sql::orders_with_lines(&format!(
+                    "WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT {} OFFSET {}",
                     limit.clamp(1, 200),
                     offset.max(0)
-                );
-                let ids: Vec<i64> = sqlx::query_scalar(sqlx::AssertSqlSafe(sql)).bind(status.map(|s| s.as_str()).unwrap_or("")).fetch_all(&self.read).await?;
-                let mut conn = self.read.acquire().await?;
-                let mut out = Vec::with_capacity(ids.len());
-                for id in ids {
-                    if let Some(o) = Self::load_order(&mut conn, id).await? {
-                        out.push(o);
-                    }
-                }
-                Ok(out)
+                ));
+                let rows: Vec<$crate::orders_sql::OrderLineRow> =
+                    sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(status.map(|s| s.as_str()).unwrap_or("")).fetch_all(&self.read).await?;
+                $crate::orders_sql::fold_orders(rows)
             }
 
             async fn transition_order(&self, id: i64, event: baobab_domain::order::OrderEvent, actor: &str, note: &str) -> $crate::Result<$crate::orders::Order> {

@@ -129,6 +129,94 @@ impl Drop for TestStore {
     }
 }
 
+/// Runs `work` and counts the SQL statements it sends: sqlx reports each one as a `sqlx::query`
+/// event, which a process-wide subscriber (installed on first use) tallies per call. Statements
+/// sent by other tasks meanwhile are not counted, nor a new pool connection's setup.
+///
+/// Panics when the process already has another global `tracing` subscriber.
+pub async fn count_queries<F: std::future::Future>(work: F) -> (F::Output, usize) {
+    use tracing::Instrument;
+    query_count::install();
+    let key = query_count::NEXT.fetch_add(1, Ordering::Relaxed);
+    let out = work.instrument(tracing::info_span!(target: "baobab_store::testing", "count_queries", key)).await;
+    (out, query_count::take(key))
+}
+
+mod query_count {
+    use std::collections::HashMap;
+    use std::sync::atomic::AtomicU64;
+    use std::sync::{Mutex, Once};
+
+    use tracing::field::{Field, Visit};
+    use tracing::subscriber::Interest;
+    use tracing::{Event, Metadata, Subscriber, span};
+    use tracing_subscriber::layer::{Context, Layer, SubscriberExt};
+    use tracing_subscriber::registry::LookupSpan;
+
+    pub(super) static NEXT: AtomicU64 = AtomicU64::new(1);
+    static COUNTS: Mutex<Option<HashMap<u64, usize>>> = Mutex::new(None);
+    static INSTALL: Once = Once::new();
+
+    pub(super) fn install() {
+        INSTALL.call_once(|| {
+            tracing::subscriber::set_global_default(tracing_subscriber::registry().with(Counter))
+                .expect("count_queries needs to install the global tracing subscriber");
+        });
+    }
+
+    pub(super) fn take(key: u64) -> usize {
+        COUNTS.lock().unwrap().get_or_insert_default().remove(&key).unwrap_or(0)
+    }
+
+    /// The key of a `count_queries` span, kept in its extensions.
+    struct Key(u64);
+
+    impl Visit for Key {
+        fn record_u64(&mut self, field: &Field, value: u64) {
+            if field.name() == "key" {
+                self.0 = value;
+            }
+        }
+
+        fn record_debug(&mut self, _: &Field, _: &dyn std::fmt::Debug) {}
+    }
+
+    struct Counter;
+
+    /// Our spans, and sqlx's statement events (and the `enabled!` hints sqlx checks first).
+    fn wanted(m: &Metadata<'_>) -> bool {
+        if m.is_span() { m.name() == "count_queries" && m.target() == "baobab_store::testing" } else { m.target() == "sqlx::query" }
+    }
+
+    impl<S: Subscriber + for<'a> LookupSpan<'a>> Layer<S> for Counter {
+        fn register_callsite(&self, m: &'static Metadata<'static>) -> Interest {
+            if wanted(m) { Interest::always() } else { Interest::never() }
+        }
+
+        fn enabled(&self, m: &Metadata<'_>, _: Context<'_, S>) -> bool {
+            wanted(m)
+        }
+
+        fn on_new_span(&self, attrs: &span::Attributes<'_>, id: &span::Id, ctx: Context<'_, S>) {
+            let mut key = Key(0);
+            attrs.record(&mut key);
+            if let Some(span) = ctx.span(id) {
+                span.extensions_mut().insert(key);
+            }
+        }
+
+        fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
+            let Some(scope) = ctx.event_scope(event) else { return };
+            for span in scope {
+                if let Some(Key(key)) = span.extensions().get::<Key>() {
+                    *COUNTS.lock().unwrap().get_or_insert_default().entry(*key).or_default() += 1;
+                    return;
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

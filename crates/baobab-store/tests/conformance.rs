@@ -14,7 +14,7 @@ use baobab_domain::shipping::ShippingQuote;
 use baobab_store::accounts::{NewUser, Session, TokenPurpose, UserKind};
 use baobab_store::orders::{NewOrder, NewOrderLine, Placed};
 use baobab_store::payments::{NewPayment, PaymentStatus, Settled, Settlement};
-use baobab_store::testing::{Backend, TestStore};
+use baobab_store::testing::{Backend, TestStore, count_queries};
 use baobab_store::{Key, Store, StoreError};
 use chrono::{Duration, Utc};
 
@@ -70,6 +70,7 @@ conformance!(
     coupons_apply_once_per_use_and_hold_their_limit,
     delivery_is_free_over_the_threshold,
     payments_settle_once_and_late_money_is_flagged,
+    order_lists_take_the_same_queries_whatever_their_length,
 );
 
 fn cur(code: &str) -> Currency {
@@ -1045,6 +1046,39 @@ async fn delivery_is_free_over_the_threshold(s: Arc<dyn Store>) {
     let mut neg = order_for(v, 1, None);
     neg.shipping.price_minor = -1;
     assert!(matches!(s.place_order(&neg).await, Err(StoreError::Invalid(e)) if e.field() == "shipping"));
+}
+
+async fn order_lists_take_the_same_queries_whatever_their_length(s: Arc<dyn Store>) {
+    let (a, b) = (stocked_variant(&s, "list-a", 1_000).await, stocked_variant(&s, "list-b", 1_000).await);
+    let few = s.create_user(&new_user("few@example.com", UserKind::Customer)).await.unwrap();
+    let many = s.create_user(&new_user("many@example.com", UserKind::Customer)).await.unwrap();
+    for (user, n) in [(&few, 5), (&many, 50)] {
+        for i in 0..n {
+            // two lines each, so the lines of one order must not stray into another
+            let lines = vec![NewOrderLine { variant_id: a, quantity: 1 + i % 3 }, NewOrderLine { variant_id: b, quantity: 1 }];
+            s.place_order(&NewOrder { user_id: Some(user.id), lines, ..order_for(a, 1, None) }).await.unwrap();
+        }
+    }
+    let (page5, q5) = count_queries(s.list_orders(None, 0, 5)).await;
+    let (page50, q50) = count_queries(s.list_orders(None, 0, 50)).await;
+    let (mine5, u5) = count_queries(s.orders_of_user(few.id)).await;
+    let (mine50, u50) = count_queries(s.orders_of_user(many.id)).await;
+    eprintln!("{}: list_orders 5 → {q5} queries, 50 → {q50}; orders_of_user 5 → {u5}, 50 → {u50}", s.backend());
+    let (page5, page50, mine5, mine50) = (page5.unwrap(), page50.unwrap(), mine5.unwrap(), mine50.unwrap());
+    assert_eq!((page5.len(), page50.len(), mine5.len(), mine50.len()), (5, 50, 5, 50));
+    assert!(q5 > 0 && u5 > 0, "the queries are seen");
+    assert_eq!(q5, q50, "list_orders: as many queries for 50 orders as for 5");
+    assert_eq!(u5, u50, "orders_of_user: as many queries for 50 orders as for 5");
+    // the same orders, lines and all, as loading each one on its own gives, newest first
+    for list in [&page5, &page50, &mine5, &mine50] {
+        assert!(list.windows(2).all(|w| w[0].id > w[1].id), "newest first");
+        for o in list.iter() {
+            assert_eq!(o.lines.len(), 2);
+            assert_eq!(Some(o), s.order(o.id).await.unwrap().as_ref());
+        }
+    }
+    assert!(mine5.iter().all(|o| o.user_id == Some(few.id)) && mine50.iter().all(|o| o.user_id == Some(many.id)));
+    assert_eq!(page5.iter().map(|o| o.id).collect::<Vec<_>>(), page50[..5].iter().map(|o| o.id).collect::<Vec<_>>());
 }
 
 async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
