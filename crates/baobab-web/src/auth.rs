@@ -66,18 +66,23 @@ async fn resolve(parts: &Parts, state: &AppState) -> Result<Option<ApiToken>, Ap
     }
 }
 
-/// A request made with a live staff token of the catalog role. Rejects with 401 (no or bad
-/// token) or 403 (a token without the role).
+/// The request's live staff token, which must have `role` (401 without a good token, 403 for
+/// a token of another role, saying what it may not do).
+async fn token_with_role(parts: &mut Parts, state: &AppState, role: Role, may_not: &str) -> Result<ApiToken, ApiError> {
+    let token = resolve(parts, state).await?.ok_or_else(|| ApiError::unauthorized("a staff API token is required"))?;
+    if token.role != role {
+        return Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", format!("the `{}` role may not {may_not}", token.role)));
+    }
+    Ok(token)
+}
+
+/// A request made with a live staff token of the catalog role (401 / 403 otherwise).
 pub struct CatalogStaff(pub ApiToken);
 
 impl FromRequestParts<AppState> for CatalogStaff {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = resolve(parts, state).await?.ok_or_else(|| ApiError::unauthorized("a staff API token is required"))?;
-        if token.role != Role::Catalog {
-            return Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", format!("the `{}` role may not change the catalog", token.role)));
-        }
-        Ok(CatalogStaff(token))
+        token_with_role(parts, state, Role::Catalog, "change the catalog").await.map(CatalogStaff)
     }
 }
 
@@ -87,11 +92,7 @@ pub struct OrdersStaff(pub ApiToken);
 impl FromRequestParts<AppState> for OrdersStaff {
     type Rejection = ApiError;
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let token = resolve(parts, state).await?.ok_or_else(|| ApiError::unauthorized("a staff API token is required"))?;
-        if token.role != Role::Orders {
-            return Err(ApiError::new(StatusCode::FORBIDDEN, "forbidden", format!("the `{}` role may not manage orders", token.role)));
-        }
-        Ok(OrdersStaff(token))
+        token_with_role(parts, state, Role::Orders, "manage orders").await.map(OrdersStaff)
     }
 }
 

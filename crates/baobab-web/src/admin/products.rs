@@ -5,7 +5,6 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Response;
 use baobab_domain::Currency;
-use baobab_domain::ValidationError;
 use baobab_domain::catalog::{NewProduct, NewVariant, Price, ProductPatch, ProductStatus};
 use baobab_domain::media::NewImage;
 use baobab_domain::money::parse_major;
@@ -125,10 +124,6 @@ pub(super) struct ProductForm {
     stock: String,
 }
 
-fn errors_of(e: &ValidationError) -> Vec<String> {
-    e.errors.iter().map(|f| format!("{}: {}", f.field, f.message)).collect()
-}
-
 pub(super) async fn create(
     State(state): State<AppState>,
     s: Staff<can::EditCatalog>,
@@ -176,7 +171,7 @@ pub(super) async fn create(
             audit(&state, "product_created", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
             Ok(redirect(&format!("/admin/products/{}", p.id), None))
         }
-        Err(StoreError::Invalid(v)) => list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v), &f).await,
+        Err(StoreError::Invalid(v)) => list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages(), &f).await,
         Err(StoreError::Conflict { field, message }) => {
             list_page(&state, &s, StatusCode::CONFLICT, "", vec![format!("{field}: {message}")], &f).await
         }
@@ -291,7 +286,7 @@ pub(super) async fn update(
             audit(&state, "product_updated", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
             edit_page(&state, &s, id, StatusCode::OK, "Saved.", vec![]).await
         }
-        Err(StoreError::Invalid(v)) => edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v)).await,
+        Err(StoreError::Invalid(v)) => edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
         Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Product")),
         Err(e) => Err(e.into()),
     }
@@ -354,7 +349,7 @@ pub(super) async fn upload(
     };
     let mut check = NewImage { media_hash: Some("0".repeat(64)), alt: alt.clone(), ..Default::default() };
     if let Err(v) = check.validate() {
-        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors_of(&v)).await;
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await;
     }
     check.media_hash = None;
     match crate::api::images::attach_upload(&state, id, file, check).await {

@@ -5,12 +5,7 @@ use baobab_domain::account::StaffRole;
 use baobab_domain::totp;
 
 use crate::accounts::Browser;
-use crate::support::TestApp;
-
-fn between(html: &str, start: &str, end: &str) -> String {
-    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
-    html[i..i + html[i..].find(end).unwrap()].to_string()
-}
+use crate::support::{TestApp, between};
 
 fn code(secret_b32: &str, step_offset: i64) -> String {
     let secret = totp::base32_decode(secret_b32).unwrap();

@@ -3,12 +3,7 @@
 //! buyer can), retries that create nothing, stock that runs out, and the cart following a login.
 
 use crate::accounts::Browser;
-use crate::support::TestApp;
-
-pub fn between(html: &str, start: &str, end: &str) -> String {
-    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
-    html[i..i + html[i..].find(end).unwrap()].to_string()
-}
+use crate::support::{TestApp, between};
 
 fn checkout_fields<'a>(csrf: &'a str, key: &'a str, method: &'a str) -> Vec<(&'a str, &'a str)> {
     vec![

@@ -248,6 +248,12 @@ async fn a_stalled_database_answers_try_again_and_keeps_the_pool_free() {
         }
         (served, total, slowest)
     });
+    // A staff system writes through the API meanwhile: its answer is the JSON try-again.
+    let staff_write = tokio::spawn(async move {
+        let t = Instant::now();
+        let r = app.staff(axum::http::Method::POST, "/api/v1/categories", serde_json::json!({"name": "Rice and grains"})).await;
+        (r, t.elapsed())
+    });
     // All shoppers check out at once: more than the pool has connections.
     let tasks: Vec<_> = shoppers
         .into_iter()
@@ -271,6 +277,10 @@ async fn a_stalled_database_answers_try_again_and_keeps_the_pool_free() {
     let longest = *waits.iter().max().unwrap();
     assert!(longest <= Duration::from_secs(5), "every checkout answered within 5 s: {waits:?}");
     let (served, total, slowest_read) = reading.await.unwrap();
+    let (r, took) = staff_write.await.unwrap();
+    r.assert_error(503, "");
+    assert_eq!(r.json()["error"]["code"], "unavailable");
+    assert!(took <= Duration::from_secs(5), "the API write answered within 5 s: {took:?}");
     assert_eq!(served, total, "every page view was served during the stall ({served}/{total})");
 
     // Nothing is left stuck: no session of ours waits on a commit or a lock, and the pool is

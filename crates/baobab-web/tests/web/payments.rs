@@ -62,8 +62,8 @@ async fn add_to_cart(b: &mut Browser<'_>, app: &TestApp, slug: &str) {
 async fn pay_now(b: &mut Browser<'_>, id: i64) -> (Res, Vec<(String, String)>) {
     let html = b.get(&format!("/orders/{id}")).await.text();
     let fields = vec![
-        ("csrf".to_string(), crate::cart::between(&html, "name=\"csrf\" value=\"", "\"")),
-        ("idempotency_key".to_string(), crate::cart::between(&html, "name=\"idempotency_key\" value=\"", "\"")),
+        ("csrf".to_string(), crate::support::between(&html, "name=\"csrf\" value=\"", "\"")),
+        ("idempotency_key".to_string(), crate::support::between(&html, "name=\"idempotency_key\" value=\"", "\"")),
     ];
     let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     (b.post(&format!("/orders/{id}/pay"), &pairs).await, fields)

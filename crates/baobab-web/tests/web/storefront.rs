@@ -2,12 +2,7 @@
 
 use std::io::Write;
 
-use crate::support::TestApp;
-
-fn between<'a>(html: &'a str, start: &str, end: &str) -> &'a str {
-    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
-    &html[i..i + html[i..].find(end).unwrap()]
-}
+use crate::support::{TestApp, between};
 
 #[tokio::test]
 async fn every_page_has_title_description_and_canonical() {

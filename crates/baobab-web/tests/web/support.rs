@@ -273,3 +273,9 @@ async fn seed(s: &dyn Store) -> Ids {
         draft: draft.id,
     }
 }
+
+/// The text between the first `start` in `html` and the next `end`.
+pub fn between(html: &str, start: &str, end: &str) -> String {
+    let i = html.find(start).unwrap_or_else(|| panic!("{start} not in page")) + start.len();
+    html[i..i + html[i..].find(end).unwrap()].to_string()
+}
