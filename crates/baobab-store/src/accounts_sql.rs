@@ -207,7 +207,7 @@ macro_rules! impl_account_store {
                     .bind(user_id)
                     .execute(&self.write)
                     .await?;
-                if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("user")) } else { Ok(()) }
+                $crate::error::found(r.rows_affected(), "user")
             }
 
             async fn set_email_verified(&self, user_id: i64) -> $crate::Result<()> {
@@ -228,7 +228,7 @@ macro_rules! impl_account_store {
                     .bind(user_id)
                     .execute(&self.write)
                     .await?;
-                if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("user")) } else { Ok(()) }
+                $crate::error::found(r.rows_affected(), "user")
             }
 
             async fn set_staff_role(&self, user_id: i64, role: baobab_domain::account::StaffRole) -> $crate::Result<()> {
@@ -238,7 +238,7 @@ macro_rules! impl_account_store {
                     .bind(user_id)
                     .execute(&self.write)
                     .await?;
-                if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("staff member")) } else { Ok(()) }
+                $crate::error::found(r.rows_affected(), "staff member")
             }
 
             async fn disable_user(&self, user_id: i64) -> $crate::Result<()> {
@@ -248,7 +248,7 @@ macro_rules! impl_account_store {
                     .bind(user_id)
                     .execute(&self.write)
                     .await?;
-                if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("user")) } else { Ok(()) }
+                $crate::error::found(r.rows_affected(), "user")
             }
 
             async fn set_totp(&self, user_id: i64, secret: Option<&str>, enabled: bool) -> $crate::Result<()> {
@@ -329,7 +329,7 @@ macro_rules! impl_account_store {
 
             async fn delete_address(&self, user_id: i64, id: i64) -> $crate::Result<()> {
                 let r = sqlx::query("DELETE FROM addresses WHERE id = $1 AND user_id = $2").bind(id).bind(user_id).execute(&self.write).await?;
-                if r.rows_affected() == 0 { Err($crate::StoreError::NotFound("address")) } else { Ok(()) }
+                $crate::error::found(r.rows_affected(), "address")
             }
 
             async fn create_session(&self, s: &$crate::accounts::Session) -> $crate::Result<()> {

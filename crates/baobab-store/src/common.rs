@@ -268,9 +268,7 @@ macro_rules! impl_common_store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                if updated.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("category"));
-                }
+                $crate::error::found(updated.rows_affected(), "category")?;
                 if renamed {
                     let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM products WHERE category_id = $1").bind(id).fetch_all(&mut *tx).await?;
                     for pid in ids {
@@ -372,9 +370,7 @@ macro_rules! impl_common_store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                if updated.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("product"));
-                }
+                $crate::error::found(updated.rows_affected(), "product")?;
                 Self::refresh_search(&mut tx, id).await?;
                 tx.commit().await?;
                 self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))
@@ -424,9 +420,7 @@ macro_rules! impl_common_store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
-                if updated.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("variant"));
-                }
+                $crate::error::found(updated.rows_affected(), "variant")?;
                 if let Some(prices) = &patch.prices {
                     sqlx::query("DELETE FROM variant_prices WHERE variant_id = $1").bind(id).execute(&mut *tx).await?;
                     Self::insert_prices(&mut tx, id, prices).await?;
@@ -568,9 +562,7 @@ macro_rules! impl_common_store {
             async fn delete_image(&self, id: i64) -> $crate::Result<baobab_domain::catalog::ProductImage> {
                 let img = self.image(id).await?.ok_or($crate::StoreError::NotFound("image"))?;
                 let r = sqlx::query("DELETE FROM product_images WHERE id = $1").bind(id).execute(&self.write).await?;
-                if r.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("image"));
-                }
+                $crate::error::found(r.rows_affected(), "image")?;
                 Ok(img)
             }
         }

@@ -26,6 +26,11 @@ impl StoreError {
     }
 }
 
+/// For an UPDATE or DELETE of one row by its key: `NotFound(what)` when it touched no row.
+pub(crate) fn found(rows_affected: u64, what: &'static str) -> Result<(), StoreError> {
+    if rows_affected == 0 { Err(StoreError::NotFound(what)) } else { Ok(()) }
+}
+
 impl From<sqlx::Error> for StoreError {
     fn from(e: sqlx::Error) -> Self {
         use sqlx::Error as E;

@@ -545,9 +545,7 @@ macro_rules! impl_order_store {
 
             async fn set_coupon_active(&self, code: &str, active: bool) -> $crate::Result<baobab_domain::order::Coupon> {
                 let r = sqlx::query("UPDATE coupons SET active = $1 WHERE code = $2").bind(active).bind(code.trim().to_ascii_uppercase()).execute(&self.write).await?;
-                if r.rows_affected() == 0 {
-                    return Err($crate::StoreError::NotFound("coupon"));
-                }
+                $crate::error::found(r.rows_affected(), "coupon")?;
                 $crate::orders::OrderStore::coupon(self, code).await?.ok_or($crate::StoreError::NotFound("coupon"))
             }
 
