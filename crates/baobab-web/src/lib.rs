@@ -10,6 +10,7 @@ pub mod auth;
 pub mod caching;
 pub mod cart;
 pub mod checkout;
+mod emails;
 pub mod error;
 pub mod health;
 pub mod media;

@@ -21,6 +21,12 @@ const SOURCES: &[(&str, &str)] = &[
     ("cart.html", include_str!("../templates/cart.html")),
     ("checkout.html", include_str!("../templates/checkout.html")),
     ("order.html", include_str!("../templates/order.html")),
+    ("email/verify.txt", include_str!("../templates/email/verify.txt")),
+    ("email/account_exists.txt", include_str!("../templates/email/account_exists.txt")),
+    ("email/reset.txt", include_str!("../templates/email/reset.txt")),
+    ("email/staff_invite.txt", include_str!("../templates/email/staff_invite.txt")),
+    ("email/order_placed.txt", include_str!("../templates/email/order_placed.txt")),
+    ("email/order_status.txt", include_str!("../templates/email/order_status.txt")),
 ];
 
 impl Templates {
@@ -34,6 +40,17 @@ impl Templates {
             env.add_template(name, source).unwrap_or_else(|e| panic!("template {name}: {e}"));
         }
         Templates { env }
+    }
+
+    /// Renders the e-mail template `name` (plain text, not escaped): its first line is
+    /// `Subject: …`, then a blank line, then the message. Returns the subject and the text.
+    pub fn email<S: Serialize>(&self, name: &str, ctx: &S) -> Result<(String, String), minijinja::Error> {
+        let text = self.render(name, ctx)?;
+        let (first, body) = text.split_once('\n').unwrap_or((text.as_str(), ""));
+        let subject = first.strip_prefix("Subject: ").ok_or_else(|| {
+            minijinja::Error::new(minijinja::ErrorKind::InvalidOperation, format!("{name} must start with a Subject: line"))
+        })?;
+        Ok((subject.trim().to_string(), body.trim_start_matches('\n').to_string()))
     }
 
     /// Renders `name` with `ctx` (HTML-escaped: every `.html` template auto-escapes).
@@ -74,6 +91,27 @@ impl Default for Templates {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn every_email_has_a_subject_and_plain_text() {
+        let t = super::Templates::new();
+        let ctx = serde_json::json!({"shop": "Duka & Co", "url": "https://shop.example", "link": "https://shop.example/x?token=a&b=1",
+            "hours": 48, "minutes": 60, "role": "owner", "number": "BB-000042", "id": 42, "total": "₦46,400.00",
+            "payment": "cash on delivery", "status": "refunded", "status_label": "partially refunded", "refunded": "₦1,000.00"});
+        let names: Vec<&str> = super::SOURCES.iter().map(|(n, _)| *n).filter(|n| n.starts_with("email/")).collect();
+        assert_eq!(names.len(), 6);
+        for name in names {
+            let (subject, body) = t.email(name, &ctx).unwrap_or_else(|e| panic!("{name}: {e}"));
+            assert!(!subject.is_empty() && !subject.contains('\n'), "{name}: {subject:?}");
+            assert!(!body.starts_with('\n') && !body.contains("{{") && !body.contains("{%"), "{name}: {body}");
+            assert!(!body.contains("&amp;") && !subject.contains("&amp;"), "{name}: text is not HTML-escaped: {subject} {body}");
+        }
+        let (subject, body) = t.email("email/order_status.txt", &ctx).unwrap();
+        assert_eq!(subject, "Order BB-000042: partially refunded");
+        assert_eq!(body, "We have refunded ₦1,000.00 so far.\n\nOrder BB-000042 at Duka & Co: https://shop.example/orders/42");
+        let shipped = serde_json::json!({"shop": "S", "url": "u", "number": "N", "id": 1, "status": "shipped", "status_label": "shipped"});
+        assert_eq!(t.email("email/order_status.txt", &shipped).unwrap().1, "Your order is on its way.\n\nOrder N at S: u/orders/1");
+    }
+
     #[test]
     fn escapes_markup_but_not_slashes() {
         let t = super::Templates::new();

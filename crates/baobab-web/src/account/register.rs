@@ -38,29 +38,7 @@ async fn send_verification(state: &AppState, user: &User) -> Result<(), StoreErr
     let (token, hash) = session::link_token();
     state.store.create_account_token(&hash, user.id, TokenPurpose::VerifyEmail, Utc::now() + Duration::hours(VERIFY_HOURS)).await?;
     let link = format!("{}/account/verify?token={token}", state.settings.public_url);
-    let body = format!(
-        "Welcome to {}!\n\nPlease confirm your e-mail address by opening this link within {VERIFY_HOURS} hours:\n\n{link}\n\nThen log in at {}/account/login.\n\nIf you did not create an account, ignore this message.",
-        state.settings.shop_name, state.settings.public_url
-    );
-    state.store.enqueue_email(&user.email, &format!("Confirm your e-mail address for {}", state.settings.shop_name), &body).await?;
-    Ok(())
-}
-
-mod emails {
-    use crate::AppState;
-
-    /// To the owner of an address someone tried to register again.
-    pub(super) fn account_exists(state: &AppState) -> (String, String) {
-        let (shop, url) = (&state.settings.shop_name, &state.settings.public_url);
-        (
-            format!("Your {shop} account"),
-            format!(
-                "Someone tried to create a {shop} account with this e-mail address, which already has one.\n\n\
-                 If it was you: log in at {url}/account/login, or choose a new password at {url}/account/forgot.\n\n\
-                 If it was not you, ignore this message: nothing has changed."
-            ),
-        )
-    }
+    crate::emails::queue(state, &user.email, "verify", minijinja::context! { link, hours => VERIFY_HOURS }).await
 }
 
 /// Registration answers the same whether or not the address has an account ("check your
@@ -117,8 +95,7 @@ pub(super) async fn submit(
             audit(&state, "register", Some(user.id), &user.email, &c.ip, json!({})).await;
         }
         Err(StoreError::Conflict { .. }) => {
-            let (subject, body) = emails::account_exists(&state);
-            state.store.enqueue_email(&email, &subject, &body).await?;
+            crate::emails::queue(&state, &email, "account_exists", ()).await?;
             audit(&state, "register_existing", None, &email, &c.ip, json!({})).await;
         }
         Err(e) => return Err(e.into()),

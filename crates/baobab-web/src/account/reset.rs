@@ -82,11 +82,7 @@ pub(super) async fn forgot(State(state): State<AppState>, visitor: Visitor, Form
             .create_account_token(&hash, user.id, TokenPurpose::ResetPassword, Utc::now() + Duration::minutes(RESET_MINUTES))
             .await?;
         let link = format!("{}/account/reset?token={token}", state.settings.public_url);
-        let body = format!(
-            "Someone asked to reset the password of your {} account.\n\nOpen this link within {RESET_MINUTES} minutes to choose a new one:\n\n{link}\n\nIf it was not you, ignore this message: your password is unchanged.",
-            state.settings.shop_name
-        );
-        state.store.enqueue_email(&user.email, "Reset your password", &body).await?;
+        crate::emails::queue(&state, &user.email, "reset", minijinja::context! { link, minutes => RESET_MINUTES }).await?;
         audit(&state, "password_reset_requested", Some(user.id), &user.email, &c.ip, json!({})).await;
     }
     let page = FormPage { title: "Check your e-mail", action: "/account/forgot", fields: vec![], submit: "", links: vec![] };

@@ -77,13 +77,13 @@ pub async fn invite_staff(state: &AppState, email: &str, role: StaffRole, name: 
     let (token, hash) = session::link_token();
     state.store.create_account_token(&hash, user.id, TokenPurpose::ResetPassword, Utc::now() + Duration::hours(INVITE_HOURS)).await?;
     let link = format!("{}/account/reset?token={token}", state.settings.public_url);
-    let body = format!(
-        "You have been given {} access to the {} admin.\n\nChoose your password within {INVITE_HOURS} hours:\n\n{link}\n\nThen log in at {}/admin and set up two-factor authentication with an authenticator app.",
-        role.as_str(),
-        state.settings.shop_name,
-        state.settings.public_url
-    );
-    state.store.enqueue_email(&user.email, &format!("Your {} staff account", state.settings.shop_name), &body).await?;
+    crate::emails::queue(
+        state,
+        &user.email,
+        "staff_invite",
+        minijinja::context! { link => link.clone(), role => role.as_str(), hours => INVITE_HOURS },
+    )
+    .await?;
     Ok((user, link))
 }
 

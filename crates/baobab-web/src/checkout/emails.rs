@@ -5,17 +5,13 @@ use super::*;
 /// The order confirmation e-mail, through the outbox.
 pub(super) async fn placed_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
     let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
-    let body = format!(
-        "Thank you for your order {} at {}.\n\nTotal: {}\nPayment: {}\n\nSee it at {}/orders/{}",
-        order_number(order.id),
-        state.settings.shop_name,
-        format_money(order.totals.total, currency),
-        payment_label(&order.payment_method).to_lowercase(),
-        state.settings.public_url,
-        order.id
-    );
-    state.store.enqueue_email(&order.email, &format!("Your order {}", order_number(order.id)), &body).await?;
-    Ok(())
+    let ctx = minijinja::context! {
+        number => order_number(order.id),
+        id => order.id,
+        total => format_money(order.totals.total, currency),
+        payment => payment_label(&order.payment_method).to_lowercase(),
+    };
+    crate::emails::queue(state, &order.email, "order_placed", ctx).await
 }
 
 /// [`status_email`], logged rather than failed: the status change it reports has happened.
@@ -30,20 +26,16 @@ pub async fn notify_status(state: &AppState, order: &Order) {
 pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
     use baobab_domain::order::OrderStatus as S;
     let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
-    let what = match order.status {
-        S::Paid => format!("We have received your payment of {}. We are preparing your order.", format_money(order.totals.total, currency)),
-        S::Fulfilled => "Your order is packed and waiting for the courier.".to_string(),
-        S::Shipped => "Your order is on its way.".to_string(),
-        S::Delivered => "Your order has been delivered. Thank you for shopping with us!".to_string(),
-        S::Cancelled => "Your order has been cancelled.".to_string(),
-        S::PartiallyRefunded | S::Refunded => {
-            format!("We have refunded {} so far.", format_money(order.refunded_minor, currency))
-        }
-        S::PendingPayment => return Ok(()),
+    if order.status == S::PendingPayment {
+        return Ok(());
+    }
+    let ctx = minijinja::context! {
+        number => order_number(order.id),
+        id => order.id,
+        status => order.status.as_str(),
+        status_label => order.status.as_str().replace('_', " "),
+        total => format_money(order.totals.total, currency),
+        refunded => format_money(order.refunded_minor, currency),
     };
-    let number = order_number(order.id);
-    let body = format!("{what}\n\nOrder {number} at {}: {}/orders/{}", state.settings.shop_name, state.settings.public_url, order.id);
-    let subject = format!("Order {number}: {}", order.status.as_str().replace('_', " "));
-    state.store.enqueue_email(&order.email, &subject, &body).await?;
-    Ok(())
+    crate::emails::queue(state, &order.email, "order_status", ctx).await
 }
