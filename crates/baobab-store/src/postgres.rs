@@ -14,7 +14,8 @@
 //! `commit_timeout`: the client sees the connection close, the request answers 503 "try
 //! again", and the transaction stays committed on the primary, so a retry with the same
 //! idempotency key finds it. Statements queued behind such a commit's row locks are
-//! cancelled as soon as the stall shows. A connection released while its query is still running (a
+//! cancelled as soon as the stall shows, and while it lasts commits get a quarter of the limit
+//! (a request with several writes would otherwise wait it out once per write). A connection released while its query is still running (a
 //! request dropped at its timeout) is closed instead of waited for. Reads and writes have
 //! pools of their own, so writes stuck on a stall cannot starve page views of connections.
 
@@ -34,6 +35,9 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres
 
 /// `application_name` of the request-path connections (the watchdog acts on these only).
 const APP_NAME: &str = "baobab";
+/// How long the watchdog remembers a stall: meanwhile it ends commits after a quarter of
+/// `commit_timeout`.
+const STALL_MEMORY: Duration = Duration::from_secs(10);
 /// How long a released connection may take to finish a query it was abandoned in.
 const RELEASE_WAIT: Duration = Duration::from_millis(500);
 
@@ -149,6 +153,8 @@ impl CommitWatchdog {
     async fn run(self) {
         let every = (self.limit / 4).clamp(Duration::from_millis(100), Duration::from_secs(1));
         let mut conn: Option<PgConnection> = None;
+        // When commits were last ended for waiting too long.
+        let mut last_stall: Option<std::time::Instant> = None;
         loop {
             tokio::time::sleep(every).await;
             if self.alive.upgrade().is_none() || self.closed.load(Ordering::Relaxed) {
@@ -159,8 +165,15 @@ impl CommitWatchdog {
                 conn = tokio::time::timeout(self.connect_timeout, PgConnection::connect_with(&self.opts)).await.ok().and_then(|r| r.ok());
             }
             let Some(c) = conn.as_mut() else { continue };
-            if tokio::time::timeout(self.connect_timeout, self.tick(c)).await.map_or(true, |r| r.is_err()) {
-                conn = None;
+            // While a stall is known (commits were ended within the last STALL_MEMORY), a commit
+            // is not given the whole limit again: a request with several writes would wait it out
+            // once per write.
+            let known = last_stall.is_some_and(|t| t.elapsed() < STALL_MEMORY);
+            let limit = if known { self.limit / 4 } else { self.limit };
+            match tokio::time::timeout(self.connect_timeout, self.tick(c, limit)).await {
+                Ok(Ok(true)) => last_stall = Some(std::time::Instant::now()),
+                Ok(Ok(false)) => {}
+                _ => conn = None,
             }
         }
         if let Some(c) = conn {
@@ -168,12 +181,14 @@ impl CommitWatchdog {
         }
     }
 
-    async fn tick(&self, c: &mut PgConnection) -> Result<(), sqlx::Error> {
+    /// One look: ends commits that waited `limit` and cancels the lock waits behind stalled
+    /// ones. True when it ended a commit.
+    async fn tick(&self, c: &mut PgConnection, limit: Duration) -> Result<bool, sqlx::Error> {
         let waits: Vec<(i32, f64)> = sqlx::query_as(SYNC_WAITS).bind(APP_NAME).fetch_all(&mut *c).await?;
         // A healthy synchronous commit takes milliseconds: a quarter of the limit is a stall.
         let stalled: Vec<i32> = waits.iter().filter(|(_, s)| *s >= self.limit.as_secs_f64() / 4.0).map(|(p, _)| *p).collect();
         if stalled.is_empty() {
-            return Ok(());
+            return Ok(false);
         }
         // Statements queued behind a stalled commit, directly or behind another such statement
         // (row locks queue: the second in line waits for the first).
@@ -194,7 +209,7 @@ impl CommitWatchdog {
         }
         let cancelled: Vec<i32> =
             if blocked.is_empty() { Vec::new() } else { sqlx::query_scalar(CANCEL).bind(&blocked).fetch_all(&mut *c).await? };
-        let overdue: Vec<i32> = waits.iter().filter(|(_, s)| *s >= self.limit.as_secs_f64()).map(|(p, _)| *p).collect();
+        let overdue: Vec<i32> = waits.iter().filter(|(_, s)| *s >= limit.as_secs_f64()).map(|(p, _)| *p).collect();
         let ended: Vec<i32> =
             if overdue.is_empty() { Vec::new() } else { sqlx::query_scalar(TERMINATE).bind(&overdue).fetch_all(&mut *c).await? };
         if !ended.is_empty() || !cancelled.is_empty() {
@@ -205,7 +220,7 @@ impl CommitWatchdog {
                 "the database is not confirming commits: ended sessions stuck waiting for the synchronous standby"
             );
         }
-        Ok(())
+        Ok(!ended.is_empty())
     }
 }
 
