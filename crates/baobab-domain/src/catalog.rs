@@ -272,11 +272,6 @@ impl NewCategory {
     }
 }
 
-/// Deserialises a field that may be absent (keep), `null` (clear) or a value (set).
-pub(crate) fn double_option<'de, T: Deserialize<'de>, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<T>>, D::Error> {
-    Option::<T>::deserialize(d).map(Some)
-}
-
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -285,7 +280,7 @@ pub struct CategoryPatch {
     pub slug: Option<String>,
     pub description: Option<String>,
     /// `null` moves the category to the top level.
-    #[serde(default, deserialize_with = "double_option")]
+    #[serde(default, deserialize_with = "crate::patch::double_option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub parent_id: Option<Option<i64>>,
     pub position: Option<i32>,
@@ -489,7 +484,7 @@ pub struct ProductPatch {
     pub slug: Option<String>,
     pub description: Option<String>,
     /// `null` removes the product from its category.
-    #[serde(default, deserialize_with = "double_option")]
+    #[serde(default, deserialize_with = "crate::patch::double_option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub category_id: Option<Option<i64>>,
     pub attributes: Option<Vec<NameValue>>,

@@ -10,6 +10,7 @@ pub mod error;
 pub mod media;
 pub mod money;
 pub mod order;
+mod patch;
 pub mod query;
 pub mod redirect;
 pub mod search;

@@ -99,7 +99,7 @@ pub struct ImagePatch {
     pub alt: Option<String>,
     pub position: Option<i32>,
     /// `null` detaches it from its variant.
-    #[serde(default, deserialize_with = "crate::catalog::double_option")]
+    #[serde(default, deserialize_with = "crate::patch::double_option")]
     #[cfg_attr(feature = "openapi", schema(value_type = Option<i64>))]
     pub variant_id: Option<Option<i64>>,
 }
