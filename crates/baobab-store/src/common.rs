@@ -3,10 +3,6 @@
 //! macro compiles it once per backend, against each backend's own pool type. What differs
 //! (connection set-up, migrations, full-text syntax) lives in `postgres.rs` and `sqlite.rs`.
 
-/// Media columns of an image row (`m` = media_assets joined on the image's media_hash).
-pub(crate) const MEDIA_COLUMNS_M: &str = "m.hash AS media_hash, m.source AS media_source, m.width AS media_width, \
-     m.height AS media_height, m.bytes AS media_bytes, m.widths AS media_widths, m.placeholder AS media_placeholder";
-
 /// Implements `CatalogStore`, `TokenStore` and `MetaStore` for `$store`, a struct with
 /// `read: Pool<$db>`, `write: Pool<$db>` and `dialect: Dialect`.
 macro_rules! impl_common_store {
@@ -20,7 +16,7 @@ macro_rules! impl_common_store {
         fn image_select(filter: &str) -> sqlx::AssertSqlSafe<String> {
             dynamic(format!(
                 "SELECT {IMAGE_COLUMNS}, {} FROM product_images i LEFT JOIN media_assets m ON m.hash = i.media_hash WHERE {filter} ORDER BY i.product_id, i.position, i.id",
-                $crate::common::MEDIA_COLUMNS_M
+                $crate::rows::MEDIA_COLUMNS_M
             ))
         }
         const TOKEN_COLUMNS: &str = "id, name, role, created_at, last_used_at, revoked_at";

@@ -84,7 +84,7 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
             sql.push(in_stock_expr).push(" AS in_stock, COUNT(*) OVER () AS total_count, ");
             sql.push("i.id AS image_id, i.variant_id AS image_variant_id, i.url AS image_url, i.alt AS image_alt, ");
             sql.push("i.position AS image_position, i.width AS image_width, i.height AS image_height, ");
-            sql.push(crate::common::MEDIA_COLUMNS_M);
+            sql.push(crate::rows::MEDIA_COLUMNS_M);
         }
         Select::Count => {
             sql.push("SELECT COUNT(*)");

@@ -118,6 +118,10 @@ pub(crate) fn assemble_variants(rows: Vec<VariantRow>, prices: &[PriceRow]) -> V
         .collect()
 }
 
+/// The SELECT list of [`MediaCols`] for an image row (`m` = media_assets joined on the image's media_hash).
+pub(crate) const MEDIA_COLUMNS_M: &str = "m.hash AS media_hash, m.source AS media_source, m.width AS media_width, \
+     m.height AS media_height, m.bytes AS media_bytes, m.widths AS media_widths, m.placeholder AS media_placeholder";
+
 /// The media columns joined to an image (all NULL for an external-URL image).
 #[derive(sqlx::FromRow, Default)]
 pub(crate) struct MediaCols {
