@@ -265,8 +265,14 @@ class Controller:
                 event("controller_error", error=repr(e)[:400])
             # reap exited children (instances are our children)
             try:
-                while os.waitpid(-1, os.WNOHANG)[0] > 0:
-                    pass
+                while True:
+                    pid, st = os.waitpid(-1, os.WNOHANG)
+                    if pid <= 0:
+                        break
+                    who = [i["id"] for i in self.instances if i["pid"] == pid]
+                    if who:
+                        how = ("signal %d" % os.WTERMSIG(st)) if os.WIFSIGNALED(st) else ("exit %d" % os.WEXITSTATUS(st))
+                        event("exit", instance=who[0], status=how)
             except ChildProcessError:
                 pass
             time.sleep(0.5)
