@@ -233,9 +233,16 @@ async fn submit(
     match state.store.place_order(&new).await {
         Ok(placed) => {
             let order = placed.order().clone();
-            if matches!(placed, Placed::New(_)) {
-                state.store.cart_clear(&who).await?;
+            // A retry may find an order whose first request was cut off after its commit (a
+            // stalled database, a lost connection): the cart is emptied and the confirmation
+            // queued then too, once.
+            state.store.cart_clear(&who).await?;
+            let confirmed = format!("order-confirmation:{}", order.id);
+            if state.store.meta(&confirmed).await?.is_none() {
                 placed_email(&state, &order).await?;
+                state.store.set_meta_once(&confirmed, "queued").await?;
+            }
+            if matches!(placed, Placed::New(_)) {
                 state.catalog_changed();
             }
             // Online payment: start the attempt, or (a retry) find the one this request started.
