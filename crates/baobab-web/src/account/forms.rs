@@ -78,6 +78,18 @@ pub(super) struct FormPage {
     pub(super) links: Vec<Link>,
 }
 
+impl FormPage {
+    /// A page that only says something (no form), with links onward.
+    pub(super) fn message(title: &'static str, action: &'static str, links: Vec<Link>) -> FormPage {
+        FormPage { title, action, fields: vec![], submit: "", links }
+    }
+}
+
+/// A link onward from a page.
+pub(super) fn link(url: &str, label: &'static str) -> Link {
+    Link { url: url.into(), label }
+}
+
 /// Renders a form page (never cached: it carries a CSRF token).
 pub(super) async fn render_form(
     state: &AppState,

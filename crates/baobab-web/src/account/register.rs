@@ -105,13 +105,7 @@ pub(super) async fn submit(
 
 /// The one answer to a registration, whether the address was new or taken.
 async fn check_your_email(state: &AppState, c: &Ctx, email: &str) -> Result<Response, PageError> {
-    let page = FormPage {
-        title: "Check your e-mail",
-        action: "/account/register",
-        fields: vec![],
-        submit: "",
-        links: vec![Link { url: "/account/login".into(), label: "Log in" }],
-    };
+    let page = FormPage::message("Check your e-mail", "/account/register", vec![forms::link("/account/login", "Log in")]);
     let notice = format!(
         "We sent a message to {email}. Open the link in it to confirm your address, then log in. \
          If you already have an account, the message tells you how to get back into it."

@@ -25,13 +25,7 @@ pub(super) async fn verify(State(state): State<AppState>, visitor: Visitor, Orig
     };
     state.store.set_email_verified(user_id).await?;
     audit(&state, "email_verified", Some(user_id), "", &c.ip, json!({})).await;
-    let page = FormPage {
-        title: "E-mail address confirmed",
-        action: "/account/verify",
-        fields: vec![],
-        submit: "",
-        links: vec![Link { url: "/account".into(), label: "Go to your account" }],
-    };
+    let page = FormPage::message("E-mail address confirmed", "/account/verify", vec![forms::link("/account", "Go to your account")]);
     render_form(&state, &c, StatusCode::OK, page, "Thank you: your e-mail address is confirmed.", vec![]).await
 }
 
@@ -85,7 +79,7 @@ pub(super) async fn forgot(State(state): State<AppState>, visitor: Visitor, Form
         crate::emails::queue(&state, &user.email, "reset", minijinja::context! { link, minutes => RESET_MINUTES }).await?;
         audit(&state, "password_reset_requested", Some(user.id), &user.email, &c.ip, json!({})).await;
     }
-    let page = FormPage { title: "Check your e-mail", action: "/account/forgot", fields: vec![], submit: "", links: vec![] };
+    let page = FormPage::message("Check your e-mail", "/account/forgot", vec![]);
     render_form(
         &state,
         &c,
