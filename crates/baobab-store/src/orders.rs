@@ -58,7 +58,8 @@ pub struct Order {
     pub id: i64,
     pub user_id: Option<i64>,
     pub email: String,
-    pub currency: String,
+    /// Parsed once where the row is read: a stored code that is not a currency is a store error.
+    pub currency: Currency,
     pub status: OrderStatus,
     pub payment_method: String,
     pub totals: Totals,

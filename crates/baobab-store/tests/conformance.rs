@@ -477,6 +477,29 @@ async fn sqlite_store_reopens_its_file() {
     assert_eq!(again.categories().await.unwrap()[0].name, "Persisted");
 }
 
+/// A stored value the domain does not know (here an order's currency code) is a store error
+/// where the row is read, never a silent default.
+#[tokio::test]
+async fn a_bad_stored_currency_is_a_store_error() {
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(t) = TestStore::new(backend).await else { continue };
+        let s = t.store.clone();
+        let v = stocked_variant(&s, &format!("BAD-CUR-{}", s.backend()), 5).await;
+        let id = s.place_order(&order_for(v, 1, None)).await.unwrap().order().id;
+        let corrupt = "UPDATE orders SET currency = 'XYZ' WHERE id = $1";
+        if s.backend() == "sqlite" {
+            let pool = sqlx::SqlitePool::connect(&t.url).await.unwrap();
+            sqlx::query(corrupt).bind(id).execute(&pool).await.unwrap();
+        } else {
+            let pool = sqlx::PgPool::connect(&t.url).await.unwrap();
+            sqlx::query(corrupt).bind(id).execute(&pool).await.unwrap();
+        }
+        let err = s.order(id).await.unwrap_err();
+        assert!(matches!(err, StoreError::Internal(ref m) if m.contains("XYZ")), "{err:?}");
+        assert!(s.list_orders(None, 0, 10).await.is_err(), "a list holding it fails too");
+    }
+}
+
 #[tokio::test]
 async fn unknown_url_scheme_is_a_config_error() {
     let err = baobab_store::connect("mysql://root@localhost/x", &Default::default()).await.err().unwrap();

@@ -64,7 +64,7 @@ pub(super) async fn render_home(
         .await?
         .into_iter()
         .map(|o| {
-            let cur: baobab_domain::Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+            let cur: baobab_domain::Currency = o.currency;
             json!({"id": o.id, "number": crate::checkout::order_number(o.id), "status": o.status.as_str().replace('_', " "), "total": baobab_domain::format_money(o.totals.total, cur)})
         })
         .collect();

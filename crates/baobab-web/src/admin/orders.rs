@@ -35,7 +35,7 @@ pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ManageOrde
     let rows = orders
         .iter()
         .map(|o| {
-            let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+            let cur: Currency = o.currency;
             vec![
                 o.id.to_string(),
                 o.email.clone(),
@@ -71,7 +71,7 @@ async fn order_page(
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
     let o = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
-    let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+    let cur: Currency = o.currency;
     let money = |v: i64| format_money(v, cur);
     let mut sections = vec![
         Section {
@@ -218,7 +218,7 @@ pub(super) async fn step(
     let o = state.store.order(id).await?.ok_or(PageError::NotFound("Order"))?;
     let event = match f.event.as_str() {
         "refund" => {
-            let cur: Currency = o.currency.parse().unwrap_or(state.settings.default_currency);
+            let cur: Currency = o.currency;
             match parse_major(&f.amount, cur).filter(|a| *a > 0) {
                 Some(amount) => OrderEvent::Refund { amount, remaining: 0 },
                 None => {

@@ -4,7 +4,7 @@ use super::*;
 
 /// The order confirmation e-mail, through the outbox.
 pub(super) async fn placed_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
-    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let currency: Currency = order.currency;
     let ctx = minijinja::context! {
         number => order_number(order.id),
         id => order.id,
@@ -25,7 +25,7 @@ pub async fn notify_status(state: &AppState, order: &Order) {
 /// through the outbox.
 pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
     use baobab_domain::order::OrderStatus as S;
-    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let currency: Currency = order.currency;
     if order.status == S::PendingPayment {
         return Ok(());
     }

@@ -61,7 +61,7 @@ impl axum::extract::FromRequestParts<AppState> for OwnOrder {
 pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, visitor }: OwnOrder) -> PageResult {
     let c = visitor.current;
     let id = order.id;
-    let currency: Currency = order.currency.parse().unwrap_or(state.settings.default_currency);
+    let currency: Currency = order.currency;
     let money = |v: i64| format_money(v, currency);
     let attempts = state.store.payments_of_order(order.id).await?;
     let pending = attempts.iter().rev().find(|p| p.status == baobab_store::payments::PaymentStatus::Pending);

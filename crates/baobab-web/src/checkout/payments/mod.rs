@@ -145,7 +145,7 @@ pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Respons
     let Some(provider) = state.providers.get(&order.payment_method).cloned() else {
         return Ok(redirect(&order_page, None));
     };
-    let currency: Currency = order.currency.parse().map_err(|_| PageError::NotFound("Order"))?;
+    let currency = order.currency;
     let reference = format!("{}-{}", order_number(order.id), &key[..key.len().min(10)]);
     if let Some(existing) = state.store.payment_by_reference(&reference).await? {
         return Ok(resume(&existing));
@@ -158,7 +158,7 @@ pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Respons
             provider: provider.name().into(),
             reference: reference.clone(),
             amount_minor: amount,
-            currency: order.currency.clone(),
+            currency: order.currency.code().to_string(),
         })
         .await
     {
