@@ -48,7 +48,8 @@ pub struct Payment {
     /// The provider's id for the attempt (Paystack access code, M-Pesa CheckoutRequestID).
     pub provider_ref: Option<String>,
     pub amount_minor: i64,
-    pub currency: String,
+    /// Parsed once where the row is read: a stored code that is not a currency is a store error.
+    pub currency: baobab_domain::Currency,
     pub status: PaymentStatus,
     pub detail: String,
     /// Where the customer pays (the provider's page), when there is one.

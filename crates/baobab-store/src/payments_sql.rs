@@ -26,6 +26,10 @@ pub(crate) const PAYMENT_COLUMNS: &str =
 
 impl PaymentRow {
     pub fn into_payment(self) -> Result<Payment, StoreError> {
+        let currency = self
+            .currency
+            .parse()
+            .map_err(|e| StoreError::Internal(format!("payment {}: stored currency `{}`: {e}", self.id, self.currency)))?;
         Ok(Payment {
             status: PaymentStatus::parse(&self.status)
                 .ok_or_else(|| StoreError::Internal(format!("unknown payment status `{}`", self.status)))?,
@@ -35,7 +39,7 @@ impl PaymentRow {
             reference: self.reference,
             provider_ref: self.provider_ref,
             amount_minor: self.amount_minor,
-            currency: self.currency,
+            currency,
             detail: self.detail,
             next_url: self.next_url,
             created_at: self.created_at,
@@ -266,7 +270,7 @@ macro_rules! impl_payment_store {
                 let (payment, order) = match settlement {
                     Settlement::Failed { reason } => (Self::mark_payment(&mut tx, payment_id, P::Failed, reason).await?, order),
                     Settlement::Succeeded { amount_minor, currency, provider_txn } => {
-                        if *amount_minor != payment.amount_minor || *currency != payment.currency {
+                        if *amount_minor != payment.amount_minor || currency.as_str() != payment.currency.code() {
                             let why = format!(
                                 "paid {amount_minor} {currency} (transaction {provider_txn}) but {} {} was asked: check and refund or settle by hand",
                                 payment.amount_minor, payment.currency

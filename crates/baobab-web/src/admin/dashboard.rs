@@ -41,11 +41,7 @@ pub(super) async fn show(State(state): State<AppState>, s: Staff<can::ViewDashbo
                     .await?
                     .into_iter()
                     .map(|p| {
-                        let amount = p
-                            .currency
-                            .parse::<baobab_domain::Currency>()
-                            .map(|c| baobab_domain::format_money(p.amount_minor, c))
-                            .unwrap_or_else(|_| format!("{} {}", p.amount_minor, p.currency));
+                        let amount = baobab_domain::format_money(p.amount_minor, p.currency);
                         vec![p.order_id.to_string(), p.reference, p.provider, amount, p.detail]
                     })
                     .collect();

@@ -126,7 +126,7 @@ async fn order_page(
             rows: attempts
                 .iter()
                 .map(|p| {
-                    let c: Currency = p.currency.parse().unwrap_or(cur);
+                    let c = p.currency;
                     vec![
                         p.reference.clone(),
                         p.provider.clone(),

@@ -241,9 +241,8 @@ async fn check_payment_or_give_up(
     payment: &Payment,
     give_up_before: Option<chrono::DateTime<Utc>>,
 ) -> Result<Payment, StoreError> {
-    let (Some(provider), Some(provider_ref), Ok(currency)) =
-        (state.providers.get(&payment.provider), payment.provider_ref.as_deref(), payment.currency.parse::<Currency>())
-    else {
+    let currency = payment.currency;
+    let (Some(provider), Some(provider_ref)) = (state.providers.get(&payment.provider), payment.provider_ref.as_deref()) else {
         return Ok(payment.clone());
     };
     let r = PaymentRef { reference: &payment.reference, provider_ref, amount_minor: payment.amount_minor, currency };
