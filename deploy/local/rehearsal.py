@@ -445,6 +445,9 @@ def up(args):
 
 
 def down(_args=None):
+    # finish the cleanup even when the run that called it is being stopped
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     pids = T.read_json(path("pids.json"), {})
     cpid = pids.get("controller")
     if cpid and T.alive(cpid):
