@@ -1021,10 +1021,9 @@ fn restart_after_a_secret_change_leaves_the_target_group_first() {
          *register-targets*targetgroup/app/1*Id=i-0abc*) echo \"aws $*\" >> \"$LOG\";;",
     );
     let log = dir.join("calls.log");
-    for (name, body) in [
-        ("systemctl", "#!/bin/sh\necho \"systemctl $*\" >> \"$LOG\"\n"),
-        ("curl", "#!/bin/sh\necho \"curl $*\" >> \"$LOG\"\n"),
-    ] {
+    for (name, body) in
+        [("systemctl", "#!/bin/sh\necho \"systemctl $*\" >> \"$LOG\"\n"), ("curl", "#!/bin/sh\necho \"curl $*\" >> \"$LOG\"\n")]
+    {
         let p = dir.join("bin").join(name);
         std::fs::write(&p, body).unwrap();
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o755)).unwrap();

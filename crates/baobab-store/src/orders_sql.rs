@@ -124,8 +124,10 @@ impl OrderRow {
     pub fn into_order(self, lines: Vec<LineRow>) -> Result<Order, StoreError> {
         let status =
             OrderStatus::parse(&self.status).ok_or_else(|| StoreError::Internal(format!("unknown order status `{}`", self.status)))?;
-        let currency =
-            self.currency.parse().map_err(|e| StoreError::Internal(format!("order {}: stored currency `{}`: {e}", self.id, self.currency)))?;
+        let currency = self
+            .currency
+            .parse()
+            .map_err(|e| StoreError::Internal(format!("order {}: stored currency `{}`: {e}", self.id, self.currency)))?;
         Ok(Order {
             id: self.id,
             user_id: self.user_id,

@@ -39,8 +39,7 @@ pub fn routes() -> Router<AppState> {
 
 /// Shallow: answers from memory, never waits on a dependency. 503 only while draining.
 async fn healthz(State(state): State<AppState>) -> Response {
-    let (code, status) =
-        if state.is_shutting_down() { (StatusCode::SERVICE_UNAVAILABLE, "shutting_down") } else { (StatusCode::OK, "ok") };
+    let (code, status) = if state.is_shutting_down() { (StatusCode::SERVICE_UNAVAILABLE, "shutting_down") } else { (StatusCode::OK, "ok") };
     (code, [(header::CACHE_CONTROL, "no-store")], axum::Json(json!({"status": status}))).into_response()
 }
 

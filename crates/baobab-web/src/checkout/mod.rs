@@ -238,11 +238,13 @@ async fn submit(
             // queued then too, once.
             state.store.cart_clear(&who).await?;
             let confirmed = format!("order-confirmation:{}", order.id);
-            if state.store.meta(&confirmed).await?.is_none() {
+            // A new order cannot have been confirmed yet: only a replay reads the marker.
+            let is_new = matches!(placed, Placed::New(_));
+            if is_new || state.store.meta(&confirmed).await?.is_none() {
                 placed_email(&state, &order).await?;
                 state.store.set_meta_once(&confirmed, "queued").await?;
             }
-            if matches!(placed, Placed::New(_)) {
+            if is_new {
                 state.catalog_changed();
             }
             // Online payment: start the attempt, or (a retry) find the one this request started.

@@ -25,12 +25,6 @@ pub struct Visitor {
     pub ip: String,
 }
 
-impl Visitor {
-    pub fn user(&self) -> Option<&User> {
-        self.current.user.as_ref()
-    }
-}
-
 impl FromRequestParts<AppState> for Visitor {
     type Rejection = PageError;
 
@@ -104,12 +98,12 @@ impl<T: DeserializeOwned + Send> FromRequest<AppState> for Form<T> {
         let bytes = read_body(Request::from_parts(parts, body), state).await?;
         // The token first: a post that is not this site's form is refused as such (403), whatever
         // its body; then the form's own fields (400 when they cannot be read).
-        let envelope: Envelope =
-            if is_form(&headers) { serde_urlencoded::from_bytes(&bytes).unwrap_or_default() } else { Envelope::default() };
+        let form = is_form(&headers);
+        let envelope: Envelope = if form { serde_urlencoded::from_bytes(&bytes).unwrap_or_default() } else { Envelope::default() };
         if !check_csrf(state, &method, &headers, &visitor.current, &envelope.csrf) {
             return Err(PageError::csrf());
         }
-        if !is_form(&headers) {
+        if !form {
             return Err(unreadable());
         }
         let value = serde_urlencoded::from_bytes(&bytes).map_err(|_| unreadable())?;
