@@ -7,6 +7,8 @@ use baobab_domain::totp;
 use crate::accounts::Browser;
 use crate::support::{TestApp, between};
 
+/// The TOTP code `step_offset` steps from now. A replay test uses -1 (the step before now): it is
+/// at or before the enrolment's step even when the 30 s step turns over during the test.
 fn code(secret_b32: &str, step_offset: i64) -> String {
     let secret = totp::base32_decode(secret_b32).unwrap();
     let step = (totp::step_of(chrono::Utc::now().timestamp() as u64) as i64 + step_offset) as u64;
@@ -60,7 +62,7 @@ async fn owner_enrols_two_factor_and_uses_the_admin() {
     let r = owner.get("/admin").await;
     assert_eq!(r.header("location"), "/admin/2fa");
     let csrf = owner.csrf("/admin/2fa").await;
-    let replay = owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 0))]).await;
+    let replay = owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, -1))]).await;
     assert_eq!(replay.status, 401);
     assert!(replay.text().contains("already used"), "{}", replay.text());
     let wrong = owner.post("/admin/2fa", &[("csrf", &csrf), ("code", "12345x")]).await;
@@ -291,7 +293,7 @@ async fn accounts_and_admin_work_on_postgres() {
     owner.login("pg-owner@example.com", "staff-password-1").await;
     let csrf = owner.csrf("/admin/2fa").await;
     assert_eq!(
-        owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, 0))]).await.status,
+        owner.post("/admin/2fa", &[("csrf", &csrf), ("code", &code(&secret, -1))]).await.status,
         401,
         "replay refused on PostgreSQL too"
     );
