@@ -316,8 +316,8 @@ impl Shopify {
         };
         let names: Vec<&str> = c.option_names.iter().map(|i| row.get(*i)).collect();
         let last = names.iter().rposition(|s| !s.is_empty()).map_or(0, |p| p + 1);
-        for k in 0..last {
-            if names[k].is_empty() {
+        for (k, name) in names.iter().enumerate().take(last) {
+            if name.is_empty() {
                 d.problem(
                     n,
                     self.name(c.option_names[k]).as_deref(),
