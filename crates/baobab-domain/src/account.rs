@@ -101,7 +101,7 @@ pub fn normalize_phone(field: &str, phone: &str) -> Result<String, ValidationErr
 /// line and the postcode are optional, the region is free text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(deny_unknown_fields)]
-pub struct AddressInput {
+pub struct Address {
     pub name: String,
     pub line1: String,
     #[serde(default)]
@@ -116,9 +116,18 @@ pub struct AddressInput {
     pub phone: String,
 }
 
-impl AddressInput {
+impl Address {
+    /// The filled-in fields in reading order (name, lines, city, region, postcode, country,
+    /// phone), for a one-line summary.
+    pub fn parts(&self) -> impl Iterator<Item = &str> {
+        [&self.name, &self.line1, &self.line2, &self.city, &self.region, &self.postcode, &self.country, &self.phone]
+            .into_iter()
+            .map(|s| s.as_str())
+            .filter(|s| !s.is_empty())
+    }
+
     /// Validates and normalises (country upper-cased, phone to E.164).
-    pub fn validate(&self) -> Result<AddressInput, ValidationError> {
+    pub fn validate(&self) -> Result<Address, ValidationError> {
         let mut c = Collector::default();
         for (field, value, required, max) in [
             ("name", &self.name, true, 120),
@@ -142,7 +151,7 @@ impl AddressInput {
         }
         let phone = c.check(normalize_phone("phone", &self.phone));
         c.finish()?;
-        Ok(AddressInput {
+        Ok(Address {
             name: self.name.trim().into(),
             line1: self.line1.trim().into(),
             line2: self.line2.trim().into(),
@@ -271,7 +280,7 @@ mod tests {
 
     #[test]
     fn addresses_without_postcode() {
-        let a = AddressInput {
+        let a = Address {
             name: "Amina Bello".into(),
             line1: "12 Admiralty Way, opposite the filling station".into(),
             city: "Lekki".into(),
@@ -282,7 +291,7 @@ mod tests {
         };
         let v = a.validate().unwrap();
         assert_eq!((v.country.as_str(), v.phone.as_str(), v.postcode.as_str()), ("NG", "+2348031234567", ""));
-        let bad = AddressInput { country: "Nigeria".into(), phone: "0803".into(), ..Default::default() };
+        let bad = Address { country: "Nigeria".into(), phone: "0803".into(), ..Default::default() };
         let fields: Vec<String> = bad.validate().unwrap_err().errors.into_iter().map(|e| e.field).collect();
         assert_eq!(fields, ["name", "line1", "city", "country", "phone"]);
     }

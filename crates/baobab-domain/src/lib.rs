@@ -11,12 +11,14 @@ pub mod media;
 pub mod money;
 pub mod order;
 mod patch;
+pub mod payment;
 pub mod query;
 pub mod redirect;
 pub mod search;
 pub mod shipping;
 pub mod slug;
 pub mod totp;
+pub mod user;
 
 pub use error::{FieldError, ValidationError};
 pub use money::{Currency, format_money};

@@ -26,10 +26,13 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use baobab_domain::Currency;
+use baobab_domain::account::Address;
 use baobab_domain::catalog::{NewProduct, NewVariant, Price, ProductStatus};
 use baobab_domain::order::{Coupon, CouponKind, TaxRule};
+use baobab_domain::order::{NewOrder, NewOrderLine};
+use baobab_domain::payment::PaymentMethod;
 use baobab_domain::shipping::ShippingQuote;
-use baobab_store::orders::{NewOrder, NewOrderLine, Placed};
+use baobab_store::orders::Placed;
 use baobab_store::testing::{PG_REQUIRED_VAR, PG_URL_VAR, drop_database, with_database};
 use baobab_store::{PoolConfig, Store, StoreError, redact_url};
 use chrono::Utc;
@@ -156,7 +159,7 @@ fn checkout(lines: Vec<NewOrderLine>, coupon: bool, key: String) -> NewOrder {
         user_id: None,
         email: "buyer@example.com".into(),
         currency: ngn(),
-        payment_method: "cash_on_delivery".into(),
+        payment_method: PaymentMethod::CashOnDelivery,
         lines,
         shipping: ShippingQuote {
             method_id: "ng-standard".into(),
@@ -167,9 +170,15 @@ fn checkout(lines: Vec<NewOrderLine>, coupon: bool, key: String) -> NewOrder {
         },
         coupon_code: coupon.then(|| COUPON.to_string()),
         tax: TaxRule { rate_bp: 750, prices_include_tax: true },
-        shipping_address: serde_json::json!({
-            "name": "Ada Obi", "line1": "12 Admiralty Way", "city": "Lagos", "region": "LA", "country": "NG", "phone": "+2348012345678"
-        }),
+        shipping_address: Address {
+            name: "Ada Obi".into(),
+            line1: "12 Admiralty Way".into(),
+            city: "Lagos".into(),
+            region: "LA".into(),
+            country: "NG".into(),
+            phone: "+2348012345678".into(),
+            ..Default::default()
+        },
         placed_by: format!("s:{key}"),
         idempotency_key: Some(key),
         request_hash,

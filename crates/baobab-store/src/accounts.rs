@@ -2,73 +2,20 @@
 //! tokens, the audit log, the e-mail outbox and throttling counters.
 
 use async_trait::async_trait;
-use baobab_domain::account::{AddressInput, StaffRole};
+use baobab_domain::account::{Address, StaffRole};
+use baobab_domain::user::{NewUser, Session, User, UserKind};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
 use crate::Result;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UserKind {
-    Customer,
-    Staff,
-}
-
-impl UserKind {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            UserKind::Customer => "customer",
-            UserKind::Staff => "staff",
-        }
-    }
-}
-
+/// An address a customer keeps in their account.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct User {
-    pub id: i64,
-    pub email: String,
-    #[serde(skip)]
-    pub password_hash: String,
-    pub kind: UserKind,
-    pub staff_role: Option<StaffRole>,
-    pub name: String,
-    pub phone: String,
-    pub email_verified_at: Option<DateTime<Utc>>,
-    #[serde(skip)]
-    pub totp_secret: Option<String>,
-    pub totp_enabled_at: Option<DateTime<Utc>>,
-    #[serde(skip)]
-    pub totp_last_step: Option<i64>,
-    pub created_at: DateTime<Utc>,
-    pub disabled_at: Option<DateTime<Utc>>,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewUser {
-    pub email: String,
-    pub password_hash: String,
-    pub kind: UserKind,
-    pub staff_role: Option<StaffRole>,
-    pub name: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Address {
+pub struct SavedAddress {
     pub id: i64,
     pub user_id: i64,
     #[serde(flatten)]
-    pub fields: AddressInput,
-}
-
-#[derive(Debug, Clone, PartialEq)]
-pub struct Session {
-    pub id_hash: String,
-    pub user_id: Option<i64>,
-    pub csrf_token: String,
-    pub two_factor_ok: bool,
-    pub created_at: DateTime<Utc>,
-    pub expires_at: DateTime<Utc>,
+    pub fields: Address,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,10 +78,10 @@ pub trait AccountStore: Send + Sync {
     /// was already used — a replayed code.
     async fn use_totp_step(&self, user_id: i64, step: i64) -> Result<bool>;
 
-    async fn addresses(&self, user_id: i64) -> Result<Vec<Address>>;
-    async fn add_address(&self, user_id: i64, input: &AddressInput) -> Result<Address>;
+    async fn addresses(&self, user_id: i64) -> Result<Vec<SavedAddress>>;
+    async fn add_address(&self, user_id: i64, input: &Address) -> Result<SavedAddress>;
     /// NotFound unless the address belongs to `user_id` (no leak of others' addresses).
-    async fn update_address(&self, user_id: i64, id: i64, input: &AddressInput) -> Result<Address>;
+    async fn update_address(&self, user_id: i64, id: i64, input: &Address) -> Result<SavedAddress>;
     async fn delete_address(&self, user_id: i64, id: i64) -> Result<()>;
 
     async fn create_session(&self, s: &Session) -> Result<()>;

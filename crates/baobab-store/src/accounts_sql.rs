@@ -1,11 +1,13 @@
 //! The account store, shared by both backends (same SQL, compiled per pool type).
 
-use baobab_domain::account::{AddressInput, StaffRole};
+use baobab_domain::account::{Address, StaffRole};
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
 
 use crate::StoreError;
-use crate::accounts::{Address, AuditEntry, OutboxEmail, Session, User, UserKind};
+use baobab_domain::user::{Session, User, UserKind};
+
+use crate::accounts::{AuditEntry, OutboxEmail, SavedAddress};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UserRow {
@@ -27,11 +29,7 @@ pub(crate) struct UserRow {
 impl TryFrom<UserRow> for User {
     type Error = StoreError;
     fn try_from(r: UserRow) -> Result<User, StoreError> {
-        let kind = match r.kind.as_str() {
-            "customer" => UserKind::Customer,
-            "staff" => UserKind::Staff,
-            other => return Err(StoreError::Internal(format!("unknown user kind `{other}`"))),
-        };
+        let kind = UserKind::parse(&r.kind).ok_or_else(|| StoreError::Internal(format!("unknown user kind `{}`", r.kind)))?;
         let staff_role = r.staff_role.as_deref().map(StaffRole::parse).transpose().map_err(StoreError::Internal)?;
         Ok(User {
             id: r.id,
@@ -65,12 +63,12 @@ pub(crate) struct AddressRow {
     pub phone: String,
 }
 
-impl From<AddressRow> for Address {
-    fn from(r: AddressRow) -> Address {
-        Address {
+impl From<AddressRow> for SavedAddress {
+    fn from(r: AddressRow) -> SavedAddress {
+        SavedAddress {
             id: r.id,
             user_id: r.user_id,
-            fields: AddressInput {
+            fields: Address {
                 name: r.name,
                 line1: r.line1,
                 line2: r.line2,
@@ -146,7 +144,7 @@ macro_rules! impl_account_store {
     ($store:ty) => {
         #[async_trait::async_trait]
         impl $crate::accounts::AccountStore for $store {
-            async fn create_user(&self, new: &$crate::accounts::NewUser) -> $crate::Result<$crate::accounts::User> {
+            async fn create_user(&self, new: &baobab_domain::user::NewUser) -> $crate::Result<baobab_domain::user::User> {
                 let email = baobab_domain::account::normalize_email("email", &new.email)?;
                 let now = chrono::Utc::now();
                 let row: $crate::accounts_sql::UserRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
@@ -168,7 +166,7 @@ macro_rules! impl_account_store {
                 row.try_into()
             }
 
-            async fn user_by_id(&self, id: i64) -> $crate::Result<Option<$crate::accounts::User>> {
+            async fn user_by_id(&self, id: i64) -> $crate::Result<Option<baobab_domain::user::User>> {
                 let row: Option<$crate::accounts_sql::UserRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {} FROM users WHERE id = $1", $crate::accounts_sql::USER_COLUMNS)))
                         .bind(id)
@@ -177,7 +175,7 @@ macro_rules! impl_account_store {
                 row.map(TryInto::try_into).transpose()
             }
 
-            async fn user_by_email(&self, email: &str) -> $crate::Result<Option<$crate::accounts::User>> {
+            async fn user_by_email(&self, email: &str) -> $crate::Result<Option<baobab_domain::user::User>> {
                 let email = email.trim().to_lowercase();
                 let row: Option<$crate::accounts_sql::UserRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe(format!("SELECT {} FROM users WHERE email = $1", $crate::accounts_sql::USER_COLUMNS)))
@@ -187,7 +185,7 @@ macro_rules! impl_account_store {
                 row.map(TryInto::try_into).transpose()
             }
 
-            async fn users(&self, kind: $crate::accounts::UserKind, offset: i64, limit: i64) -> $crate::Result<Vec<$crate::accounts::User>> {
+            async fn users(&self, kind: baobab_domain::user::UserKind, offset: i64, limit: i64) -> $crate::Result<Vec<baobab_domain::user::User>> {
                 let rows: Vec<$crate::accounts_sql::UserRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM users WHERE kind = $1 ORDER BY id LIMIT {} OFFSET {}",
                     $crate::accounts_sql::USER_COLUMNS,
@@ -272,7 +270,7 @@ macro_rules! impl_account_store {
                 Ok(r.rows_affected() == 1)
             }
 
-            async fn addresses(&self, user_id: i64) -> $crate::Result<Vec<$crate::accounts::Address>> {
+            async fn addresses(&self, user_id: i64) -> $crate::Result<Vec<$crate::accounts::SavedAddress>> {
                 let rows: Vec<$crate::accounts_sql::AddressRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM addresses WHERE user_id = $1 ORDER BY id",
                     $crate::accounts_sql::ADDRESS_COLUMNS
@@ -283,7 +281,7 @@ macro_rules! impl_account_store {
                 Ok(rows.into_iter().map(Into::into).collect())
             }
 
-            async fn add_address(&self, user_id: i64, input: &baobab_domain::account::AddressInput) -> $crate::Result<$crate::accounts::Address> {
+            async fn add_address(&self, user_id: i64, input: &baobab_domain::account::Address) -> $crate::Result<$crate::accounts::SavedAddress> {
                 let a = input.validate()?;
                 let row: $crate::accounts_sql::AddressRow = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "INSERT INTO addresses (user_id, name, line1, line2, city, region, postcode, country, phone, created_at) \
@@ -305,7 +303,7 @@ macro_rules! impl_account_store {
                 Ok(row.into())
             }
 
-            async fn update_address(&self, user_id: i64, id: i64, input: &baobab_domain::account::AddressInput) -> $crate::Result<$crate::accounts::Address> {
+            async fn update_address(&self, user_id: i64, id: i64, input: &baobab_domain::account::Address) -> $crate::Result<$crate::accounts::SavedAddress> {
                 let a = input.validate()?;
                 let row: Option<$crate::accounts_sql::AddressRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "UPDATE addresses SET name = $1, line1 = $2, line2 = $3, city = $4, region = $5, postcode = $6, country = $7, phone = $8 \
@@ -332,7 +330,7 @@ macro_rules! impl_account_store {
                 $crate::error::found(r.rows_affected(), "address")
             }
 
-            async fn create_session(&self, s: &$crate::accounts::Session) -> $crate::Result<()> {
+            async fn create_session(&self, s: &baobab_domain::user::Session) -> $crate::Result<()> {
                 sqlx::query("INSERT INTO sessions (id_hash, user_id, csrf_token, two_factor_ok, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6)")
                     .bind(&s.id_hash)
                     .bind(s.user_id)
@@ -345,7 +343,7 @@ macro_rules! impl_account_store {
                 Ok(())
             }
 
-            async fn session(&self, id_hash: &str, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<Option<$crate::accounts::Session>> {
+            async fn session(&self, id_hash: &str, now: chrono::DateTime<chrono::Utc>) -> $crate::Result<Option<baobab_domain::user::Session>> {
                 let row: Option<$crate::accounts_sql::SessionRow> = sqlx::query_as(
                     "SELECT id_hash, user_id, csrf_token, two_factor_ok, created_at, expires_at FROM sessions WHERE id_hash = $1 AND expires_at > $2",
                 )

@@ -3,9 +3,7 @@
 //! key return the first order instead of making another.
 
 use async_trait::async_trait;
-use baobab_domain::Currency;
-use baobab_domain::order::{Coupon, OrderEvent, OrderStatus, TaxRule, Totals};
-use baobab_domain::shipping::ShippingQuote;
+use baobab_domain::order::{Coupon, NewOrder, Order, OrderEvent, OrderStatus};
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
@@ -13,65 +11,6 @@ use crate::Result;
 
 pub const MAX_LINES: usize = 50;
 pub const MAX_QUANTITY: i32 = 100;
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NewOrderLine {
-    pub variant_id: i64,
-    pub quantity: i32,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewOrder {
-    pub user_id: Option<i64>,
-    pub email: String,
-    pub currency: Currency,
-    pub payment_method: String,
-    pub lines: Vec<NewOrderLine>,
-    /// The delivery method chosen and what it costs in the order's currency (free over its
-    /// threshold of goods after discount).
-    pub shipping: ShippingQuote,
-    /// Checked and counted in the order's transaction: a usage limit is never exceeded.
-    pub coupon_code: Option<String>,
-    pub tax: TaxRule,
-    pub shipping_address: serde_json::Value,
-    /// A retry with the same key returns the first result; the same key with another request
-    /// (a different `request_hash`) is refused.
-    pub idempotency_key: Option<String>,
-    pub request_hash: String,
-    /// Unpaid orders past this time are cancelled and their stock released.
-    pub expires_at: Option<DateTime<Utc>>,
-    /// The cart owner placing it (`s:<session>` or `u:<user>`).
-    pub placed_by: String,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct OrderLine {
-    pub variant_id: i64,
-    pub sku: String,
-    pub title: String,
-    pub quantity: i32,
-    pub unit_price_minor: i64,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Order {
-    pub id: i64,
-    pub user_id: Option<i64>,
-    pub email: String,
-    /// Parsed once where the row is read: a stored code that is not a currency is a store error.
-    pub currency: Currency,
-    pub status: OrderStatus,
-    pub payment_method: String,
-    pub totals: Totals,
-    pub refunded_minor: i64,
-    pub coupon_code: Option<String>,
-    pub shipping_method: String,
-    pub shipping_address: serde_json::Value,
-    pub lines: Vec<OrderLine>,
-    pub created_at: DateTime<Utc>,
-    #[serde(skip)]
-    pub placed_by: String,
-}
 
 /// One recorded status change: who moved the order, when, from and to what.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, sqlx::FromRow)]

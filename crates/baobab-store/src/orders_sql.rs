@@ -4,7 +4,7 @@ use baobab_domain::order::{Coupon, CouponKind, OrderStatus, Totals};
 use chrono::{DateTime, Utc};
 
 use crate::StoreError;
-use crate::orders::{Order, OrderLine};
+use baobab_domain::order::{Order, OrderLine};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct OrderRow {
@@ -24,6 +24,7 @@ pub(crate) struct OrderRow {
     pub placed_by: String,
     pub coupon_code: Option<String>,
     pub shipping_method: String,
+    /// Parsed into an `Address` where the row becomes an order.
     pub shipping_address: sqlx::types::Json<serde_json::Value>,
 }
 
@@ -128,13 +129,17 @@ impl OrderRow {
             .currency
             .parse()
             .map_err(|e| StoreError::Internal(format!("order {}: stored currency `{}`: {e}", self.id, self.currency)))?;
+        let payment_method =
+            self.payment_method.parse().map_err(|e| StoreError::Internal(format!("order {}: stored payment method: {e}", self.id)))?;
+        let shipping_address = serde_json::from_value(self.shipping_address.0)
+            .map_err(|e| StoreError::Internal(format!("order {}: stored shipping address: {e}", self.id)))?;
         Ok(Order {
             id: self.id,
             user_id: self.user_id,
             email: self.email,
             currency,
             status,
-            payment_method: self.payment_method,
+            payment_method,
             totals: Totals {
                 subtotal: self.subtotal_minor,
                 discount: self.discount_minor,
@@ -145,7 +150,7 @@ impl OrderRow {
             refunded_minor: self.refunded_minor,
             coupon_code: self.coupon_code,
             shipping_method: self.shipping_method,
-            shipping_address: self.shipping_address.0,
+            shipping_address,
             lines: lines
                 .into_iter()
                 .map(|l| OrderLine {
@@ -165,7 +170,7 @@ impl OrderRow {
 macro_rules! impl_order_store {
     ($store:ty, $db:ty) => {
         impl $store {
-            async fn load_order(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<Option<$crate::orders::Order>> {
+            async fn load_order(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<Option<baobab_domain::order::Order>> {
                 let rows: Vec<$crate::orders_sql::OrderLineRow> =
                     sqlx::query_as(sqlx::AssertSqlSafe($crate::orders_sql::orders_with_lines("WHERE id = $1"))).bind(id).fetch_all(&mut *conn).await?;
                 Ok($crate::orders_sql::fold_orders(rows)?.pop())
@@ -178,7 +183,7 @@ macro_rules! impl_order_store {
                 event: baobab_domain::order::OrderEvent,
                 actor: &str,
                 note: &str,
-            ) -> $crate::Result<$crate::orders::Order> {
+            ) -> $crate::Result<baobab_domain::order::Order> {
                 let order = Self::load_order(tx, id).await?.ok_or($crate::StoreError::NotFound("order"))?;
                 let event = match event {
                     baobab_domain::order::OrderEvent::Refund { amount, .. } => {
@@ -242,7 +247,7 @@ macro_rules! impl_order_store {
 
         #[async_trait::async_trait]
         impl $crate::orders::OrderStore for $store {
-            async fn place_order(&self, new: &$crate::orders::NewOrder) -> $crate::Result<$crate::orders::Placed> {
+            async fn place_order(&self, new: &baobab_domain::order::NewOrder) -> $crate::Result<$crate::orders::Placed> {
                 use $crate::orders::{MAX_LINES, MAX_QUANTITY};
                 // A retry is answered first, whatever has changed since (the cart is empty by then).
                 if let Some(key) = &new.idempotency_key {
@@ -263,7 +268,7 @@ macro_rules! impl_order_store {
                     return Err($crate::StoreError::invalid("shipping", "must not be negative"));
                 }
                 // Same variant twice: one line. Lock in id order so concurrent orders never deadlock.
-                let mut lines: Vec<$crate::orders::NewOrderLine> = Vec::new();
+                let mut lines: Vec<baobab_domain::order::NewOrderLine> = Vec::new();
                 for l in &new.lines {
                     match lines.iter_mut().find(|x| x.variant_id == l.variant_id) {
                         Some(x) => x.quantity += l.quantity,
@@ -319,7 +324,7 @@ macro_rules! impl_order_store {
                 .bind(new.user_id)
                 .bind(&new.email)
                 .bind(new.currency.code())
-                .bind(&new.payment_method)
+                .bind(new.payment_method.as_str())
                 .bind(t.subtotal)
                 .bind(t.discount)
                 .bind(t.shipping)
@@ -395,18 +400,18 @@ macro_rules! impl_order_store {
                 Ok($crate::orders::Placed::New(order))
             }
 
-            async fn order(&self, id: i64) -> $crate::Result<Option<$crate::orders::Order>> {
+            async fn order(&self, id: i64) -> $crate::Result<Option<baobab_domain::order::Order>> {
                 let mut conn = self.read.acquire().await?;
                 Self::load_order(&mut conn, id).await
             }
 
-            async fn orders_of_user(&self, user_id: i64) -> $crate::Result<Vec<$crate::orders::Order>> {
+            async fn orders_of_user(&self, user_id: i64) -> $crate::Result<Vec<baobab_domain::order::Order>> {
                 let sql = $crate::orders_sql::orders_with_lines("WHERE user_id = $1 ORDER BY id DESC LIMIT 200");
                 let rows: Vec<$crate::orders_sql::OrderLineRow> = sqlx::query_as(sqlx::AssertSqlSafe(sql)).bind(user_id).fetch_all(&self.read).await?;
                 $crate::orders_sql::fold_orders(rows)
             }
 
-            async fn list_orders(&self, status: Option<baobab_domain::order::OrderStatus>, offset: i64, limit: i64) -> $crate::Result<Vec<$crate::orders::Order>> {
+            async fn list_orders(&self, status: Option<baobab_domain::order::OrderStatus>, offset: i64, limit: i64) -> $crate::Result<Vec<baobab_domain::order::Order>> {
                 let sql = $crate::orders_sql::orders_with_lines(&format!(
                     "WHERE ($1 = '' OR status = $1) ORDER BY id DESC LIMIT {} OFFSET {}",
                     limit.clamp(1, 200),
@@ -417,7 +422,7 @@ macro_rules! impl_order_store {
                 $crate::orders_sql::fold_orders(rows)
             }
 
-            async fn transition_order(&self, id: i64, event: baobab_domain::order::OrderEvent, actor: &str, note: &str) -> $crate::Result<$crate::orders::Order> {
+            async fn transition_order(&self, id: i64, event: baobab_domain::order::OrderEvent, actor: &str, note: &str) -> $crate::Result<baobab_domain::order::Order> {
                 let mut tx = self.write.begin().await?;
                 let updated = Self::transition_in(&mut tx, id, event, actor, note).await?;
                 tx.commit().await?;

@@ -6,66 +6,10 @@ use async_trait::async_trait;
 use chrono::{DateTime, Utc};
 use serde::Serialize;
 
+use baobab_domain::order::Order;
+use baobab_domain::payment::{NewPayment, Payment, PaymentMethod};
+
 use crate::Result;
-use crate::orders::Order;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PaymentStatus {
-    /// Started; the provider has not confirmed it yet ("payment pending").
-    Pending,
-    Succeeded,
-    Failed,
-    /// Money arrived that cannot simply be applied (after the order was cancelled, a different
-    /// amount, or the order was already paid): staff decide (refund or re-open). `detail` says why.
-    NeedsReview,
-}
-
-impl PaymentStatus {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            PaymentStatus::Pending => "pending",
-            PaymentStatus::Succeeded => "succeeded",
-            PaymentStatus::Failed => "failed",
-            PaymentStatus::NeedsReview => "needs_review",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<PaymentStatus> {
-        [PaymentStatus::Pending, PaymentStatus::Succeeded, PaymentStatus::Failed, PaymentStatus::NeedsReview]
-            .into_iter()
-            .find(|x| x.as_str() == s)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Payment {
-    pub id: i64,
-    pub order_id: i64,
-    pub provider: String,
-    /// Ours, sent to the provider; unique per attempt.
-    pub reference: String,
-    /// The provider's id for the attempt (Paystack access code, M-Pesa CheckoutRequestID).
-    pub provider_ref: Option<String>,
-    pub amount_minor: i64,
-    /// Parsed once where the row is read: a stored code that is not a currency is a store error.
-    pub currency: baobab_domain::Currency,
-    pub status: PaymentStatus,
-    pub detail: String,
-    /// Where the customer pays (the provider's page), when there is one.
-    pub next_url: Option<String>,
-    pub created_at: DateTime<Utc>,
-    pub updated_at: DateTime<Utc>,
-}
-
-#[derive(Debug, Clone)]
-pub struct NewPayment {
-    pub order_id: i64,
-    pub provider: String,
-    pub reference: String,
-    pub amount_minor: i64,
-    pub currency: String,
-}
 
 /// What the provider says happened.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -104,7 +48,7 @@ pub trait PaymentStore: Send + Sync {
     /// where the customer pays.
     async fn set_payment_provider_ref(&self, id: i64, provider_ref: &str, amount_minor: i64, next_url: Option<&str>) -> Result<Payment>;
     async fn payment_by_reference(&self, reference: &str) -> Result<Option<Payment>>;
-    async fn payment_by_provider_ref(&self, provider: &str, provider_ref: &str) -> Result<Option<Payment>>;
+    async fn payment_by_provider_ref(&self, provider: PaymentMethod, provider_ref: &str) -> Result<Option<Payment>>;
     async fn payments_of_order(&self, order_id: i64) -> Result<Vec<Payment>>;
     /// Attempts that need a person (money that could not be applied), newest first.
     async fn payments_to_review(&self, limit: i64) -> Result<Vec<Payment>>;

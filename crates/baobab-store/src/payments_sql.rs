@@ -3,7 +3,7 @@
 use chrono::{DateTime, Utc};
 
 use crate::StoreError;
-use crate::payments::{Payment, PaymentStatus};
+use baobab_domain::payment::{Payment, PaymentStatus};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct PaymentRow {
@@ -35,7 +35,7 @@ impl PaymentRow {
                 .ok_or_else(|| StoreError::Internal(format!("unknown payment status `{}`", self.status)))?,
             id: self.id,
             order_id: self.order_id,
-            provider: self.provider,
+            provider: self.provider.parse().map_err(|e| StoreError::Internal(format!("payment {}: stored provider: {e}", self.id)))?,
             reference: self.reference,
             provider_ref: self.provider_ref,
             amount_minor: self.amount_minor,
@@ -56,7 +56,7 @@ macro_rules! impl_payment_store {
                 conn: &mut <$db as sqlx::Database>::Connection,
                 column: &str,
                 value: &str,
-            ) -> $crate::Result<Option<$crate::payments::Payment>> {
+            ) -> $crate::Result<Option<baobab_domain::payment::Payment>> {
                 // `column` is one of our own names, never input.
                 let row: Option<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE {column} = $1",
@@ -68,7 +68,7 @@ macro_rules! impl_payment_store {
                 row.map(|r| r.into_payment()).transpose()
             }
 
-            async fn load_payment_id(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<$crate::payments::Payment> {
+            async fn load_payment_id(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<baobab_domain::payment::Payment> {
                 Self::load_payment_locked(conn, id, "").await
             }
 
@@ -76,7 +76,7 @@ macro_rules! impl_payment_store {
                 conn: &mut <$db as sqlx::Database>::Connection,
                 id: i64,
                 lock: &str,
-            ) -> $crate::Result<$crate::payments::Payment> {
+            ) -> $crate::Result<baobab_domain::payment::Payment> {
                 let row: Option<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE id = $1{lock}",
                     $crate::payments_sql::PAYMENT_COLUMNS
@@ -90,9 +90,9 @@ macro_rules! impl_payment_store {
             async fn mark_payment(
                 conn: &mut <$db as sqlx::Database>::Connection,
                 id: i64,
-                status: $crate::payments::PaymentStatus,
+                status: baobab_domain::payment::PaymentStatus,
                 detail: &str,
-            ) -> $crate::Result<$crate::payments::Payment> {
+            ) -> $crate::Result<baobab_domain::payment::Payment> {
                 sqlx::query("UPDATE payments SET status = $1, detail = $2, updated_at = $3 WHERE id = $4")
                     .bind(status.as_str())
                     .bind(detail)
@@ -106,7 +106,7 @@ macro_rules! impl_payment_store {
 
         #[async_trait::async_trait]
         impl $crate::payments::PaymentStore for $store {
-            async fn create_payment(&self, new: &$crate::payments::NewPayment) -> $crate::Result<$crate::payments::Payment> {
+            async fn create_payment(&self, new: &baobab_domain::payment::NewPayment) -> $crate::Result<baobab_domain::payment::Payment> {
                 if new.amount_minor <= 0 {
                     return Err($crate::StoreError::invalid("amount", "must be more than zero"));
                 }
@@ -129,10 +129,10 @@ macro_rules! impl_payment_store {
                      VALUES ($1, $2, $3, $4, $5, 'pending', '', $6, $6) RETURNING id",
                 )
                 .bind(new.order_id)
-                .bind(&new.provider)
+                .bind(new.provider.as_str())
                 .bind(&new.reference)
                 .bind(new.amount_minor)
-                .bind(&new.currency)
+                .bind(new.currency.code())
                 .bind(now)
                 .fetch_one(&mut *tx)
                 .await?;
@@ -147,7 +147,7 @@ macro_rules! impl_payment_store {
                 provider_ref: &str,
                 amount_minor: i64,
                 next_url: Option<&str>,
-            ) -> $crate::Result<$crate::payments::Payment> {
+            ) -> $crate::Result<baobab_domain::payment::Payment> {
                 let mut conn = self.write.acquire().await?;
                 sqlx::query("UPDATE payments SET provider_ref = $1, amount_minor = $2, next_url = $5, updated_at = $3 WHERE id = $4")
                     .bind(provider_ref)
@@ -160,17 +160,17 @@ macro_rules! impl_payment_store {
                 Self::load_payment_id(&mut conn, id).await
             }
 
-            async fn payment_by_reference(&self, reference: &str) -> $crate::Result<Option<$crate::payments::Payment>> {
+            async fn payment_by_reference(&self, reference: &str) -> $crate::Result<Option<baobab_domain::payment::Payment>> {
                 let mut conn = self.read.acquire().await?;
                 Self::load_payment(&mut conn, "reference", reference).await
             }
 
-            async fn payment_by_provider_ref(&self, provider: &str, provider_ref: &str) -> $crate::Result<Option<$crate::payments::Payment>> {
+            async fn payment_by_provider_ref(&self, provider: baobab_domain::payment::PaymentMethod, provider_ref: &str) -> $crate::Result<Option<baobab_domain::payment::Payment>> {
                 let mut conn = self.read.acquire().await?;
                 Ok(Self::load_payment(&mut conn, "provider_ref", provider_ref).await?.filter(|p| p.provider == provider))
             }
 
-            async fn payments_of_order(&self, order_id: i64) -> $crate::Result<Vec<$crate::payments::Payment>> {
+            async fn payments_of_order(&self, order_id: i64) -> $crate::Result<Vec<baobab_domain::payment::Payment>> {
                 let rows: Vec<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE order_id = $1 ORDER BY id",
                     $crate::payments_sql::PAYMENT_COLUMNS
@@ -204,7 +204,7 @@ macro_rules! impl_payment_store {
                 .await?)
             }
 
-            async fn payments_to_review(&self, limit: i64) -> $crate::Result<Vec<$crate::payments::Payment>> {
+            async fn payments_to_review(&self, limit: i64) -> $crate::Result<Vec<baobab_domain::payment::Payment>> {
                 let rows: Vec<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE status = 'needs_review' ORDER BY updated_at DESC, id DESC LIMIT {}",
                     $crate::payments_sql::PAYMENT_COLUMNS,
@@ -215,7 +215,7 @@ macro_rules! impl_payment_store {
                 rows.into_iter().map(|r| r.into_payment()).collect()
             }
 
-            async fn pending_payments(&self, before: chrono::DateTime<chrono::Utc>, limit: i64) -> $crate::Result<Vec<$crate::payments::Payment>> {
+            async fn pending_payments(&self, before: chrono::DateTime<chrono::Utc>, limit: i64) -> $crate::Result<Vec<baobab_domain::payment::Payment>> {
                 let rows: Vec<$crate::payments_sql::PaymentRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT {} FROM payments WHERE status = 'pending' AND provider_ref IS NOT NULL AND created_at < $1 ORDER BY created_at LIMIT {}",
                     $crate::payments_sql::PAYMENT_COLUMNS,
@@ -234,7 +234,8 @@ macro_rules! impl_payment_store {
                 settlement: &$crate::payments::Settlement,
                 actor: &str,
             ) -> $crate::Result<$crate::payments::Settled> {
-                use $crate::payments::{PaymentStatus as P, Settled, Settlement};
+                use $crate::payments::{Settled, Settlement};
+                use baobab_domain::payment::PaymentStatus as P;
                 use baobab_domain::order::{OrderEvent, OrderStatus};
                 let mut tx = self.write.begin().await?;
                 // Concurrent settlements of one attempt (webhook, the customer's return, the
@@ -249,7 +250,7 @@ macro_rules! impl_payment_store {
                         "INSERT INTO payment_events (provider, event_id, payment_id, outcome, received_at) VALUES ($1, $2, $3, $4, $5) \
                          ON CONFLICT (provider, event_id) DO NOTHING",
                     )
-                    .bind(&payment.provider)
+                    .bind(payment.provider.as_str())
                     .bind(event)
                     .bind(payment_id)
                     .bind(outcome)

@@ -3,17 +3,20 @@
 use std::sync::Arc;
 
 use baobab_domain::Currency;
-use baobab_domain::account::{AddressInput, StaffRole};
+use baobab_domain::account::{Address, StaffRole};
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::*;
 use baobab_domain::media::{ImagePatch, MediaAsset, NewImage};
 use baobab_domain::order::{Coupon, CouponKind, OrderEvent, OrderStatus, TaxRule};
+use baobab_domain::order::{NewOrder, NewOrderLine};
+use baobab_domain::payment::{NewPayment, PaymentMethod, PaymentStatus};
 use baobab_domain::query::{Pagination, ProductQuery, Sort, StatusFilter};
 use baobab_domain::search::SearchTerms;
 use baobab_domain::shipping::ShippingQuote;
-use baobab_store::accounts::{NewUser, Session, TokenPurpose, UserKind};
-use baobab_store::orders::{NewOrder, NewOrderLine, Placed};
-use baobab_store::payments::{NewPayment, PaymentStatus, Settled, Settlement};
+use baobab_domain::user::{NewUser, Session, UserKind};
+use baobab_store::accounts::TokenPurpose;
+use baobab_store::orders::Placed;
+use baobab_store::payments::{Settled, Settlement};
 use baobab_store::testing::{Backend, TestStore, count_queries};
 use baobab_store::{Key, Store, StoreError};
 use chrono::{Duration, Utc};
@@ -481,22 +484,29 @@ async fn sqlite_store_reopens_its_file() {
 /// where the row is read, never a silent default.
 #[tokio::test]
 async fn a_bad_stored_currency_is_a_store_error() {
+    // Each stored field of an order that the store parses into a typed value, corrupted in turn.
+    let corruptions = [
+        ("UPDATE orders SET currency = 'XYZ' WHERE id = $1", "XYZ"),
+        ("UPDATE orders SET payment_method = 'cheque' WHERE id = $1", "cheque"),
+        ("UPDATE orders SET shipping_address = '{\"town\": \"Lagos\"}' WHERE id = $1", "shipping address"),
+    ];
     for backend in [Backend::Sqlite, Backend::Postgres] {
-        let Some(t) = TestStore::new(backend).await else { continue };
-        let s = t.store.clone();
-        let v = stocked_variant(&s, &format!("BAD-CUR-{}", s.backend()), 5).await;
-        let id = s.place_order(&order_for(v, 1, None)).await.unwrap().order().id;
-        let corrupt = "UPDATE orders SET currency = 'XYZ' WHERE id = $1";
-        if s.backend() == "sqlite" {
-            let pool = sqlx::SqlitePool::connect(&t.url).await.unwrap();
-            sqlx::query(corrupt).bind(id).execute(&pool).await.unwrap();
-        } else {
-            let pool = sqlx::PgPool::connect(&t.url).await.unwrap();
-            sqlx::query(corrupt).bind(id).execute(&pool).await.unwrap();
+        for (n, (corrupt, named)) in corruptions.iter().enumerate() {
+            let Some(t) = TestStore::new(backend).await else { continue };
+            let s = t.store.clone();
+            let v = stocked_variant(&s, &format!("BAD-{n}-{}", s.backend()), 5).await;
+            let id = s.place_order(&order_for(v, 1, None)).await.unwrap().order().id;
+            if s.backend() == "sqlite" {
+                let pool = sqlx::SqlitePool::connect(&t.url).await.unwrap();
+                sqlx::query(sqlx::AssertSqlSafe(*corrupt)).bind(id).execute(&pool).await.unwrap();
+            } else {
+                let pool = sqlx::PgPool::connect(&t.url).await.unwrap();
+                sqlx::query(sqlx::AssertSqlSafe(*corrupt)).bind(id).execute(&pool).await.unwrap();
+            }
+            let err = s.order(id).await.unwrap_err();
+            assert!(matches!(err, StoreError::Internal(ref m) if m.contains(named)), "{err:?}");
+            assert!(s.list_orders(None, 0, 10).await.is_err(), "a list holding it fails too");
         }
-        let err = s.order(id).await.unwrap_err();
-        assert!(matches!(err, StoreError::Internal(ref m) if m.contains("XYZ")), "{err:?}");
-        assert!(s.list_orders(None, 0, 10).await.is_err(), "a list holding it fails too");
     }
 }
 
@@ -653,8 +663,8 @@ async fn totp_steps_cannot_be_replayed(s: Arc<dyn Store>) {
     assert!(s.user_by_id(u.id).await.unwrap().unwrap().totp_enabled_at.is_none());
 }
 
-fn address(city: &str) -> AddressInput {
-    AddressInput {
+fn address(city: &str) -> Address {
+    Address {
         name: "Wanjiru K.".into(),
         line1: "Moi Avenue, Nairobi CBD".into(),
         city: city.into(),
@@ -673,7 +683,7 @@ async fn addresses_belong_to_their_owner(s: Arc<dyn Store>) {
     assert_eq!(moved.fields.city, "Mombasa");
     assert!(matches!(s.update_address(b.id, addr.id, &address("Kisumu")).await, Err(StoreError::NotFound(_))), "not b's address");
     assert!(matches!(s.delete_address(b.id, addr.id).await, Err(StoreError::NotFound(_))));
-    assert!(matches!(s.add_address(a.id, &AddressInput::default()).await, Err(StoreError::Invalid(_))));
+    assert!(matches!(s.add_address(a.id, &Address::default()).await, Err(StoreError::Invalid(_))));
     assert_eq!(s.addresses(a.id).await.unwrap()[0].fields.city, "Mombasa");
     assert!(s.addresses(b.id).await.unwrap().is_empty());
     s.delete_address(a.id, addr.id).await.unwrap();
@@ -816,7 +826,7 @@ fn order_for(variant_id: i64, quantity: i32, key: Option<&str>) -> NewOrder {
         user_id: None,
         email: "buyer@example.com".into(),
         currency: cur("NGN"),
-        payment_method: "cash_on_delivery".into(),
+        payment_method: PaymentMethod::CashOnDelivery,
         lines: vec![NewOrderLine { variant_id, quantity }],
         shipping: ShippingQuote {
             method_id: "ng-standard".into(),
@@ -827,7 +837,7 @@ fn order_for(variant_id: i64, quantity: i32, key: Option<&str>) -> NewOrder {
         },
         coupon_code: None,
         tax: TaxRule { rate_bp: 750, prices_include_tax: true },
-        shipping_address: serde_json::json!({"city": "Lagos"}),
+        shipping_address: address("Lagos"),
         idempotency_key: key.map(String::from),
         request_hash: format!("{variant_id}x{quantity}"),
         expires_at: None,
@@ -867,7 +877,7 @@ async fn order_retries_with_the_same_key_create_nothing(s: Arc<dyn Store>) {
     // totals: 2 × ₦2,500.00 = ₦5,000.00 + shipping ₦1,500.00, VAT 7.5 % included in both
     assert_eq!((order.totals.subtotal, order.totals.shipping, order.totals.total), (500_000, 150_000, 650_000));
     assert_eq!(order.totals.tax, 45_349);
-    assert_eq!((order.shipping_method.as_str(), &order.shipping_address), ("ng-standard", &serde_json::json!({"city": "Lagos"})));
+    assert_eq!((order.shipping_method.as_str(), &order.shipping_address), ("ng-standard", &address("Lagos")));
     assert_eq!(order.status, OrderStatus::PendingPayment);
     let again = s.place_order(&order_for(v, 2, Some("key-1"))).await.unwrap();
     assert_eq!(again, Placed::Replayed(order.clone()));
@@ -1109,17 +1119,17 @@ async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
     let o = s.place_order(&order_for(v, 1, None)).await.unwrap().order().clone();
     let new = |order_id: i64, reference: &str, amount: i64| NewPayment {
         order_id,
-        provider: "paystack".into(),
+        provider: PaymentMethod::Paystack,
         reference: reference.into(),
         amount_minor: amount,
-        currency: "NGN".into(),
+        currency: cur("NGN"),
     };
     let p = s.create_payment(&new(o.id, "ref-1", o.totals.total)).await.unwrap();
     assert_eq!(p.status, PaymentStatus::Pending);
     let p = s.set_payment_provider_ref(p.id, "acc_1", o.totals.total, Some("https://checkout.example/acc_1")).await.unwrap();
     assert_eq!(p.next_url.as_deref(), Some("https://checkout.example/acc_1"));
-    assert_eq!(s.payment_by_provider_ref("paystack", "acc_1").await.unwrap().unwrap().id, p.id);
-    assert!(s.payment_by_provider_ref("mpesa", "acc_1").await.unwrap().is_none());
+    assert_eq!(s.payment_by_provider_ref(PaymentMethod::Paystack, "acc_1").await.unwrap().unwrap().id, p.id);
+    assert!(s.payment_by_provider_ref(PaymentMethod::Mpesa, "acc_1").await.unwrap().is_none());
     assert_eq!(s.payment_by_reference("ref-1").await.unwrap().unwrap().id, p.id);
     assert_eq!(s.pending_payments(Utc::now() + Duration::seconds(1), 10).await.unwrap().len(), 1);
     let dup = s.create_payment(&new(o.id, "ref-1", 1)).await.unwrap_err();

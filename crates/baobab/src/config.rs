@@ -664,7 +664,7 @@ mpesa_callback_token = "0123456789abcdef0123"
         let kes: baobab_domain::Currency = "KES".parse().unwrap();
         assert_eq!(z[0].methods[0].prices[&kes], 25_000);
         assert_eq!(z[0].methods[0].free_over[&kes], 500_050);
-        assert_eq!(c.web.checkout.offline_methods, ["bank_transfer"]);
+        assert_eq!(c.web.checkout.offline_methods, [baobab_domain::payment::PaymentMethod::BankTransfer]);
         assert!(c.web.payments.paystack.is_some() && c.web.payments.mpesa.is_some());
         let debug = format!("{c:?}");
         assert!(!debug.contains("sk_test_abc") && !debug.contains("0123456789abcdef0123"), "secrets are redacted: {debug}");

@@ -2,6 +2,7 @@
 //! provider credentials. Checked like the rest: an error names the key, the value and where it
 //! came from.
 
+use baobab_domain::payment::PaymentMethod;
 use std::collections::BTreeMap;
 
 use baobab_domain::Currency;
@@ -92,7 +93,7 @@ impl Default for PaymentsSection {
     fn default() -> Self {
         let d = CheckoutSettings::default();
         PaymentsSection {
-            offline_methods: d.offline_methods,
+            offline_methods: d.offline_methods.iter().map(|m| m.as_str().to_string()).collect(),
             bank_details: d.bank_details,
             bank_transfer_hours: d.bank_transfer_hours,
             online_payment_minutes: d.online_payment_minutes,
@@ -193,9 +194,11 @@ pub fn check(fig: &Figment, c: &CheckoutSection, p: &PaymentsSection) -> Result<
     if zones.is_empty() {
         return Err(bad(fig, "checkout.zones", &"[]", "must list at least one zone (or be left unset for the defaults)"));
     }
+    let mut offline_methods = Vec::new();
     for m in &p.offline_methods {
-        if !["cash_on_delivery", "bank_transfer"].contains(&m.as_str()) {
-            return Err(bad(fig, "payments.offline_methods", m, "is not `cash_on_delivery` or `bank_transfer`"));
+        match PaymentMethod::OFFLINE.into_iter().find(|o| o.as_str() == m) {
+            Some(o) => offline_methods.push(o),
+            None => return Err(bad(fig, "payments.offline_methods", m, "is not `cash_on_delivery` or `bank_transfer`")),
         }
     }
     if !(1..=24 * 30).contains(&p.bank_transfer_hours) {
@@ -258,7 +261,7 @@ pub fn check(fig: &Figment, c: &CheckoutSection, p: &PaymentsSection) -> Result<
         CheckoutSettings {
             zones,
             tax,
-            offline_methods: p.offline_methods.clone(),
+            offline_methods,
             bank_details: p.bank_details.clone(),
             bank_transfer_hours: p.bank_transfer_hours,
             online_payment_minutes: p.online_payment_minutes,

@@ -206,7 +206,7 @@ async fn staff(config: Config, cmd: StaffCommand) -> anyhow::Result<()> {
         }
         StaffCommand::List => {
             println!("{:>4}  {:<32}  {:<16}  two-factor", "id", "email", "role");
-            for u in store.users(baobab_store::accounts::UserKind::Staff, 0, 500).await? {
+            for u in store.users(baobab_domain::user::UserKind::Staff, 0, 500).await? {
                 println!(
                     "{:>4}  {:<32}  {:<16}  {}",
                     u.id,

@@ -12,9 +12,9 @@ pub(super) struct AddressForm {
 }
 
 impl AddressForm {
-    fn input(&self) -> AddressInput {
+    fn input(&self) -> Address {
         let get = |k: &str| self.fields.get(k).cloned().unwrap_or_default();
-        AddressInput {
+        Address {
             name: get("name"),
             line1: get("line1"),
             line2: get("line2"),

@@ -6,8 +6,8 @@ use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
 use axum::http::{HeaderMap, HeaderValue, Method, header};
+use baobab_domain::user::{Session, User};
 use baobab_store::StoreError;
-use baobab_store::accounts::{Session, User};
 use chrono::{Duration, Utc};
 use sha2::{Digest, Sha256};
 

@@ -10,7 +10,7 @@ use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use baobab_domain::account::Permission;
-use baobab_store::accounts::{User, UserKind};
+use baobab_domain::user::{User, UserKind};
 use serde_json::json;
 
 use crate::AppState;

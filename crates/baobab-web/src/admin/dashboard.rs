@@ -42,7 +42,7 @@ pub(super) async fn show(State(state): State<AppState>, s: Staff<can::ViewDashbo
                     .into_iter()
                     .map(|p| {
                         let amount = baobab_domain::format_money(p.amount_minor, p.currency);
-                        vec![p.order_id.to_string(), p.reference, p.provider, amount, p.detail]
+                        vec![p.order_id.to_string(), p.reference, p.provider.to_string(), amount, p.detail]
                     })
                     .collect();
                 // Money for no known attempt: no order to link, the provider's own id instead.

@@ -80,7 +80,7 @@ async fn order_page(
                 o.email,
                 o.status.as_str().replace('_', " "),
                 money(o.totals.total),
-                o.payment_method.replace('_', " ")
+                o.payment_method.as_str().replace('_', " ")
             ),
             head: vec!["SKU", "Item", "Qty", "Total"],
             rows: o
@@ -94,13 +94,7 @@ async fn order_page(
         Section {
             title: "Delivery".into(),
             text: {
-                let a = &o.shipping_address;
-                let field = |k: &str| a.get(k).and_then(|v| v.as_str()).unwrap_or("").to_string();
-                let parts: Vec<String> = ["name", "line1", "line2", "city", "region", "country", "phone"]
-                    .iter()
-                    .map(|k| field(k))
-                    .filter(|v| !v.is_empty())
-                    .collect();
+                let parts: Vec<&str> = o.shipping_address.parts().collect();
                 let coupon = o.coupon_code.as_deref().map(|c| format!(" · coupon {c} (−{})", money(o.totals.discount))).unwrap_or_default();
                 format!(
                     "{} ({}) · VAT {} · {}{coupon}",
@@ -117,7 +111,7 @@ async fn order_page(
     if !attempts.is_empty() {
         sections.push(Section {
             title: "Payments".into(),
-            text: if attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::NeedsReview) {
+            text: if attempts.iter().any(|p| p.status == baobab_domain::payment::PaymentStatus::NeedsReview) {
                 "A payment needs review: money arrived that was not applied to the order (see its detail). Refund it with the provider, or settle by hand.".into()
             } else {
                 String::new()
@@ -129,7 +123,7 @@ async fn order_page(
                     let c = p.currency;
                     vec![
                         p.reference.clone(),
-                        p.provider.clone(),
+                        p.provider.to_string(),
                         format_money(p.amount_minor, c),
                         p.status.as_str().replace('_', " "),
                         p.detail.clone(),

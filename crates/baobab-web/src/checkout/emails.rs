@@ -9,7 +9,7 @@ pub(super) async fn placed_email(state: &AppState, order: &Order) -> Result<(), 
         number => order_number(order.id),
         id => order.id,
         total => format_money(order.totals.total, currency),
-        payment => payment_label(&order.payment_method).to_lowercase(),
+        payment => order.payment_method.label().to_lowercase(),
     };
     crate::emails::queue(state, &order.email, "order_placed", ctx).await
 }

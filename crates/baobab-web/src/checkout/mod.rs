@@ -15,12 +15,14 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use baobab_domain::account::{AddressInput, normalize_email};
+use baobab_domain::account::{Address, normalize_email};
 use baobab_domain::order::{Coupon, totals};
+use baobab_domain::order::{NewOrder, NewOrderLine, Order};
+use baobab_domain::payment::PaymentMethod;
 use baobab_domain::shipping::{ShippingQuote, covers, offers};
 use baobab_domain::{Currency, ValidationError, format_money};
 use baobab_store::StoreError;
-use baobab_store::orders::{NewOrder, NewOrderLine, Order, Placed};
+use baobab_store::orders::Placed;
 use chrono::{Duration, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -46,16 +48,6 @@ pub fn routes() -> Router<AppState> {
 
 pub fn order_number(id: i64) -> String {
     format!("BB-{id:06}")
-}
-
-pub fn payment_label(method: &str) -> &'static str {
-    match method {
-        "cash_on_delivery" => "Cash on delivery",
-        "bank_transfer" => "Bank transfer",
-        "paystack" => "Card, bank or mobile money (Paystack)",
-        "mpesa" => "M-Pesa",
-        _ => "Other",
-    }
 }
 
 /// The form as posted; every field is optional so a broken form gets a page, not a 400.
@@ -108,21 +100,21 @@ struct CheckoutView {
 
 /// The payment methods offered for an order in `currency`: the online providers that take it,
 /// then the offline methods the shop accepts.
-fn payment_methods(state: &AppState, currency: Currency) -> Vec<(&'static str, String)> {
+fn payment_methods(state: &AppState, currency: Currency) -> Vec<(PaymentMethod, String)> {
     let mut online = Vec::new();
     if state.providers.paystack.as_ref().is_some_and(|p| p.supports(currency)) {
-        online.push(("paystack", "Pay now on Paystack's secure page".to_string()));
+        online.push((PaymentMethod::Paystack, "Pay now on Paystack's secure page".to_string()));
     }
     if state.providers.mpesa.as_ref().is_some_and(|p| p.supports(currency)) {
-        online.push(("mpesa", "A prompt on your phone: enter your M-Pesa PIN".to_string()));
+        online.push((PaymentMethod::Mpesa, "A prompt on your phone: enter your M-Pesa PIN".to_string()));
     }
-    online.extend(state.settings.checkout.offline_methods.iter().filter_map(|m| match m.as_str() {
-        "cash_on_delivery" => Some(("cash_on_delivery", "Pay in cash when it arrives".to_string())),
-        "bank_transfer" => Some((
-            "bank_transfer",
+    online.extend(state.settings.checkout.offline_methods.iter().filter_map(|&m| match m {
+        PaymentMethod::CashOnDelivery => Some((m, "Pay in cash when it arrives".to_string())),
+        PaymentMethod::BankTransfer => Some((
+            m,
             format!("Transfer to our account within {} hours; we ship once it arrives", state.settings.checkout.bank_transfer_hours),
         )),
-        _ => None,
+        PaymentMethod::Paystack | PaymentMethod::Mpesa => None,
     }));
     online
 }
@@ -177,6 +169,8 @@ async fn submit(
     if form.shipping_method.is_empty() || form.shipping_method != view.form.shipping_method {
         view.errors.push("shipping_method: choose a delivery option".into());
     }
+    // `work_out` has checked the method is one offered (or put an error on the page).
+    let payment_method = view.form.payment_method.parse::<PaymentMethod>().ok();
     if form.payment_method.is_empty() {
         view.errors.push("payment_method: choose how to pay".into());
     }
@@ -188,21 +182,21 @@ async fn submit(
     }
     match &worked.address {
         Err(v) => view.errors.extend(v.messages()),
-        Ok(a) if view.form.payment_method == "mpesa" && !payments::mpesa_phone_ok(&a.phone) => {
+        Ok(a) if payment_method == Some(PaymentMethod::Mpesa) && !payments::mpesa_phone_ok(&a.phone) => {
             view.errors.push("phone: M-Pesa needs a Kenyan mobile number, e.g. +254 712 345 678".into());
         }
         Ok(_) => {}
     }
-    let (Ok(email), Ok(address), Some(quote), Some(key), true) = (worked.email, worked.address, worked.quote, key, view.errors.is_empty())
+    let (Ok(email), Ok(address), Some(quote), Some(key), Some(payment_method), true) =
+        (worked.email, worked.address, worked.quote, key, payment_method, view.errors.is_empty())
     else {
         return render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view);
     };
-    let payment_method = view.form.payment_method.clone();
     let checkout = &state.settings.checkout;
-    let expires = match payment_method.as_str() {
-        "bank_transfer" => Some(Utc::now() + Duration::hours(checkout.bank_transfer_hours)),
-        "cash_on_delivery" => None,
-        _ => Some(Utc::now() + Duration::minutes(checkout.online_payment_minutes)),
+    let expires = match payment_method {
+        PaymentMethod::BankTransfer => Some(Utc::now() + Duration::hours(checkout.bank_transfer_hours)),
+        PaymentMethod::CashOnDelivery => None,
+        PaymentMethod::Paystack | PaymentMethod::Mpesa => Some(Utc::now() + Duration::minutes(checkout.online_payment_minutes)),
     };
     let fingerprint = {
         // The form's content is the request; the lines come from the cart on the server.
@@ -224,7 +218,7 @@ async fn submit(
         shipping: quote,
         coupon_code: worked.coupon,
         tax: checkout.tax.rule_for(&address.country),
-        shipping_address: serde_json::to_value(&address).unwrap_or_default(),
+        shipping_address: address,
         idempotency_key: Some(format!("{who}:{key}")),
         request_hash: fingerprint,
         expires_at: expires,
@@ -248,7 +242,7 @@ async fn submit(
                 state.catalog_changed();
             }
             // Online payment: start the attempt, or (a retry) find the one this request started.
-            if state.providers.get(&order.payment_method).is_some() && order.status == baobab_domain::order::OrderStatus::PendingPayment {
+            if state.providers.get(order.payment_method).is_some() && order.status == baobab_domain::order::OrderStatus::PendingPayment {
                 return payments::start(&state, &order, &key).await;
             }
             Ok(redirect(&format!("/orders/{}", order.id), None))

@@ -64,37 +64,38 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
     let currency: Currency = order.currency;
     let money = |v: i64| format_money(v, currency);
     let attempts = state.store.payments_of_order(order.id).await?;
-    let pending = attempts.iter().rev().find(|p| p.status == baobab_store::payments::PaymentStatus::Pending);
-    let paid_online = attempts.iter().any(|p| p.status == baobab_store::payments::PaymentStatus::Succeeded);
+    let pending = attempts.iter().rev().find(|p| p.status == baobab_domain::payment::PaymentStatus::Pending);
+    let paid_online = attempts.iter().any(|p| p.status == baobab_domain::payment::PaymentStatus::Succeeded);
     let last = attempts.last();
     let due = order.status == baobab_domain::order::OrderStatus::PendingPayment;
-    let online = state.providers.get(&order.payment_method).is_some();
+    let online = state.providers.get(order.payment_method).is_some();
     // A pending attempt the customer can go back to (Paystack's page), and whether a new
     // one may start: none pending, or the pending one never reached the provider or is old.
     let resume_url = pending.filter(|_| due).and_then(|p| p.next_url.clone()).unwrap_or_default();
     let stale = pending.is_none_or(|p| p.provider_ref.is_none() || p.created_at < Utc::now() - Duration::minutes(5));
-    let message = match order.payment_method.as_str() {
+    use PaymentMethod::{BankTransfer, CashOnDelivery, Mpesa, Paystack};
+    let message = match order.payment_method {
         _ if online && paid_online && !due => "Thank you! Your payment was received.".to_string(),
-        "mpesa" | "paystack" if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
-        "mpesa" if pending.is_some() => format!(
+        Mpesa | Paystack if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
+        Mpesa if pending.is_some() => format!(
             "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
             money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total))
         ),
-        "paystack" if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
-        "mpesa" | "paystack" => match last {
-            Some(p) if p.status == baobab_store::payments::PaymentStatus::Failed => {
+        Paystack if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
+        Mpesa | Paystack => match last {
+            Some(p) if p.status == baobab_domain::payment::PaymentStatus::Failed => {
                 format!("Your payment did not go through: {}. You can try again.", p.detail)
             }
             _ => format!("Your order is reserved; pay {} to confirm it.", money(order.totals.total)),
         },
-        "bank_transfer" => format!(
+        BankTransfer => format!(
             "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
             money(order.totals.total),
             order_number(order.id),
             state.settings.checkout.bank_transfer_hours,
             state.settings.checkout.bank_details
         ),
-        _ => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
+        CashOnDelivery => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
     };
     let shipping_method = state
         .settings

@@ -2,6 +2,7 @@
 //! and how long unpaid orders hold their stock. The binary fills these from `[checkout]` and
 //! `[payments]`; the defaults below are the demo shop's.
 
+use baobab_domain::payment::PaymentMethod;
 use std::collections::BTreeMap;
 
 use baobab_domain::Currency;
@@ -11,8 +12,8 @@ use baobab_domain::shipping::{ShippingMethod, ShippingZone, TaxTable};
 pub struct CheckoutSettings {
     pub zones: Vec<ShippingZone>,
     pub tax: TaxTable,
-    /// Offline payment methods offered: `cash_on_delivery`, `bank_transfer`.
-    pub offline_methods: Vec<String>,
+    /// Offline payment methods offered (of [`PaymentMethod::OFFLINE`]).
+    pub offline_methods: Vec<PaymentMethod>,
     /// Shown with bank-transfer orders: account name, bank, number.
     pub bank_details: String,
     /// An unpaid bank-transfer order is cancelled (stock released) after this many hours.
@@ -135,7 +136,7 @@ impl Default for CheckoutSettings {
         CheckoutSettings {
             zones: demo_zones(),
             tax: demo_tax(),
-            offline_methods: vec!["cash_on_delivery".into(), "bank_transfer".into()],
+            offline_methods: PaymentMethod::OFFLINE.to_vec(),
             bank_details: "Baobab Market Ltd · Example Bank · account 0123456789".into(),
             bank_transfer_hours: 72,
             online_payment_minutes: 60,

@@ -9,7 +9,7 @@ pub(super) struct Worked {
     pub(super) quote: Option<ShippingQuote>,
     pub(super) coupon: Option<String>,
     /// The address and e-mail as checked (the page lists their problems only when placing).
-    pub(super) address: Result<AddressInput, ValidationError>,
+    pub(super) address: Result<Address, ValidationError>,
     pub(super) email: Result<String, ValidationError>,
     pub(super) lines: Vec<NewOrderLine>,
 }
@@ -93,9 +93,10 @@ pub(super) async fn work_out(
         }
     }
     let methods = payment_methods(state, currency);
-    if !methods.iter().any(|(m, _)| *m == form.payment_method) {
+    if !methods.iter().any(|(m, _)| m.as_str() == form.payment_method) {
         if !form.payment_method.is_empty() {
-            errors.push(format!("payment_method: choose one of {}", methods.iter().map(|(m, _)| *m).collect::<Vec<_>>().join(", ")));
+            errors
+                .push(format!("payment_method: choose one of {}", methods.iter().map(|(m, _)| m.as_str()).collect::<Vec<_>>().join(", ")));
         }
         form.payment_method = methods.first().map(|(m, _)| m.to_string()).unwrap_or_default();
     }
@@ -124,9 +125,9 @@ pub(super) async fn work_out(
         .iter()
         .map(|(m, detail)| Choice {
             value: m.to_string(),
-            label: payment_label(m).to_string(),
+            label: m.label().to_string(),
             detail: detail.clone(),
-            checked: *m == form.payment_method,
+            checked: m.as_str() == form.payment_method,
         })
         .collect();
     let tax_note = if rule.rate_bp == 0 {
@@ -139,7 +140,7 @@ pub(super) async fn work_out(
     page.noindex = true;
     page.description = "Checkout".into();
     let email = normalize_email("email", &form.email);
-    let address = AddressInput {
+    let address = Address {
         name: form.name.clone(),
         line1: form.line1.clone(),
         city: form.city.clone(),

@@ -10,7 +10,7 @@ use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::response::Response;
-use baobab_store::accounts::User;
+use baobab_domain::user::User;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 

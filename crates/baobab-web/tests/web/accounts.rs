@@ -474,7 +474,7 @@ async fn a_resent_registration_creates_one_account() {
     let again = lost.post("/account/register", &pairs).await;
     assert_eq!(again.status, 200, "{}", again.text());
     assert!(again.text().contains("Check your e-mail"));
-    let customers = app.store().users(baobab_store::accounts::UserKind::Customer, 0, 10).await.unwrap();
+    let customers = app.store().users(baobab_domain::user::UserKind::Customer, 0, 10).await.unwrap();
     assert_eq!(customers.iter().filter(|u| u.email == "kofi@example.com").count(), 1);
     let mails = app.store().claim_emails(chrono::Utc::now(), 60, 20).await.unwrap();
     assert_eq!(mails.iter().filter(|m| m.to == "kofi@example.com").count(), 1, "one confirmation e-mail");

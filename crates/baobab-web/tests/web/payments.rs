@@ -6,8 +6,8 @@
 use axum::body::Body;
 use axum::http::Request;
 use baobab_domain::order::OrderStatus;
+use baobab_domain::payment::PaymentStatus;
 use baobab_payments::fake::{FakeDaraja, FakePaystack};
-use baobab_store::payments::PaymentStatus;
 use baobab_web::WebSettings;
 
 use crate::accounts::Browser;

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use axum::body::Body;
 use axum::http::{Method, Request};
-use baobab_store::accounts::{NewUser, UserKind};
+use baobab_domain::user::{NewUser, UserKind};
 use baobab_web::WebSettings;
 use chrono::Utc;
 
@@ -347,7 +347,7 @@ async fn anonymous_form_pages_store_no_session() {
     // A session is stored once there is state to keep: a login. Stale sessions are deleted on
     // a schedule; live ones stay.
     b.register("stateful@example.com", "a-long-password").await;
-    let stale = baobab_store::accounts::Session {
+    let stale = baobab_domain::user::Session {
         id_hash: "stale".into(),
         user_id: None,
         csrf_token: "t".into(),

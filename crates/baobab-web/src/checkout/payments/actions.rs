@@ -48,7 +48,7 @@ pub(super) async fn paystack_return(
         return Err(PageError::BadParam(baobab_domain::ValidationError::new("reference", "is missing or too long")));
     }
     let payment = state.store.payment_by_reference(&reference).await?.ok_or(PageError::NotFound("Payment"))?;
-    if payment.provider != "paystack" {
+    if payment.provider != PaymentMethod::Paystack {
         return Err(PageError::NotFound("Payment"));
     }
     if payment.status == PaymentStatus::Pending {

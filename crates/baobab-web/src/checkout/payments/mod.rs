@@ -15,10 +15,11 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baobab_domain::Currency;
+use baobab_domain::order::Order;
+use baobab_domain::payment::{NewPayment, Payment, PaymentMethod, PaymentStatus};
 use baobab_payments::{NextStep, Outcome, PaymentError, PaymentRef, Provider, StartRequest, WebhookError};
 use baobab_store::StoreError;
-use baobab_store::orders::Order;
-use baobab_store::payments::{NewPayment, Payment, PaymentStatus, Settled, Settlement};
+use baobab_store::payments::{Settled, Settlement};
 use chrono::Utc;
 use serde::Deserialize;
 use serde_json::json;
@@ -100,11 +101,11 @@ impl Providers {
         p
     }
 
-    pub fn get(&self, method: &str) -> Option<&Arc<dyn Provider>> {
+    pub fn get(&self, method: PaymentMethod) -> Option<&Arc<dyn Provider>> {
         match method {
-            "paystack" => self.paystack.as_ref(),
-            "mpesa" => self.mpesa.as_ref(),
-            _ => None,
+            PaymentMethod::Paystack => self.paystack.as_ref(),
+            PaymentMethod::Mpesa => self.mpesa.as_ref(),
+            PaymentMethod::CashOnDelivery | PaymentMethod::BankTransfer => None,
         }
     }
 }
@@ -142,7 +143,7 @@ fn resume(p: &Payment) -> Response {
 /// the request's idempotency key: a retried request finds its attempt and creates nothing.
 pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Response, PageError> {
     let order_page = format!("/orders/{}", order.id);
-    let Some(provider) = state.providers.get(&order.payment_method).cloned() else {
+    let Some(provider) = state.providers.get(order.payment_method).cloned() else {
         return Ok(redirect(&order_page, None));
     };
     let currency = order.currency;
@@ -155,10 +156,10 @@ pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Respons
         .store
         .create_payment(&NewPayment {
             order_id: order.id,
-            provider: provider.name().into(),
+            provider: order.payment_method,
             reference: reference.clone(),
             amount_minor: amount,
-            currency: order.currency.code().to_string(),
+            currency: order.currency,
         })
         .await
     {
@@ -173,7 +174,7 @@ pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Respons
         }
         Err(e) => return Err(e.into()),
     };
-    let phone = order.shipping_address.get("phone").and_then(|p| p.as_str()).map(String::from);
+    let phone = Some(order.shipping_address.phone.clone()).filter(|p| !p.is_empty());
     let callback_url = match provider.name() {
         "mpesa" => format!("{}/webhooks/mpesa/{}", state.settings.public_url, state.providers.mpesa_token),
         _ => format!("{}/payments/paystack/return", state.settings.public_url),
@@ -242,7 +243,7 @@ async fn check_payment_or_give_up(
     give_up_before: Option<chrono::DateTime<Utc>>,
 ) -> Result<Payment, StoreError> {
     let currency = payment.currency;
-    let (Some(provider), Some(provider_ref)) = (state.providers.get(&payment.provider), payment.provider_ref.as_deref()) else {
+    let (Some(provider), Some(provider_ref)) = (state.providers.get(payment.provider), payment.provider_ref.as_deref()) else {
         return Ok(payment.clone());
     };
     let r = PaymentRef { reference: &payment.reference, provider_ref, amount_minor: payment.amount_minor, currency };

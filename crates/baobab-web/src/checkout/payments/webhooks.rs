@@ -37,7 +37,7 @@ pub(super) async fn paystack_webhook(State(state): State<AppState>, headers: Hea
         _ => return (StatusCode::OK, axum::Json(json!({"ignored": event.event}))).into_response(),
     };
     let payment = match state.store.payment_by_reference(&event.reference).await {
-        Ok(Some(p)) if p.provider == "paystack" => p,
+        Ok(Some(p)) if p.provider == PaymentMethod::Paystack => p,
         Ok(_) => {
             tracing::warn!(target: "baobab::payments", reference = %event.reference, "Paystack webhook for an unknown reference");
             return (StatusCode::OK, axum::Json(json!({"ignored": "unknown reference"}))).into_response();
@@ -74,7 +74,7 @@ pub(super) async fn mpesa_callback(State(state): State<AppState>, Path(token): P
         Err(e) => return webhook_error(StatusCode::BAD_REQUEST, "bad_request", &e.to_string()),
     };
     let accepted = || (StatusCode::OK, axum::Json(json!({"ResultCode": 0, "ResultDesc": "Accepted"}))).into_response();
-    let payment = match state.store.payment_by_provider_ref("mpesa", &cb.checkout_request_id).await {
+    let payment = match state.store.payment_by_provider_ref(PaymentMethod::Mpesa, &cb.checkout_request_id).await {
         Ok(Some(p)) => p,
         Ok(None) => {
             // E.g. our prompt request timed out here but reached the phone: if money came, keep

@@ -13,6 +13,9 @@ use crate::shipping::ShippingQuote;
 pub use crate::shipping::TaxRule;
 use crate::{Currency, ValidationError};
 
+mod record;
+pub use record::{NewOrder, NewOrderLine, Order, OrderLine};
+
 /// Where an order is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
