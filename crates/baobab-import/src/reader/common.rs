@@ -239,7 +239,7 @@ pub(crate) fn claim_sku(ctx: &mut Ctx, raw: &str, row: u64) -> Result<String, St
     if let Some(first) = ctx.skus.get(&sku) {
         return Err(format!("\"{sku}\" is also the SKU on row {first}; every SKU must be unique"));
     }
-    ctx.skus.insert(sku.clone(), row);
+    ctx.skus.insert(&sku, row);
     Ok(sku)
 }
 
@@ -248,11 +248,11 @@ fn generate_sku(ctx: &mut Ctx, handle: &str, n: usize, row: u64) -> String {
     let base: String = handle.to_ascii_uppercase().chars().take(56).collect();
     let mut sku = format!("{base}-{n}");
     let mut extra = 1;
-    while ctx.skus.contains_key(&sku) {
+    while ctx.skus.get(&sku).is_some() {
         extra += 1;
         sku = format!("{base}-{n}-{extra}");
     }
-    ctx.skus.insert(sku.clone(), row);
+    ctx.skus.insert(&sku, row);
     sku
 }
 
@@ -280,9 +280,9 @@ pub(crate) fn slug_for(raw: &str, title: &str) -> Result<(String, Option<String>
 /// Claims a handle for the product starting at `row`; `Err` names the row that has it.
 pub(crate) fn claim_handle(ctx: &mut Ctx, handle: &str, row: u64) -> Result<(), u64> {
     match ctx.handles.get(handle) {
-        Some(first) => Err(*first),
+        Some(first) => Err(first),
         None => {
-            ctx.handles.insert(handle.to_string(), row);
+            ctx.handles.insert(handle, row);
             Ok(())
         }
     }

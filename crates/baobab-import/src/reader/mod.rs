@@ -64,12 +64,40 @@ pub type ReadResult = Result<ImportedProduct, Vec<Problem>>;
 /// State shared by the format readers: options, what was seen, what is ready to hand out.
 pub(crate) struct Ctx {
     pub opts: ImportOptions,
-    /// Normalised SKU → the row that first used it.
-    pub skus: HashMap<String, u64>,
-    /// Handle → the first row of the product that has it.
-    pub handles: HashMap<String, u64>,
+    /// Normalised SKUs seen, with the row that first used each.
+    pub skus: Seen,
+    /// Handles seen, with the first row of the product that has each.
+    pub handles: Seen,
     pub out: VecDeque<ReadResult>,
     pub notes: Vec<Problem>,
+}
+
+/// A set of identifiers with the row each was first seen on. It keeps a 64-bit fingerprint of
+/// each identifier, not the text: 12 bytes an entry whatever the SKU's length, so a file of a
+/// million SKUs needs some 25 MB. Two different SKUs share a fingerprint with a chance of about
+/// one in 30 million in such a file (then the second is reported as a duplicate).
+#[derive(Default)]
+pub(crate) struct Seen {
+    map: HashMap<u64, u32>,
+}
+
+impl Seen {
+    fn fingerprint(id: &str) -> u64 {
+        use std::hash::{Hash, Hasher};
+        // SipHash with fixed keys: the same fingerprint on every run.
+        let mut h = std::hash::DefaultHasher::new();
+        id.hash(&mut h);
+        h.finish()
+    }
+
+    /// The row `id` was first seen on.
+    pub fn get(&self, id: &str) -> Option<u64> {
+        self.map.get(&Seen::fingerprint(id)).map(|r| *r as u64)
+    }
+
+    pub fn insert(&mut self, id: &str, row: u64) {
+        self.map.entry(Seen::fingerprint(id)).or_insert(row.min(u32::MAX as u64) as u32);
+    }
 }
 
 /// One data row: its number and its decoded cells.
@@ -149,7 +177,8 @@ enum Stage {
 /// Reads products from a Shopify or WooCommerce CSV file, one at a time.
 ///
 /// Memory: a Shopify file holds only the product being read (its rows are consecutive) plus
-/// the SKUs and handles seen so far, for duplicate detection. A WooCommerce export lists
+/// a fingerprint of each SKU and handle seen so far, for duplicate detection (about 12 bytes
+/// each; see `Seen`). A WooCommerce export lists
 /// variations after unrelated products (it sorts rows by id), so its variable products are held
 /// until the file ends; simple products stream.
 ///
@@ -213,7 +242,7 @@ impl<R: Read> ProductReader<R> {
             csv,
             record: csv::ByteRecord::new(),
             decoder: Decoder::new(bom),
-            ctx: Ctx { opts, skus: HashMap::new(), handles: HashMap::new(), out, notes },
+            ctx: Ctx { opts, skus: Seen::default(), handles: Seen::default(), out, notes },
             stage,
             header: None,
             used: Vec::new(),
