@@ -140,8 +140,10 @@ impl From<OutboxRow> for OutboxEmail {
 pub(crate) const USER_COLUMNS: &str = "id, email, password_hash, kind, staff_role, name, phone, email_verified_at, totp_secret, totp_enabled_at, totp_last_step, created_at, disabled_at";
 pub(crate) const ADDRESS_COLUMNS: &str = "id, user_id, name, line1, line2, city, region, postcode, country, phone";
 
+/// Implements `AccountStore` (one signature with the other store macros; `crate::common` says why they
+/// are macros).
 macro_rules! impl_account_store {
-    ($store:ty) => {
+    ($store:ty, $db:ty) => {
         #[async_trait::async_trait]
         impl $crate::accounts::AccountStore for $store {
             async fn create_user(&self, new: &baobab_domain::user::NewUser) -> $crate::Result<baobab_domain::user::User> {

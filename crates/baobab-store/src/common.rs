@@ -1,29 +1,47 @@
 //! The store logic both backends share. The SQL here is written in the subset PostgreSQL and
-//! SQLite agree on (`$n` placeholders, `RETURNING`, `ON CONFLICT`, `WITH RECURSIVE`), and the
-//! macro compiles it once per backend, against each backend's own pool type. What differs
-//! (connection set-up, migrations, full-text syntax) lives in `postgres.rs` and `sqlite.rs`.
+//! SQLite agree on (`$n` placeholders, `RETURNING`, `ON CONFLICT`, `WITH RECURSIVE`), and is
+//! compiled once per backend, against each backend's own pool type. What differs (connection
+//! set-up, migrations, full-text syntax, row locks) lives in `postgres.rs`, `sqlite.rs` and
+//! [`crate::listing::Dialect`].
+//!
+//! Why macros, and not generic code: sqlx can run one query over any `Database`, but the
+//! bounds a generic function needs (`for<'c> &'c mut DB::Connection: Executor<'c>`, and
+//! `Encode + Type` for every bound value, `FromRow` for every row type) are not implied by a
+//! trait, so each of the ~100 store functions would repeat a dozen higher-ranked `where` lines.
+//! The four store macros (`impl_common_store!`, `impl_account_store!`, `impl_order_store!`,
+//! `impl_payment_store!`) therefore stay, with one signature: `($store:ty, $db:ty)`, for a
+//! struct with `read: Pool<$db>`, `write: Pool<$db>` and `dialect: Dialect`. What needs no
+//! pool type (column lists, row conversions, SQL builders, folding rows into orders) is
+//! ordinary code outside the macros, in `rows.rs`, `listing.rs` and the `*_sql.rs` modules.
 
-/// Implements `CatalogStore`, `TokenStore` and `MetaStore` for `$store`, a struct with
-/// `read: Pool<$db>`, `write: Pool<$db>` and `dialect: Dialect`.
+pub(crate) const CATEGORY_COLUMNS: &str = "id, parent_id, slug, name, description, position, archived, created_at, updated_at";
+pub(crate) const PRODUCT_COLUMNS: &str = "id, category_id, slug, title, description, attributes, status, created_at, updated_at";
+pub(crate) const VARIANT_COLUMNS: &str = "id, product_id, sku, options, stock_on_hand, position, archived";
+pub(crate) const IMAGE_COLUMNS: &str = "i.id, i.product_id, i.variant_id, i.url, i.alt, i.position, i.width, i.height";
+pub(crate) const MEDIA_ASSET_COLUMNS: &str = "hash, source, width, height, bytes, widths, placeholder";
+pub(crate) const TOKEN_COLUMNS: &str = "id, name, role, created_at, last_used_at, revoked_at";
+
+/// The product images picked by `filter` (a WHERE condition on `i`, parameters from `$1`), with
+/// their media asset, in display order.
+pub(crate) fn image_select(filter: &str) -> sqlx::AssertSqlSafe<String> {
+    dynamic(format!(
+        "SELECT {IMAGE_COLUMNS}, {} FROM product_images i LEFT JOIN media_assets m ON m.hash = i.media_hash WHERE {filter} ORDER BY i.product_id, i.position, i.id",
+        crate::rows::MEDIA_COLUMNS_M
+    ))
+}
+
+/// SQL assembled from our own fixed fragments (never from input: values are bound).
+pub(crate) fn dynamic(sql: String) -> sqlx::AssertSqlSafe<String> {
+    sqlx::AssertSqlSafe(sql)
+}
+
+/// Implements `CatalogStore`, `TokenStore` and `MetaStore` (see the module comment for the
+/// signature and why it is a macro).
 macro_rules! impl_common_store {
     ($store:ty, $db:ty) => {
-        const CATEGORY_COLUMNS: &str = "id, parent_id, slug, name, description, position, archived, created_at, updated_at";
-        const PRODUCT_COLUMNS: &str = "id, category_id, slug, title, description, attributes, status, created_at, updated_at";
-        const VARIANT_COLUMNS: &str = "id, product_id, sku, options, stock_on_hand, position, archived";
-        const IMAGE_COLUMNS: &str = "i.id, i.product_id, i.variant_id, i.url, i.alt, i.position, i.width, i.height";
-        const MEDIA_ASSET_COLUMNS: &str = "hash, source, width, height, bytes, widths, placeholder";
-
-        fn image_select(filter: &str) -> sqlx::AssertSqlSafe<String> {
-            dynamic(format!(
-                "SELECT {IMAGE_COLUMNS}, {} FROM product_images i LEFT JOIN media_assets m ON m.hash = i.media_hash WHERE {filter} ORDER BY i.product_id, i.position, i.id",
-                $crate::rows::MEDIA_COLUMNS_M
-            ))
-        }
-        const TOKEN_COLUMNS: &str = "id, name, role, created_at, last_used_at, revoked_at";
-
-        fn dynamic(sql: String) -> sqlx::AssertSqlSafe<String> {
-            sqlx::AssertSqlSafe(sql)
-        }
+        use $crate::common::{
+            CATEGORY_COLUMNS, MEDIA_ASSET_COLUMNS, PRODUCT_COLUMNS, TOKEN_COLUMNS, VARIANT_COLUMNS, dynamic, image_select,
+        };
 
         impl $store {
             async fn category_exists(conn: &mut <$db as sqlx::Database>::Connection, id: i64) -> $crate::Result<bool> {

@@ -9,6 +9,17 @@ pub(crate) enum Dialect {
     Sqlite,
 }
 
+impl Dialect {
+    /// What follows a SELECT that reads a row to change it: PostgreSQL locks the row; SQLite
+    /// has one writer at a time, so its transactions already take turns.
+    pub(crate) fn for_update(self) -> &'static str {
+        match self {
+            Dialect::Postgres => " FOR UPDATE",
+            Dialect::Sqlite => "",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Arg {
     Int(i64),

@@ -167,6 +167,8 @@ impl OrderRow {
     }
 }
 
+/// Implements `OrderStore` (one signature with the other store macros; `crate::common` says why they
+/// are macros).
 macro_rules! impl_order_store {
     ($store:ty, $db:ty) => {
         impl $store {

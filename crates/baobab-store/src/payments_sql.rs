@@ -48,9 +48,10 @@ impl PaymentRow {
     }
 }
 
+/// Implements `PaymentStore` (one signature with the other store macros; `crate::common` says why they
+/// are macros).
 macro_rules! impl_payment_store {
-    // `$lock`: how the backend locks a row it reads for update (SQLite serialises writers).
-    ($store:ty, $db:ty, $lock:literal) => {
+    ($store:ty, $db:ty) => {
         impl $store {
             async fn load_payment(
                 conn: &mut <$db as sqlx::Database>::Connection,
@@ -240,7 +241,7 @@ macro_rules! impl_payment_store {
                 let mut tx = self.write.begin().await?;
                 // Concurrent settlements of one attempt (webhook, the customer's return, the
                 // reconciler) take turns: the second sees what the first decided.
-                let payment = Self::load_payment_locked(&mut tx, payment_id, $lock).await?;
+                let payment = Self::load_payment_locked(&mut tx, payment_id, self.dialect.for_update()).await?;
                 if let Some(event) = event_id {
                     let outcome = match settlement {
                         Settlement::Succeeded { .. } => "succeeded",

@@ -27,7 +27,6 @@ use std::time::Duration;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{Connection, PgConnection, PgPool};
 
-use crate::common::impl_common_store;
 use crate::listing::Dialect;
 use crate::{PoolConfig, PoolStats, Result, StoreError, redact_url};
 
@@ -224,10 +223,10 @@ impl CommitWatchdog {
     }
 }
 
-crate::accounts_sql::impl_account_store!(PgStore);
+crate::accounts_sql::impl_account_store!(PgStore, sqlx::Postgres);
 crate::orders_sql::impl_order_store!(PgStore, sqlx::Postgres);
-crate::payments_sql::impl_payment_store!(PgStore, sqlx::Postgres, " FOR UPDATE");
-impl_common_store!(PgStore, sqlx::Postgres);
+crate::payments_sql::impl_payment_store!(PgStore, sqlx::Postgres);
+crate::common::impl_common_store!(PgStore, sqlx::Postgres);
 
 #[async_trait::async_trait]
 impl crate::Store for PgStore {

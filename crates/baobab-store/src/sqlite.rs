@@ -5,7 +5,6 @@ use std::str::FromStr;
 use sqlx::SqlitePool;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 
-use crate::common::impl_common_store;
 use crate::listing::Dialect;
 use crate::{PoolConfig, PoolStats, Result, StoreError};
 
@@ -51,10 +50,10 @@ impl SqliteStore {
     }
 }
 
-crate::accounts_sql::impl_account_store!(SqliteStore);
+crate::accounts_sql::impl_account_store!(SqliteStore, sqlx::Sqlite);
 crate::orders_sql::impl_order_store!(SqliteStore, sqlx::Sqlite);
-crate::payments_sql::impl_payment_store!(SqliteStore, sqlx::Sqlite, "");
-impl_common_store!(SqliteStore, sqlx::Sqlite);
+crate::payments_sql::impl_payment_store!(SqliteStore, sqlx::Sqlite);
+crate::common::impl_common_store!(SqliteStore, sqlx::Sqlite);
 
 #[async_trait::async_trait]
 impl crate::Store for SqliteStore {
