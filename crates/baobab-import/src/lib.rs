@@ -12,6 +12,28 @@
 //! carriage return is escaped with a single quote ([`escape_formula`]).
 //!
 //! No store, no HTTP, no async: the caller writes what is read.
+//!
+//! # Decisions
+//!
+//! - **Encoding.** A UTF-8 byte-order mark is stripped. The first cell that is not plain ASCII
+//!   decides: valid UTF-8 makes the file UTF-8; anything else makes it Windows-1252 (what Excel
+//!   on Windows saves as "CSV (Comma delimited)"), converted, and said once in
+//!   [`ProductReader::notes`]. A file that then contradicts itself (UTF-8 and Windows-1252 cells,
+//!   or non-UTF-8 bytes after a byte-order mark), or holds a byte Windows-1252 leaves undefined
+//!   (0x81, 0x8D, 0x8F, 0x90, 0x9D), is refused at that cell, naming row, column and byte: the
+//!   rest of such a file cannot be trusted. UTF-16 is refused at once.
+//! - **Categories.** Shopify's "Product category" (its taxonomy, `A > B > C`) when filled, else
+//!   "Type" read as a path; WooCommerce's first entry of "Categories". The export writes the
+//!   category path into "Type", since Shopify's "Product category" takes only its own taxonomy.
+//! - **Tags** ([`TagsAs`]): attributes by default (`Material:Cotton` → `Material: Cotton`, the
+//!   rest joined into the attribute `Tags`), or the first tag as the category.
+//! - **Attributes** travel in the metafield column `Attributes (product.metafields.custom.attributes)`
+//!   as `Name: Value` lines; the vendor becomes the attribute `Vendor`.
+//! - **Descriptions** are HTML in both formats and plain text in Baobab: tags are dropped, `<br>`
+//!   and block ends become line breaks; the export writes text back as escaped HTML with `<br>`.
+//! - **Forgiving where the owner's intent is clear**, with a warning on the product: a missing
+//!   SKU is generated from the handle, a compare-at price not above the price is dropped, a
+//!   negative stock count becomes 0, a handle that is not a slug is slugified.
 
 mod amount;
 mod export;
