@@ -33,7 +33,7 @@ impl TokenPurpose {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
 pub struct AuditEntry {
     pub id: i64,
     pub at: DateTime<Utc>,
@@ -41,6 +41,7 @@ pub struct AuditEntry {
     pub actor_user_id: Option<i64>,
     pub subject: String,
     pub ip: String,
+    #[sqlx(json)]
     pub detail: serde_json::Value,
 }
 

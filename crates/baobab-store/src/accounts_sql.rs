@@ -2,12 +2,11 @@
 
 use baobab_domain::account::{Address, StaffRole};
 use chrono::{DateTime, Utc};
-use sqlx::types::Json;
 
 use crate::StoreError;
 use baobab_domain::user::{Session, User, UserKind};
 
-use crate::accounts::{AuditEntry, OutboxEmail, SavedAddress};
+use crate::accounts::{OutboxEmail, SavedAddress};
 
 #[derive(sqlx::FromRow)]
 pub(crate) struct UserRow {
@@ -106,23 +105,6 @@ impl From<SessionRow> for Session {
 }
 
 #[derive(sqlx::FromRow)]
-pub(crate) struct AuditRow {
-    pub id: i64,
-    pub at: DateTime<Utc>,
-    pub event: String,
-    pub actor_user_id: Option<i64>,
-    pub subject: String,
-    pub ip: String,
-    pub detail: Json<serde_json::Value>,
-}
-
-impl From<AuditRow> for AuditEntry {
-    fn from(r: AuditRow) -> AuditEntry {
-        AuditEntry { id: r.id, at: r.at, event: r.event, actor_user_id: r.actor_user_id, subject: r.subject, ip: r.ip, detail: r.detail.0 }
-    }
-}
-
-#[derive(sqlx::FromRow)]
 pub(crate) struct OutboxRow {
     pub id: i64,
     pub to_addr: String,
@@ -138,12 +120,32 @@ impl From<OutboxRow> for OutboxEmail {
 }
 
 pub(crate) const USER_COLUMNS: &str = "id, email, password_hash, kind, staff_role, name, phone, email_verified_at, totp_secret, totp_enabled_at, totp_last_step, created_at, disabled_at";
+/// An unused, unexpired account token of a purpose: `$1` its hash, `$2` the purpose, `$3` now.
+pub(crate) const LIVE_TOKEN: &str = "token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3";
 pub(crate) const ADDRESS_COLUMNS: &str = "id, user_id, name, line1, line2, city, region, postcode, country, phone";
 
 /// Implements `AccountStore` (one signature with the other store macros; `crate::common` says why they
 /// are macros).
 macro_rules! impl_account_store {
     ($store:ty, $db:ty) => {
+        impl $store {
+            /// Runs `sql` (a statement on the token [`LIVE_TOKEN`] picks) and returns its user.
+            async fn live_token_user(
+                &self,
+                sql: String,
+                token_hash: &str,
+                purpose: $crate::accounts::TokenPurpose,
+                now: chrono::DateTime<chrono::Utc>,
+            ) -> $crate::Result<Option<i64>> {
+                Ok(sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
+                    .bind(token_hash)
+                    .bind(purpose.as_str())
+                    .bind(now)
+                    .fetch_optional(&self.write)
+                    .await?)
+            }
+        }
+
         #[async_trait::async_trait]
         impl $crate::accounts::AccountStore for $store {
             async fn create_user(&self, new: &baobab_domain::user::NewUser) -> $crate::Result<baobab_domain::user::User> {
@@ -399,14 +401,8 @@ macro_rules! impl_account_store {
                 purpose: $crate::accounts::TokenPurpose,
                 now: chrono::DateTime<chrono::Utc>,
             ) -> $crate::Result<Option<i64>> {
-                Ok(sqlx::query_scalar(
-                    "UPDATE account_tokens SET used_at = $1 WHERE token_hash = $2 AND purpose = $3 AND used_at IS NULL AND expires_at > $1 RETURNING user_id",
-                )
-                .bind(now)
-                .bind(token_hash)
-                .bind(purpose.as_str())
-                .fetch_optional(&self.write)
-                .await?)
+                let sql = format!("UPDATE account_tokens SET used_at = $3 WHERE {} RETURNING user_id", $crate::accounts_sql::LIVE_TOKEN);
+                self.live_token_user(sql, token_hash, purpose, now).await
             }
 
             async fn account_token_user(
@@ -415,14 +411,8 @@ macro_rules! impl_account_store {
                 purpose: $crate::accounts::TokenPurpose,
                 now: chrono::DateTime<chrono::Utc>,
             ) -> $crate::Result<Option<i64>> {
-                Ok(sqlx::query_scalar(
-                    "SELECT user_id FROM account_tokens WHERE token_hash = $1 AND purpose = $2 AND used_at IS NULL AND expires_at > $3",
-                )
-                .bind(token_hash)
-                .bind(purpose.as_str())
-                .bind(now)
-                .fetch_optional(&self.write)
-                .await?)
+                let sql = format!("SELECT user_id FROM account_tokens WHERE {}", $crate::accounts_sql::LIVE_TOKEN);
+                self.live_token_user(sql, token_hash, purpose, now).await
             }
 
             async fn void_account_tokens(
@@ -454,14 +444,13 @@ macro_rules! impl_account_store {
             }
 
             async fn audit_entries(&self, offset: i64, limit: i64) -> $crate::Result<Vec<$crate::accounts::AuditEntry>> {
-                let rows: Vec<$crate::accounts_sql::AuditRow> = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+                Ok(sqlx::query_as(sqlx::AssertSqlSafe(format!(
                     "SELECT id, at, event, actor_user_id, subject, ip, detail FROM audit_log ORDER BY id DESC LIMIT {} OFFSET {}",
                     limit.clamp(1, 500),
                     offset.max(0)
                 )))
                 .fetch_all(&self.read)
-                .await?;
-                Ok(rows.into_iter().map(Into::into).collect())
+                .await?)
             }
 
             async fn enqueue_email(&self, to: &str, subject: &str, body: &str) -> $crate::Result<i64> {

@@ -223,35 +223,16 @@ async fn catalog_manager_creates_a_product_with_an_image_that_reaches_the_shop()
     };
     let csrf = cm.csrf(&edit).await;
     let cookie = format!("baobab_session={}", cm_cookie(&cm));
-    let (ctype, body) = multipart(&[("csrf", &csrf), ("alt", "Solar fan, front")], Some(&img));
-    let up = app
-        .raw(
-            axum::http::Method::POST,
-            &format!("{edit}/images"),
-            &[("content-type", &ctype), ("cookie", &cookie), ("origin", "http://127.0.0.1:8080")],
-            body,
-        )
-        .await;
+    let upload = async |fields: &[(&str, &str)], file: &[u8]| {
+        let (ctype, body) = multipart(fields, Some(file));
+        let headers = [("content-type", ctype.as_str()), ("cookie", cookie.as_str()), ("origin", "http://127.0.0.1:8080")];
+        app.raw(axum::http::Method::POST, &format!("{edit}/images"), &headers, body).await
+    };
+    let up = upload(&[("csrf", &csrf), ("alt", "Solar fan, front")], &img).await;
     assert_eq!(up.status, 303, "{}", up.text());
-    let (ctype, body) = multipart(&[("alt", "no token")], Some(&img));
-    let no_csrf = app
-        .raw(
-            axum::http::Method::POST,
-            &format!("{edit}/images"),
-            &[("content-type", &ctype), ("cookie", &cookie), ("origin", "http://127.0.0.1:8080")],
-            body,
-        )
-        .await;
+    let no_csrf = upload(&[("alt", "no token")], &img).await;
     assert_eq!(no_csrf.status, 403);
-    let (ctype, body) = multipart(&[("csrf", &csrf)], Some(b"GIF89a not an image"));
-    let gif = app
-        .raw(
-            axum::http::Method::POST,
-            &format!("{edit}/images"),
-            &[("content-type", &ctype), ("cookie", &cookie), ("origin", "http://127.0.0.1:8080")],
-            body,
-        )
-        .await;
+    let gif = upload(&[("csrf", &csrf)], b"GIF89a not an image").await;
     assert_eq!(gif.status, 415);
 
     let shop = app.get("/p/solar-fan-12-inch").await.text();

@@ -204,6 +204,19 @@ impl Shopper {
     }
 }
 
+/// Every shopper posts the checkout form at once; each task gives back the shopper and its answer.
+fn place_all(shoppers: Vec<Shopper>) -> Vec<tokio::task::JoinHandle<(Shopper, (Res, Duration))>> {
+    shoppers
+        .into_iter()
+        .map(|mut s| {
+            tokio::spawn(async move {
+                let answer = s.place().await;
+                (s, answer)
+            })
+        })
+        .collect()
+}
+
 /// A stalled database (the server answers, but commits hang waiting for a synchronous standby
 /// that is gone) must not hold the pool hostage: page views that only read keep being served,
 /// checkouts answer a clear "try again" within seconds instead of hanging, no connection stays
@@ -255,15 +268,7 @@ async fn a_stalled_database_answers_try_again_and_keeps_the_pool_free() {
         (r, t.elapsed())
     });
     // All shoppers check out at once: more than the pool has connections.
-    let tasks: Vec<_> = shoppers
-        .into_iter()
-        .map(|mut s| {
-            tokio::spawn(async move {
-                let answer = s.place().await;
-                (s, answer)
-            })
-        })
-        .collect();
+    let tasks = place_all(shoppers);
     let mut shoppers = Vec::new();
     let mut waits = Vec::new();
     for t in tasks {
@@ -308,15 +313,7 @@ async fn a_stalled_database_answers_try_again_and_keeps_the_pool_free() {
 
     // Shoppers retry with the same key while the stall goes on. A checkout whose order was
     // committed before its session was ended gets that order back, not a second one.
-    let tasks: Vec<_> = shoppers
-        .into_iter()
-        .map(|mut s| {
-            tokio::spawn(async move {
-                let answer = s.place().await;
-                (s, answer)
-            })
-        })
-        .collect();
+    let tasks = place_all(shoppers);
     let mut shoppers = Vec::new();
     let mut found_during_stall = Vec::new();
     for t in tasks {
