@@ -9,13 +9,13 @@ use utoipa::{Modify, OpenApi};
 #[openapi(
     info(title = "Baobab API", description = "Catalog API of the Baobab e-commerce portal. Amounts are integers in the currency's minor units.", license(name = "Apache-2.0")),
     paths(
-        super::list_categories, super::get_category, super::create_category, super::update_category, super::archive_category,
-        super::list_products, super::search, super::get_product, super::create_product, super::update_product, super::archive_product,
-        super::create_variant, super::get_variant, super::update_variant, super::archive_variant,
+        super::categories::list, super::categories::get_one, super::categories::create, super::categories::update, super::categories::archive,
+        super::products::list, super::products::search, super::products::get_one, super::products::create, super::products::update, super::products::archive,
+        super::variants::create, super::variants::get_one, super::variants::update, super::variants::archive,
         super::images::upload, super::images::update, super::images::detach,
         super::orders::list, super::orders::get_one, super::orders::transition,
     ),
-    components(schemas(crate::error::ErrorResponse, super::CategoryList)),
+    components(schemas(crate::error::ErrorResponse, super::categories::CategoryList)),
     modifiers(&StaffToken),
     tags((name = "catalog", description = "Categories, products, variants and prices"), (name = "media", description = "Product images: upload, order, alt text"),
         (name = "orders", description = "Orders for staff systems (token role `orders`)"))
