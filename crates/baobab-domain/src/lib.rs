@@ -7,6 +7,7 @@ pub mod account;
 pub mod auth;
 pub mod catalog;
 pub mod error;
+pub mod import;
 pub mod media;
 pub mod money;
 pub mod order;

@@ -8,8 +8,8 @@
 //! bounds a generic function needs (`for<'c> &'c mut DB::Connection: Executor<'c>`, and
 //! `Encode + Type` for every bound value, `FromRow` for every row type) are not implied by a
 //! trait, so each of the ~100 store functions would repeat a dozen higher-ranked `where` lines.
-//! The four store macros (`impl_common_store!`, `impl_account_store!`, `impl_order_store!`,
-//! `impl_payment_store!`) therefore stay, with one signature: `($store:ty, $db:ty)`, for a
+//! The store macros (`impl_common_store!`, `impl_account_store!`, `impl_order_store!`,
+//! `impl_payment_store!`, `impl_import_store!`) therefore stay, with one signature: `($store:ty, $db:ty)`, for a
 //! struct with `read: Pool<$db>`, `write: Pool<$db>` and `dialect: Dialect`. What needs no
 //! pool type (column lists, row conversions, SQL builders, folding rows into orders) is
 //! ordinary code outside the macros, in `rows.rs`, `listing.rs` and the `*_sql.rs` modules.

@@ -6,6 +6,8 @@ pub mod accounts;
 mod accounts_sql;
 mod common;
 mod error;
+pub mod imports;
+mod imports_sql;
 mod listing;
 pub mod orders;
 mod orders_sql;
@@ -122,7 +124,9 @@ pub struct PoolStats {
 }
 
 #[async_trait]
-pub trait Store: CatalogStore + TokenStore + MetaStore + accounts::AccountStore + orders::OrderStore + payments::PaymentStore {
+pub trait Store:
+    CatalogStore + TokenStore + MetaStore + accounts::AccountStore + orders::OrderStore + payments::PaymentStore + imports::ImportStore
+{
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
     /// A round trip to the database, bounded by the pool's acquire timeout.

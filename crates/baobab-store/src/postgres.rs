@@ -226,6 +226,7 @@ impl CommitWatchdog {
 crate::accounts_sql::impl_account_store!(PgStore, sqlx::Postgres);
 crate::orders_sql::impl_order_store!(PgStore, sqlx::Postgres);
 crate::payments_sql::impl_payment_store!(PgStore, sqlx::Postgres);
+crate::imports_sql::impl_import_store!(PgStore, sqlx::Postgres);
 crate::common::impl_common_store!(PgStore, sqlx::Postgres);
 
 #[async_trait::async_trait]

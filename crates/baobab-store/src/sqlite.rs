@@ -53,6 +53,7 @@ impl SqliteStore {
 crate::accounts_sql::impl_account_store!(SqliteStore, sqlx::Sqlite);
 crate::orders_sql::impl_order_store!(SqliteStore, sqlx::Sqlite);
 crate::payments_sql::impl_payment_store!(SqliteStore, sqlx::Sqlite);
+crate::imports_sql::impl_import_store!(SqliteStore, sqlx::Sqlite);
 crate::common::impl_common_store!(SqliteStore, sqlx::Sqlite);
 
 #[async_trait::async_trait]

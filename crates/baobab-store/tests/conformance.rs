@@ -73,6 +73,7 @@ conformance!(
     coupons_apply_once_per_use_and_hold_their_limit,
     delivery_is_free_over_the_threshold,
     payments_settle_once_and_late_money_is_flagged,
+    imports_apply_whole_files_once,
     order_lists_take_the_same_queries_whatever_their_length,
 );
 
@@ -1200,4 +1201,99 @@ async fn payments_settle_once_and_late_money_is_flagged(s: Arc<dyn Store>) {
     assert_eq!(review, ["ref-5", "ref-4"], "newest first");
     assert!(matches!(s.create_payment(&new(999_999, "ref-6", 1)).await, Err(StoreError::NotFound(_))));
     assert!(matches!(s.create_payment(&new(o2.id, "ref-7", 0)).await, Err(StoreError::Invalid(_))));
+}
+
+fn upsert(handle: &str, category: &str, skus: &[(&str, i64, i64)]) -> baobab_domain::import::ProductUpsert {
+    baobab_domain::import::ProductUpsert {
+        categories: vec![new_category("Fashion", None), new_category(category, None)],
+        product: NewProduct {
+            title: format!("Imported {handle}"),
+            slug: Some(handle.into()),
+            status: Some(ProductStatus::Active),
+            variants: skus
+                .iter()
+                .enumerate()
+                .map(|(i, (sku, amount, stock))| NewVariant {
+                    sku: (*sku).into(),
+                    options: vec![NameValue { name: "Size".into(), value: format!("S{i}") }],
+                    prices: vec![Price { currency: cur("NGN"), amount_minor: *amount, compare_at_minor: None }],
+                    stock_on_hand: *stock,
+                    position: i as i32,
+                })
+                .collect(),
+            description: String::new(),
+            category_id: None,
+            attributes: vec![],
+        },
+    }
+}
+
+/// Sends the products, then `Commit` when `commit`; the import's answer.
+async fn import(
+    s: &Arc<dyn Store>,
+    products: Vec<baobab_domain::import::ProductUpsert>,
+    commit: bool,
+) -> baobab_store::Result<baobab_domain::import::ImportSummary> {
+    use baobab_store::imports::ImportItem;
+    let (tx, rx) = tokio::sync::mpsc::channel(4);
+    let feed = tokio::spawn(async move {
+        for p in products {
+            if tx.send(ImportItem::Product(Box::new(p))).await.is_err() {
+                return;
+            }
+        }
+        if commit {
+            let _ = tx.send(ImportItem::Commit).await;
+        }
+    });
+    let result = s.import_products(rx).await;
+    feed.await.unwrap();
+    result
+}
+
+async fn imports_apply_whole_files_once(s: Arc<dyn Store>) {
+    let file = || {
+        vec![
+            upsert("wax-print", "Fabrics", &[("IMP-1", 150_000, 5), ("IMP-2", 160_000, 3)]),
+            upsert("kaftan", "Clothing", &[("IMP-3", 900_000, 2)]),
+        ]
+    };
+    let first = import(&s, file(), true).await.unwrap();
+    assert_eq!((first.products_created, first.variants_created, first.categories_created), (2, 3, 3));
+    let p = s.product(Key::Slug("wax-print")).await.unwrap().unwrap();
+    let fabrics = s.category(Key::Slug("fabrics")).await.unwrap().unwrap();
+    assert_eq!((p.category_id, fabrics.parent_id.is_some()), (Some(fabrics.id), true));
+    assert_eq!(p.variants.iter().map(|v| (v.sku.as_str(), v.stock_on_hand)).collect::<Vec<_>>(), [("IMP-1", 5), ("IMP-2", 3)]);
+
+    // The same file again changes nothing and makes nothing twice.
+    let again = import(&s, file(), true).await.unwrap();
+    assert_eq!(
+        (again.products_created, again.products_updated, again.variants_created, again.variants_updated, again.categories_created),
+        (0, 2, 0, 3, 0)
+    );
+    let same = s.product(Key::Slug("wax-print")).await.unwrap().unwrap();
+    assert_eq!(Product { updated_at: p.updated_at, ..same }, p, "only the update time moves");
+
+    // A new handle for known SKUs updates their product (matched by SKU); prices and stock follow the file.
+    let renamed = import(&s, vec![upsert("wax-print-2", "Fabrics", &[("IMP-1", 155_000, 9)])], true).await.unwrap();
+    assert_eq!((renamed.products_created, renamed.products_updated), (0, 1));
+    let v = s.product(Key::Slug("wax-print")).await.unwrap().unwrap().variants.into_iter().find(|v| v.sku == "IMP-1").unwrap();
+    assert_eq!((v.stock_on_hand, v.prices[0].amount_minor), (9, 155_000));
+
+    // A file cut short keeps nothing; a refused product keeps nothing of the file and is named.
+    let before = s.products(&ProductQuery { status: StatusFilter::Any, ..query("NGN") }).await.unwrap().total;
+    assert!(import(&s, vec![upsert("cut-short", "Fabrics", &[("IMP-9", 1_000, 1)])], false).await.is_err());
+    let err = import(
+        &s,
+        vec![upsert("fine", "Fabrics", &[("IMP-8", 1_000, 1)]), upsert("thief", "Fabrics", &[("IMP-3", 1_000, 1), ("IMP-1", 1_000, 1)])],
+        true,
+    )
+    .await
+    .unwrap_err();
+    assert!(err.to_string().contains("thief") && err.to_string().contains("IMP-1"), "{err}");
+    let bad = import(&s, vec![upsert("negative", "Fabrics", &[("IMP-7", -5, 1)])], true).await.unwrap_err();
+    assert!(matches!(bad, StoreError::Invalid(_)) && bad.to_string().contains("negative"), "{bad}");
+    let after = s.products(&ProductQuery { status: StatusFilter::Any, ..query("NGN") }).await.unwrap().total;
+    assert_eq!(before, after, "nothing of a refused or unfinished file is kept");
+    assert!(s.product(Key::Slug("fine")).await.unwrap().is_none());
 }
