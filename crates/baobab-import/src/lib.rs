@@ -27,8 +27,14 @@
 //!   category path into "Type", since Shopify's "Product category" takes only its own taxonomy.
 //! - **Tags** ([`TagsAs`]): attributes by default (`Material:Cotton` → `Material: Cotton`, the
 //!   rest joined into the attribute `Tags`), or the first tag as the category.
-//! - **Attributes** travel in the metafield column `Attributes (product.metafields.custom.attributes)`
-//!   as `Name: Value` lines; the vendor becomes the attribute `Vendor`.
+//! - **Attributes** (Shopify) come from metafield columns, read on a product's first row in column
+//!   order: the column `Attributes (product.metafields.custom.attributes)` (what the export
+//!   writes) gives its `Name: Value` lines where it stands, and any other column headed
+//!   `Name (product.metafields.namespace.key)`, Shopify's form for a metafield
+//!   (`Color (product.metafields.shopify.color-pattern)`), gives `Name: cell` when its cell is
+//!   not empty. A name met again keeps one attribute, its values joined by `, `. Tags mapped to
+//!   attributes follow, then the vendor as the attribute `Vendor` unless one of that name was
+//!   read: a file whose vendor repeats a brand attribute should leave "Vendor" empty.
 //! - **Descriptions** are HTML in both formats and plain text in Baobab: tags are dropped, `<br>`
 //!   and block ends become line breaks; the export writes text back as escaped HTML with `<br>`.
 //! - **Forgiving where the owner's intent is clear**, with a warning on the product: a missing

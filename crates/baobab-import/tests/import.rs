@@ -355,6 +355,48 @@ fn tags_as_category() {
 }
 
 #[test]
+fn shopify_metafield_columns_are_attributes() {
+    let csv = "URL handle,Title,Vendor,SKU,Price,Brand (product.metafields.custom.brand),Attributes (product.metafields.custom.attributes),\
+Color (product.metafields.shopify.color-pattern),Material (product.metafields.custom.material),Size (EU) (product.metafields.custom.size_eu),\
+Notes (variant.metafields.custom.notes),Odd (product.metafields.custom),Plain (metafields.custom.plain)
+kente,Kente stole,Adire House,K-1,10.00,Kora,\"Warranty: 12 months\nMaterial: Cotton\",Indigo; gold,Silk,42,a note,odd,plain
+kente,,,,,Other brand,Origin: Ghana,,,,,,
+jua,Jua lantern,,J-1,5.00,Jua,,,,,,,
+bare,Bare,,B-1,1.00,,,,,,,,
+";
+    let ps = products(csv);
+    let nv = |n: &str, v: &str| NameValue { name: n.into(), value: v.into() };
+    // Column order; the `attributes` column's lines where it stands; a name met twice joined;
+    // only the first row counts; the vendor last, as before.
+    assert_eq!(
+        ps[0].attributes,
+        [
+            nv("Brand", "Kora"),
+            nv("Warranty", "12 months"),
+            nv("Material", "Cotton, Silk"),
+            nv("Color", "Indigo; gold"),
+            nv("Size (EU)", "42"),
+            nv("Vendor", "Adire House"),
+        ]
+    );
+    assert_eq!(ps[1].attributes, [nv("Brand", "Jua")]);
+    assert!(ps[2].attributes.is_empty(), "{:?}", ps[2].attributes);
+
+    // A problem with a metafield's value points at its column.
+    let long = "x".repeat(501);
+    let csv = format!(
+        "URL handle,Title,SKU,Price,Brand (product.metafields.custom.brand),Origin (product.metafields.custom.origin)\na,A,A-1,1.00,Kora,{long}\n"
+    );
+    assert_eq!(problems(&csv), ["row 2, column \"Origin (product.metafields.custom.origin)\": must be at most 500 characters"]);
+    // A metafield column given twice is refused like any other.
+    let csv = "URL handle,Title,SKU,Price,Brand (product.metafields.custom.brand),brand (product.metafields.custom.brand)\na,A,A-1,1.00,Kora,Kora\n";
+    assert_eq!(
+        problems(csv),
+        ["row 1, column \"Brand (product.metafields.custom.brand)\": the column appears 2 times (columns 5, 6); keep one"]
+    );
+}
+
+#[test]
 fn images_from_a_folder() {
     let dir = std::env::temp_dir().join(format!("baobab-import-images-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

@@ -34,6 +34,9 @@ pub(crate) struct Columns {
     pub price: Option<String>,
     pub inventory: Option<String>,
     pub options: Vec<Option<String>>,
+    /// The column each attribute name was read from, when it has one of its own
+    /// (Shopify's metafield columns).
+    pub attribute_sources: Vec<(String, String)>,
 }
 
 /// A product being assembled from its rows.
@@ -168,10 +171,17 @@ impl Draft {
             "title" => c.title.clone(),
             "slug" => c.handle.clone(),
             "description" => c.description.clone(),
-            f if f.starts_with("attributes") => c.attributes.clone(),
+            f if f.starts_with("attributes") => self.attribute_column(f).or_else(|| c.attributes.clone()),
             _ => None,
         };
         (self.row, col)
+    }
+
+    /// The column an `attributes[3].value` field was read from, when it was its own.
+    fn attribute_column(&self, field: &str) -> Option<String> {
+        let i: usize = field.strip_prefix("attributes[")?.split(']').next()?.parse().ok()?;
+        let name = &self.attributes.get(i)?.name;
+        self.cols.attribute_sources.iter().find(|(n, _)| n.eq_ignore_ascii_case(name)).map(|(_, col)| col.clone())
     }
 
     fn map_tags(&mut self, how: TagsAs) {

@@ -3,11 +3,11 @@
 
 use std::collections::HashMap;
 
-use baobab_domain::catalog::ProductStatus;
+use baobab_domain::catalog::{NameValue, ProductStatus};
 
 use super::common::{
-    Columns, Draft, DraftVariant, attributes_from_lines, category_path, check_currency, claim_handle, claim_sku, image_source,
-    keep_compare_at, keep_inventory, slug_for,
+    Columns, Draft, DraftVariant, add_attribute, attributes_from_lines, category_path, check_currency, claim_handle, claim_sku,
+    image_source, keep_compare_at, keep_inventory, slug_for,
 };
 use super::{Ctx, Header, Row};
 use crate::amount::{parse_amount, parse_count, parse_grams};
@@ -36,8 +36,11 @@ const IMAGE: &[&str] = &["Product image URL", "Image Src"];
 const IMAGE_POSITION: &[&str] = &["Image position"];
 const IMAGE_ALT: &[&str] = &["Image alt text"];
 const VARIANT_IMAGE: &[&str] = &["Variant image URL", "Variant Image"];
-/// Baobab's attributes, written by the export as a Shopify metafield column.
+/// Baobab's attributes, written by the export as one Shopify metafield column of
+/// `Name: Value` lines.
 pub(crate) const ATTRIBUTES: &[&str] = &["Attributes (product.metafields.custom.attributes)"];
+/// What a product metafield column's header holds after its display name.
+const METAFIELD_PREFIX: &str = "(product.metafields.";
 const CURRENCY: &[&str] = &["Currency"];
 
 pub(crate) fn recognises(h: &Header) -> bool {
@@ -67,7 +70,22 @@ struct Cols {
     image_alt: Option<usize>,
     variant_image: Option<usize>,
     attributes: Option<usize>,
+    /// Product metafield columns other than `attributes`: (column, attribute name).
+    metafields: Vec<(usize, String)>,
     currency: Option<usize>,
+}
+
+/// The attribute name a product metafield column carries: `Brand` for
+/// `Brand (product.metafields.custom.brand)`, the form of Shopify's export
+/// (`Color (product.metafields.shopify.color-pattern)`). `None` for any other header.
+fn metafield_name(header: &str) -> Option<&str> {
+    let inner = header.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let (name, path) = (inner[..open].trim(), &inner[open..]);
+    let path = path.get(..METAFIELD_PREFIX.len()).filter(|p| p.eq_ignore_ascii_case(METAFIELD_PREFIX)).map(|p| &path[p.len()..])?;
+    let (namespace, key) = path.split_once('.')?;
+    let part = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    (!name.is_empty() && part(namespace) && part(key)).then_some(name)
 }
 
 /// The product being read.
@@ -89,7 +107,7 @@ pub(crate) struct Shopify {
 
 impl Shopify {
     pub fn new(h: &Header) -> Result<(Shopify, Vec<bool>), Vec<Problem>> {
-        let c = Cols {
+        let mut c = Cols {
             handle: h.find(HANDLE),
             title: h.find(TITLE),
             description: h.find(DESCRIPTION),
@@ -111,8 +129,16 @@ impl Shopify {
             image_alt: h.find(IMAGE_ALT),
             variant_image: h.find(VARIANT_IMAGE),
             attributes: h.find(ATTRIBUTES),
+            metafields: Vec::new(),
             currency: h.find(CURRENCY),
         };
+        c.metafields = h
+            .names
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != c.attributes)
+            .filter_map(|(i, n)| metafield_name(n).map(|name| (i, name.to_string())))
+            .collect();
         let older = h.find(&["Handle", "Variant SKU", "Variant Price", "Body (HTML)"]).is_some();
         let mut problems = Vec::new();
         let all: Vec<&[&str]> = vec![
@@ -139,6 +165,14 @@ impl Shopify {
         ];
         for aliases in all.iter().chain(OPTION_NAMES.iter()).chain(OPTION_VALUES.iter()) {
             problems.extend(h.duplicates(aliases));
+        }
+        let mut metafield_headers: Vec<&str> = Vec::new();
+        for (i, _) in &c.metafields {
+            let header = h.names[*i].as_str();
+            if !metafield_headers.iter().any(|m| m.eq_ignore_ascii_case(header)) {
+                metafield_headers.push(header);
+                problems.extend(h.duplicates(&[header]));
+            }
         }
         if c.title.is_none() {
             problems.push(Problem::at_row(1, "the \"Title\" column is missing: every product needs a title"));
@@ -186,6 +220,9 @@ impl Shopify {
         ];
         for i in singles.into_iter().chain(c.option_names).chain(c.option_values).flatten() {
             used[i] = true;
+        }
+        for (i, _) in &c.metafields {
+            used[*i] = true;
         }
         Ok((Shopify { c, names: h.names.clone(), current: None }, used))
     }
@@ -262,6 +299,7 @@ impl Shopify {
                 price: self.name(c.price),
                 inventory: self.name(c.inventory),
                 options: c.option_values.iter().map(|i| self.name(*i)).collect(),
+                attribute_sources: Vec::new(),
             },
             ..Draft::default()
         };
@@ -296,7 +334,7 @@ impl Shopify {
             d.category = category_path(&d.product_type);
         }
         d.tags = split_commas(row.get(c.tags));
-        d.attributes = attributes_from_lines(row.get(c.attributes));
+        self.attributes(&mut d, row);
         let status = row.get(c.status);
         let published = row.get(c.published);
         d.status = match (status.to_ascii_lowercase().as_str(), published.to_ascii_lowercase().as_str()) {
@@ -333,6 +371,34 @@ impl Shopify {
             d.problem(n, self.name(c.currency).as_deref(), m);
         }
         self.current = Some(Current { key: handle_raw.to_string(), draft: d, next_image: 1, combos: HashMap::new() });
+    }
+
+    /// The product's attributes from its first row, in column order: the `attributes` column's
+    /// `Name: Value` lines where it stands, and each non-empty metafield cell as `Name: cell`.
+    /// A name met again gets its value joined to the first one's (`, `), as with tags.
+    fn attributes(&self, d: &mut Draft, row: &Row) {
+        let c = &self.c;
+        let mut columns: Vec<(usize, Option<&str>)> = c.metafields.iter().map(|(i, n)| (*i, Some(n.as_str()))).collect();
+        columns.extend(c.attributes.map(|i| (i, None)));
+        columns.sort_by_key(|(i, _)| *i);
+        for (i, name) in columns {
+            let cell = row.get(Some(i));
+            if cell.is_empty() {
+                continue;
+            }
+            let found = match name {
+                Some(name) => vec![NameValue { name: name.to_string(), value: cell.to_string() }],
+                None => attributes_from_lines(cell),
+            };
+            for a in found {
+                if let Some(header) = self.name(Some(i))
+                    && !d.cols.attribute_sources.iter().any(|(n, _)| n.eq_ignore_ascii_case(&a.name))
+                {
+                    d.cols.attribute_sources.push((a.name.clone(), header));
+                }
+                add_attribute(&mut d.attributes, &a.name, &a.value);
+            }
+        }
     }
 
     fn variant(&self, cur: &mut Current, row: &Row, ctx: &mut Ctx) {

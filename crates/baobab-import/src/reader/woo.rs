@@ -253,6 +253,7 @@ impl Woo {
                 price: self.name(c.regular),
                 inventory: self.name(c.stock),
                 options: c.attributes.iter().map(|a| self.name(Some(a.1))).collect(),
+                attribute_sources: Vec::new(),
             },
             ..Draft::default()
         };
