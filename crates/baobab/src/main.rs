@@ -1,5 +1,6 @@
 //! `baobab`: the e-commerce portal server and its admin commands.
 
+mod catalog_cli;
 mod config;
 mod config_base;
 mod config_checkout;
@@ -47,6 +48,65 @@ enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
+    /// Import products from a Shopify or WooCommerce CSV.
+    #[command(subcommand)]
+    Import(ImportCommand),
+    /// Export products (Shopify CSV) or orders (one row per line, for accounting).
+    #[command(subcommand)]
+    Export(ExportCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum ImportCommand {
+    /// Check a product CSV and import it whole (or nothing, when any row has a problem).
+    /// Importing the same file again updates the products it names (by handle, then SKU).
+    Products {
+        /// The CSV file (UTF-8, with or without a byte-order mark, or Windows-1252).
+        file: PathBuf,
+        /// Check the file and report every problem; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// auto, shopify or woocommerce.
+        #[arg(long, default_value = "auto", value_parser = catalog_cli::parse_format)]
+        format: baobab_import::Format,
+        /// The currency of the file's prices [default: the shop's default currency].
+        #[arg(long, value_parser = catalog_cli::parse_code)]
+        currency: Option<baobab_domain::Currency>,
+        /// Folder holding the images the file names by file name.
+        #[arg(long, value_name = "DIR")]
+        images: Option<PathBuf>,
+        /// What tags become: attributes (`Name:Value` tags) or category (the first tag).
+        #[arg(long, default_value = "attributes", value_parser = catalog_cli::parse_tags)]
+        tags: baobab_import::TagsAs,
+        /// Let image URLs point at loopback or private addresses (a file from a trusted source
+        /// inside the network).
+        #[arg(long)]
+        allow_private_image_hosts: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum ExportCommand {
+    /// Every product, in Shopify's product CSV columns (importable again).
+    Products {
+        /// Prices in this currency [default: the shop's default currency].
+        #[arg(long, value_parser = catalog_cli::parse_code)]
+        currency: Option<baobab_domain::Currency>,
+        /// Write here instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Orders, one row per line with the order's totals, tax, currency, payment method and status.
+    Orders {
+        /// Orders placed on or after this day (YYYY-MM-DD, UTC).
+        #[arg(long, value_parser = catalog_cli::parse_date)]
+        from: Option<chrono::NaiveDate>,
+        /// Orders placed on or before this day (YYYY-MM-DD, UTC).
+        #[arg(long, value_parser = catalog_cli::parse_date)]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -153,6 +213,8 @@ fn main() -> ExitCode {
             Some(Command::Token(t)) => token(config, t).await,
             Some(Command::Media(MediaCommand::Reprocess { restart, limit })) => reprocess(config, restart, limit).await,
             Some(Command::Staff(cmd)) => staff(config, cmd).await,
+            Some(Command::Import(cmd)) => import(config, cmd).await,
+            Some(Command::Export(cmd)) => export(config, cmd).await,
         }
     });
     match result {
@@ -259,5 +321,48 @@ async fn token(config: Config, cmd: TokenCommand) -> anyhow::Result<()> {
         }
     }
     store.close().await;
+    Ok(())
+}
+
+/// The store (migrated when embedded) and an app state for commands that reuse the web layer.
+async fn command_state(config: &Config) -> anyhow::Result<baobab_web::AppState> {
+    let store = server::open_store(config).await?;
+    if config.sqlite {
+        store.migrate().await?;
+    }
+    let media = std::sync::Arc::new(server::open_media(config)?);
+    Ok(baobab_web::AppState::new(store, media, config.web.clone(), vec![]))
+}
+
+async fn import(config: Config, cmd: ImportCommand) -> anyhow::Result<()> {
+    let ImportCommand::Products { file, dry_run, format, currency, images, tags, allow_private_image_hosts } = cmd;
+    let state = command_state(&config).await?;
+    let args = catalog_cli::ImportArgs { file, dry_run, format, currency, tags, images, allow_private_image_hosts };
+    let result = catalog_cli::import(&state, args).await;
+    state.store.close().await;
+    result
+}
+
+async fn export(config: Config, cmd: ExportCommand) -> anyhow::Result<()> {
+    let state = command_state(&config).await?;
+    let out_path = match &cmd {
+        ExportCommand::Products { out, .. } | ExportCommand::Orders { out, .. } => out.clone(),
+    };
+    let mut out: Box<dyn std::io::Write> = match &out_path {
+        Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)),
+        None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
+    };
+    let result = match cmd {
+        ExportCommand::Products { currency, .. } => {
+            catalog_cli::export_products(&state, currency, &mut out).await.map(|n| format!("{n} products"))
+        }
+        ExportCommand::Orders { from, to, .. } => {
+            catalog_cli::export_orders(&state, from, to, &mut out).await.map(|n| format!("{n} orders"))
+        }
+    };
+    drop(out);
+    state.store.close().await;
+    let what = result?;
+    eprintln!("exported {what}{}", out_path.map(|p| format!(" to {}", p.display())).unwrap_or_default());
     Ok(())
 }

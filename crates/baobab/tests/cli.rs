@@ -362,3 +362,80 @@ fn staff_are_invited_from_the_command_line() {
     let (list, _) = text(&baobab(&["--data-dir", dir, "staff", "list"], &[]));
     assert!(list.contains("owner@example.com") && list.contains("owner") && list.contains("not yet"), "{list}");
 }
+
+/// A Shopify product file (current column names) with two products, one of them in two sizes.
+const SHOPIFY_CSV: &str = "\u{feff}Title,URL handle,Description,Type,Status,SKU,Option1 name,Option1 value,Price,Compare-at price,Inventory quantity\n\
+Indigo wax print,indigo-wax-print,<p>Six yards of cotton.</p>,Fashion > Fabrics,active,WAX-1,Length,6 yards,12.50,15.00,10\n\
+Kaftan,kaftan,<p>Linen kaftan.</p>,Fashion > Clothing,active,KAF-S,Size,S,30.00,,4\n\
+,kaftan,,,,KAF-M,,M,31.00,,2\n";
+
+#[test]
+fn products_are_imported_checked_and_exported_again() {
+    let d = TempDir::new("import");
+    let dir = d.0.to_str().unwrap();
+    let file = d.0.join("products.csv");
+    std::fs::write(&file, SHOPIFY_CSV).unwrap();
+    let file = file.to_str().unwrap();
+
+    // Bad flags name the bad value; nothing is read.
+    for (flag, value) in [("--format", "excel"), ("--currency", "XYZ"), ("--tags", "labels")] {
+        let o = baobab(&["--data-dir", dir, "import", "products", file, flag, value], &[]);
+        assert_eq!(o.status.code(), Some(2), "{flag}");
+        assert!(text(&o).1.contains(value), "{flag}: {}", text(&o).1);
+    }
+    let o = baobab(&["--data-dir", dir, "import", "products", "/nonexistent/products.csv"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("/nonexistent/products.csv"), "{}", text(&o).1);
+    let o = baobab(&["--data-dir", dir, "import", "products", file, "--images", "/nonexistent/images"], &[]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).1.contains("/nonexistent/images"), "{}", text(&o).1);
+
+    // A file with problems: each one named by row and column, and nothing imported.
+    let broken = d.0.join("broken.csv");
+    std::fs::write(&broken, SHOPIFY_CSV.replace("12.50", "\"12,50\"").replace("31.00", "-31.00")).unwrap();
+    let o = baobab(&["--data-dir", dir, "import", "products", broken.to_str().unwrap(), "--currency", "USD"], &[]);
+    let (out, err) = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{out}{err}");
+    assert!(out.contains("row 2, column \"Price\"") && out.contains("decimal comma"), "{out}");
+    assert!(out.contains("row 4, column \"Price\""), "{out}");
+    assert!(err.contains("nothing was imported"), "{err}");
+
+    // A dry run checks and writes nothing.
+    let o = baobab(&["--data-dir", dir, "import", "products", file, "--currency", "USD", "--dry-run"], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(out.contains("2 products, 3 variants") && out.contains("dry run"), "{out}");
+    let export = |dir: &str| {
+        let o = baobab(&["--data-dir", dir, "export", "products", "--currency", "USD"], &[]);
+        assert!(o.status.success(), "{}", text(&o).1);
+        text(&o).0
+    };
+    assert_eq!(export(dir).lines().count(), 1, "only the header: the dry run wrote nothing");
+
+    // The real run, then the same file again: updated, never duplicated.
+    let o = baobab(&["--data-dir", dir, "import", "products", file, "--currency", "USD"], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(out.contains("2 products created") && out.contains("3 variants created") && out.contains("3 categories created"), "{out}");
+    let o = baobab(&["--data-dir", dir, "import", "products", file, "--currency", "USD"], &[]);
+    assert!(text(&o).0.contains("0 products created, 2 updated; 0 variants created, 3 updated"), "{}", text(&o).0);
+
+    // Export, import the export elsewhere, export again: the same file.
+    let first = export(dir);
+    assert!(first.contains("indigo-wax-print") && first.contains("KAF-M") && first.contains("12.50"), "{first}");
+    let exported = d.0.join("exported.csv");
+    std::fs::write(&exported, &first).unwrap();
+    let d2 = TempDir::new("import-again");
+    let dir2 = d2.0.to_str().unwrap();
+    let o = baobab(&["--data-dir", dir2, "import", "products", exported.to_str().unwrap(), "--currency", "USD"], &[]);
+    assert!(o.status.success(), "{}{}", text(&o).0, text(&o).1);
+    assert_eq!(export(dir2), first, "export → import → export round-trips");
+
+    // Orders: a header and no rows yet; bad dates are named.
+    let o = baobab(&["--data-dir", dir, "export", "orders", "--from", "2026-01-01"], &[]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(text(&o).0.lines().count(), 1);
+    let o = baobab(&["--data-dir", dir, "export", "orders", "--from", "01/02/2026"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o).1.contains("01/02/2026"));
+}

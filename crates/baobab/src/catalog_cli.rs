@@ -1,0 +1,257 @@
+//! `baobab import products` and `baobab export products|orders`: catalog and order CSV files.
+
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+
+use baobab_domain::Currency;
+use baobab_domain::query::{Pagination, ProductQuery, StatusFilter};
+use baobab_import::{Format, ImportOptions, OrderLineRecord, OrderRecord, OrderWriter, ProductWriter, TagsAs, parse_currency};
+use baobab_web::AppState;
+use baobab_web::catalog_io::{Report, Request, Stage};
+use chrono::{DateTime, NaiveDate, Utc};
+
+pub fn parse_format(s: &str) -> Result<Format, String> {
+    match s {
+        "auto" => Ok(Format::Auto),
+        "shopify" => Ok(Format::Shopify),
+        "woocommerce" => Ok(Format::WooCommerce),
+        other => Err(format!("unknown format `{other}` (valid: auto, shopify, woocommerce)")),
+    }
+}
+
+pub fn parse_tags(s: &str) -> Result<TagsAs, String> {
+    match s {
+        "attributes" => Ok(TagsAs::Attributes),
+        "category" => Ok(TagsAs::Category),
+        other => Err(format!("unknown tags mapping `{other}` (valid: attributes, category)")),
+    }
+}
+
+pub fn parse_code(s: &str) -> Result<Currency, String> {
+    parse_currency(s)
+}
+
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("`{s}` is not a date like 2026-01-31"))
+}
+
+/// What `import products` was asked.
+pub struct ImportArgs {
+    pub file: PathBuf,
+    pub dry_run: bool,
+    pub format: Format,
+    pub currency: Option<Currency>,
+    pub tags: TagsAs,
+    pub images: Option<PathBuf>,
+    pub allow_private_image_hosts: bool,
+}
+
+/// A one-line progress bar on stderr (redrawn in place on a terminal, a line per stage otherwise).
+fn progress_bar() -> baobab_web::catalog_io::OnProgress {
+    let tty = std::io::stderr().is_terminal();
+    let last: Mutex<Option<Stage>> = Mutex::new(None);
+    Arc::new(move |stage, done, total| {
+        let mut err = std::io::stderr().lock();
+        let label = match stage {
+            Stage::Checking => "checking",
+            Stage::Importing => "importing",
+            Stage::Images => "images",
+        };
+        let mut last = last.lock().unwrap_or_else(|e| e.into_inner());
+        if !tty {
+            if *last != Some(stage) && total.is_some_and(|t| done >= t) {
+                let _ = writeln!(err, "{label}: {done} done");
+                *last = Some(stage);
+            }
+            return;
+        }
+        let width = 30usize;
+        let bar = match total {
+            Some(t) if t > 0 => {
+                let filled = (done.min(t) as usize * width) / t as usize;
+                format!("[{}{}] {done}/{t}", "#".repeat(filled), "-".repeat(width - filled))
+            }
+            _ => format!("{done}"),
+        };
+        let end = if *last != Some(stage) && last.is_some() { "\n" } else { "" };
+        let _ = write!(err, "{end}\r{label:<10} {bar}   ");
+        let _ = err.flush();
+        *last = Some(stage);
+    })
+}
+
+/// Runs the import and prints its report; an error when the file was refused.
+pub async fn import(state: &AppState, args: ImportArgs) -> anyhow::Result<()> {
+    let image_dir = baobab_web::catalog_io::image_dir(args.images.clone()).map_err(anyhow::Error::msg)?;
+    let path = args.file.clone();
+    std::fs::File::open(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    let mut options = ImportOptions::new(args.format, args.currency.unwrap_or(state.settings.default_currency));
+    options.tags = args.tags;
+    options.image_dir = image_dir;
+    let open: baobab_web::catalog_io::Opener = Arc::new(move || Ok(Box::new(std::fs::File::open(&path)?) as Box<dyn std::io::Read + Send>));
+    let req = Request {
+        options,
+        dry_run: args.dry_run,
+        allow_private_image_hosts: args.allow_private_image_hosts,
+        adjust: None,
+        on_progress: Some(progress_bar()),
+    };
+    let report = baobab_web::catalog_io::import_products(state, open, req).await?;
+    eprintln!();
+    print_report(&report, &args.file.display().to_string());
+    if report.problem_count > 0 {
+        anyhow::bail!("{} problem(s) in {}: nothing was imported", report.problem_count, args.file.display());
+    }
+    Ok(())
+}
+
+fn print_report(r: &Report, name: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = writeln!(
+        out,
+        "{name}: {} format, {}; {} rows, {} products, {} variants, {} images",
+        r.format.unwrap_or("unknown"),
+        r.encoding.unwrap_or("unknown encoding"),
+        r.rows,
+        r.products,
+        r.variants,
+        r.images
+    );
+    for p in &r.problems {
+        let _ = writeln!(out, "problem: {p}");
+    }
+    if r.problem_count as usize > r.problems.len() {
+        let _ = writeln!(out, "… and {} more problems", r.problem_count as usize - r.problems.len());
+    }
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    if r.warning_count as usize > r.warnings.len() {
+        let _ = writeln!(out, "… and {} more warnings", r.warning_count as usize - r.warnings.len());
+    }
+    match (&r.summary, r.dry_run) {
+        (_, true) if r.problem_count == 0 => {
+            let _ = writeln!(out, "dry run: the file can be imported; nothing was written");
+        }
+        (Some(s), _) => {
+            let _ = writeln!(
+                out,
+                "imported: {} products created, {} updated; {} variants created, {} updated; {} categories created; {} images added, {} already there",
+                s.products_created,
+                s.products_updated,
+                s.variants_created,
+                s.variants_updated,
+                s.categories_created,
+                r.images_added,
+                r.images_already_there
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Every category's path from the top (`["Fashion", "Fabrics"]`), by id.
+async fn category_paths(state: &AppState) -> anyhow::Result<HashMap<i64, Vec<String>>> {
+    let cats = state.store.categories().await?;
+    let by_id: HashMap<i64, &baobab_domain::catalog::Category> = cats.iter().map(|c| (c.id, c)).collect();
+    let mut paths = HashMap::new();
+    for c in &cats {
+        let mut path = vec![c.name.clone()];
+        let mut parent = c.parent_id;
+        while let Some(p) = parent.and_then(|id| by_id.get(&id)) {
+            if path.len() > 16 {
+                break;
+            }
+            path.insert(0, p.name.clone());
+            parent = p.parent_id;
+        }
+        paths.insert(c.id, path);
+    }
+    Ok(paths)
+}
+
+/// Writes every product (drafts and archived included) in Shopify's product CSV columns.
+pub async fn export_products(state: &AppState, currency: Option<Currency>, out: &mut dyn Write) -> anyhow::Result<u64> {
+    let currency = currency.unwrap_or(state.settings.default_currency);
+    let paths = category_paths(state).await?;
+    let base = state.settings.public_url.clone();
+    let mut writer = ProductWriter::new(out, currency)?.with_base_url(base.trim_end_matches('/'));
+    // Oldest first (the order they were made or imported in), so an export imported elsewhere
+    // and exported again gives the same file.
+    let mut ids = Vec::new();
+    for page in 1.. {
+        let mut q = ProductQuery::storefront(currency);
+        q.status = StatusFilter::Any;
+        q.priced_only = false;
+        q.pagination = Pagination { page, per_page: 100 };
+        let listing = state.store.products(&q).await?;
+        ids.extend(listing.items.iter().map(|i| i.id));
+        if listing.items.len() < 100 {
+            break;
+        }
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let mut count = 0u64;
+    for id in ids {
+        let Some(mut p) = state.store.product(baobab_store::Key::Id(id)).await? else { continue };
+        baobab_web::media::fill_urls(state, &mut p.images);
+        let path = p.category_id.and_then(|id| paths.get(&id)).cloned().unwrap_or_default();
+        writer.write(&p, &path)?;
+        count += 1;
+    }
+    writer.finish()?;
+    Ok(count)
+}
+
+/// Writes one row per order line, newest order first, of the orders placed in [from, to].
+pub async fn export_orders(state: &AppState, from: Option<NaiveDate>, to: Option<NaiveDate>, out: &mut dyn Write) -> anyhow::Result<u64> {
+    let start: Option<DateTime<Utc>> = from.map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
+    let end: Option<DateTime<Utc>> = to.map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc());
+    let mut writer = OrderWriter::new(out)?;
+    let mut count = 0u64;
+    let mut offset = 0i64;
+    'pages: loop {
+        let orders = state.store.list_orders(None, offset, 100).await?;
+        for o in &orders {
+            if end.is_some_and(|e| o.created_at > e) {
+                continue;
+            }
+            if start.is_some_and(|s| o.created_at < s) {
+                break 'pages; // newest first: the rest are older still
+            }
+            writer.write(&OrderRecord {
+                number: baobab_web::checkout::order_number(o.id),
+                placed_at: o.created_at,
+                status: o.status.as_str().to_string(),
+                email: o.email.clone(),
+                currency: o.currency,
+                payment_method: o.payment_method.label().to_string(),
+                subtotal_minor: o.totals.subtotal,
+                discount_minor: o.totals.discount,
+                shipping_minor: o.totals.shipping,
+                tax_minor: o.totals.tax,
+                total_minor: o.totals.total,
+                lines: o
+                    .lines
+                    .iter()
+                    .map(|l| OrderLineRecord {
+                        sku: l.sku.clone(),
+                        title: l.title.clone(),
+                        quantity: l.quantity as i64,
+                        unit_price_minor: l.unit_price_minor,
+                    })
+                    .collect(),
+            })?;
+            count += 1;
+        }
+        if orders.len() < 100 {
+            break;
+        }
+        offset += 100;
+    }
+    writer.finish()?;
+    Ok(count)
+}
