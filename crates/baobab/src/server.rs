@@ -39,16 +39,27 @@ pub async fn serve(config: Config) -> anyhow::Result<()> {
     if config.migrate_on_start {
         store.migrate().await.context("applying migrations")?;
     }
-    if config.demo {
-        match crate::demo::seed(store.as_ref()).await {
-            Ok(true) => tracing::info!("seeded the demo catalog"),
-            Ok(false) => {}
-            Err(e) => tracing::warn!(error = %e, "could not seed the demo catalog"),
-        }
-    }
     let media = Arc::new(open_media(&config)?);
     let checks: Vec<Arc<dyn HealthCheck>> = Vec::new();
     let state = AppState::new(store.clone(), media, config.web.clone(), checks);
+    if config.demo {
+        let scratch = if config.sqlite {
+            config.data_dir.join(".demo-images")
+        } else {
+            std::env::temp_dir().join(format!("baobab-demo-{}", std::process::id()))
+        };
+        let started = std::time::Instant::now();
+        match crate::demo::seed(&state, scratch).await {
+            Ok(Some(r)) => tracing::info!(
+                products = r.products,
+                images = r.images_added,
+                seconds = started.elapsed().as_secs_f64(),
+                "seeded the demo catalog"
+            ),
+            Ok(None) => {}
+            Err(e) => tracing::warn!(error = %e, "could not seed the demo catalog"),
+        }
+    }
     let metrics = baobab_web::install_metrics();
     let mailer: Arc<dyn baobab_web::account::outbox::Mailer> = match &config.smtp {
         Some((url, from)) => Arc::new(baobab_web::account::outbox::SmtpMailer::new(&url.0, from).map_err(|e| anyhow::anyhow!(e))?),
