@@ -109,11 +109,10 @@ impl Variant {
         self.prices.iter().find(|p| p.currency == currency)
     }
 
-    /// `Size: M / Colour: Indigo`, or the SKU when the variant has no options.
+    /// What tells this variant from its product's others where there is no column per option
+    /// (a cart or order line): `Size: M / Colour: Indigo`, or nothing when the variant has no
+    /// options. Never the SKU: that is a stock code, not a name shoppers know the item by.
     pub fn label(&self) -> String {
-        if self.options.is_empty() {
-            return self.sku.clone();
-        }
         self.options.iter().map(|o| format!("{}: {}", o.name, o.value)).collect::<Vec<_>>().join(" / ")
     }
 }

@@ -8,6 +8,7 @@ use axum::extract::{OriginalUri, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
+use baobab_domain::catalog::Variant;
 use baobab_domain::{Currency, ValidationError, format_money};
 use baobab_store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -84,6 +85,16 @@ struct CartView {
     subtotal: String,
 }
 
+/// A cart or order line's name as the shopper knows the item: the product's title and, for a
+/// variant with options, their values (`Wax print shirt — Size: M / Colour: Indigo`). The SKU
+/// is shown apart, as a code.
+pub(crate) fn line_title(product_title: &str, v: &Variant) -> String {
+    match v.label() {
+        options if options.is_empty() => product_title.to_string(),
+        options => format!("{product_title} — {options}"),
+    }
+}
+
 /// The cart's lines priced in `currency` from the price list, their subtotal, and the raw
 /// (variant, quantity) pairs.
 pub(crate) async fn priced_lines(
@@ -105,7 +116,7 @@ pub(crate) async fn priced_lines(
         subtotal += total.unwrap_or(0);
         lines.push(LineView {
             variant_id,
-            title: if v.options.is_empty() { p.title.clone() } else { format!("{} — {}", p.title, v.label()) },
+            title: line_title(&p.title, &v),
             sku: v.sku.clone(),
             quantity,
             price: price.map(|x| format_money(x, currency)).unwrap_or_else(|| format!("not sold in {currency}")),

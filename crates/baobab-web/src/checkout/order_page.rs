@@ -106,6 +106,16 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
         .find(|m| m.id == order.shipping_method)
         .map(|m| m.name.clone())
         .unwrap_or_else(|| order.shipping_method.clone());
+    // A line keeps the product's title as placed; the option values that tell the variant apart
+    // come from the variant (variants are archived, never deleted).
+    let mut lines = Vec::with_capacity(order.lines.len());
+    for l in &order.lines {
+        let title = match state.store.variant(l.variant_id).await? {
+            Some(v) => crate::cart::line_title(&l.title, &v),
+            None => l.title.clone(),
+        };
+        lines.push(OrderLineView { title, quantity: l.quantity, total: money(l.unit_price_minor * l.quantity as i64) });
+    }
     let cats = state.categories().await?;
     let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &format!("Order {}", order_number(id)));
     page.noindex = true;
@@ -121,11 +131,7 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
         can_check: online && due && pending.is_some(),
         resume_url,
         status: order.status.as_str().replace('_', " "),
-        lines: order
-            .lines
-            .iter()
-            .map(|l| OrderLineView { title: l.title.clone(), quantity: l.quantity, total: money(l.unit_price_minor * l.quantity as i64) })
-            .collect(),
+        lines,
         subtotal: money(order.totals.subtotal),
         discount: if order.totals.discount > 0 { money(order.totals.discount) } else { String::new() },
         coupon: order.coupon_code.clone().unwrap_or_default(),

@@ -143,24 +143,7 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
         p.category_id.map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect()).unwrap_or_default();
     crumbs.push(Link::to(&p.title, path.clone()));
     chrome.crumbs = crumbs;
-    let variants: Vec<VariantRow> = p
-        .live_variants()
-        .map(|v| {
-            let price = v.price_in(cur);
-            VariantRow {
-                id: v.id,
-                buyable: price.is_some() && v.stock_on_hand > 0,
-                label: v.label(),
-                price: price.map(|x| x.formatted()),
-                compare_at: price.and_then(|x| x.formatted_compare_at()),
-                stock: match v.stock_on_hand {
-                    0 => "Out of stock".to_string(),
-                    n if n <= 5 => format!("Only {n} left"),
-                    _ => "In stock".to_string(),
-                },
-            }
-        })
-        .collect();
+    let variants = VariantTable::of(&p, cur);
     let cheapest = p.live_variants().filter_map(|v| v.price_in(cur)).min_by_key(|x| x.amount_minor);
     let ctx = ProductView {
         product: ProductHead { title: p.title.clone() },

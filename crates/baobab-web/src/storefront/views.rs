@@ -1,7 +1,7 @@
 //! View models: what the templates see. Prices arrive formatted; URLs arrive built.
 
 use baobab_domain::Currency;
-use baobab_domain::catalog::{Category, NameValue, ProductSummary};
+use baobab_domain::catalog::{Category, NameValue, Product, ProductSummary};
 use serde::Serialize;
 
 use super::ProductHead;
@@ -204,15 +204,73 @@ pub struct CategoryView {
     pub pager: Pager,
 }
 
+/// A variant's row on the product page. It is named by its option values, one cell per column
+/// of [`VariantTable::options`]; never by its SKU.
 #[derive(Serialize)]
 pub struct VariantRow {
     pub id: i64,
     /// Priced in the page's currency and in stock.
     pub buyable: bool,
-    pub label: String,
+    /// Its value of each of the table's options, in the columns' order ("—" where it has none).
+    pub values: Vec<String>,
     pub price: Option<String>,
     pub compare_at: Option<String>,
     pub stock: String,
+    /// Any left (green), or none (red).
+    pub available: bool,
+}
+
+/// The product page's variants: a column per option name ("Size", "Colour"), in the order the
+/// variants first use them, and a row per live variant.
+#[derive(Serialize)]
+pub struct VariantTable {
+    pub options: Vec<String>,
+    pub rows: Vec<VariantRow>,
+    /// The SKU of a product sold as one variant without options, shown among its details.
+    pub sku: Option<String>,
+}
+
+impl VariantTable {
+    pub fn of(p: &Product, currency: Currency) -> VariantTable {
+        let mut options: Vec<String> = Vec::new();
+        for o in p.live_variants().flat_map(|v| &v.options) {
+            if !options.contains(&o.name) {
+                options.push(o.name.clone());
+            }
+        }
+        let rows: Vec<VariantRow> = p
+            .live_variants()
+            .map(|v| {
+                let price = v.price_in(currency);
+                VariantRow {
+                    id: v.id,
+                    buyable: price.is_some() && v.stock_on_hand > 0,
+                    values: options
+                        .iter()
+                        .map(|name| v.options.iter().find(|o| &o.name == name).map_or("—", |o| o.value.as_str()).to_string())
+                        .collect(),
+                    price: price.map(|x| x.formatted()),
+                    compare_at: price.and_then(|x| x.formatted_compare_at()),
+                    stock: stock_text(v.stock_on_hand),
+                    available: v.stock_on_hand > 0,
+                }
+            })
+            .collect();
+        let sku = match (options.is_empty(), p.live_variants().collect::<Vec<_>>().as_slice()) {
+            (true, [only]) => Some(only.sku.clone()),
+            _ => None,
+        };
+        VariantTable { options, rows, sku }
+    }
+}
+
+/// How many are left, as the product page says it.
+pub fn stock_text(on_hand: i64) -> String {
+    match on_hand {
+        n if n <= 0 => "Out of stock".to_string(),
+        n if n <= 5 => format!("Only {n} left"),
+        _ => "In stock".to_string(),
+    }
 }
 
 #[derive(Serialize)]
@@ -222,7 +280,7 @@ pub struct ProductView {
     pub price: Option<String>,
     pub compare_at: Option<String>,
     pub in_stock: bool,
-    pub variants: Vec<VariantRow>,
+    pub variants: VariantTable,
     pub description: Vec<String>,
     pub attributes: Vec<NameValue>,
     pub images: Vec<Picture>,

@@ -363,3 +363,27 @@ async fn checkout_prices_delivery_coupons_and_vat_by_address() {
     assert_eq!(bad.status, 422);
     assert!(bad.text().contains("idempotency_key"));
 }
+
+/// Cart, checkout and order lines name an item by its product's title and option values; the
+/// SKU is a code beside it in the cart, never the item's name.
+#[tokio::test]
+async fn lines_are_named_by_title_and_option_values() {
+    let app = TestApp::new().await;
+    let mut b = Browser::new(&app);
+    for slug in ["kora-phone-model-01", "long-grain-rice-5-kg"] {
+        let v = app.store().product(baobab_store::Key::Slug(slug)).await.unwrap().unwrap().variants[0].id;
+        assert_eq!(b.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")]).await.status, 303);
+    }
+    let cart = b.get("/cart").await.text();
+    assert!(cart.contains("<td>Kora phone model 01 — Storage: 64 GB<br><small>SKU: PH-01</small></td>"), "{cart}");
+    assert!(cart.contains("<td>Long grain rice 5 kg<br><small>SKU: LONG-GRAIN-RICE-5-KG</small></td>"), "{cart}");
+    let checkout = b.get("/checkout").await.text();
+    let placed = checkout_with(&mut b, &[]).await;
+    assert_eq!(placed.status, 303, "{}", placed.text());
+    let order = b.get(placed.header("location")).await.text();
+    for page in [checkout, order] {
+        assert!(page.contains("<td>Kora phone model 01 — Storage: 64 GB</td>"), "{page}");
+        assert!(page.contains("<td>Long grain rice 5 kg</td>"), "{page}");
+        assert!(!page.contains("PH-01") && !page.contains("LONG-GRAIN-RICE-5-KG"), "no SKU names a line: {page}");
+    }
+}

@@ -55,7 +55,9 @@ async fn product_page_shows_variants_in_the_chosen_currency() {
     let app = TestApp::new().await;
     let ngn = app.get("/p/kora-phone-model-01").await.text();
     assert!(ngn.contains("From ₦51,000.00"), "{ngn}");
-    assert!(ngn.contains("Storage: 64 GB") && ngn.contains("Storage: 128 GB"));
+    // a column per option, its values as the rows' names
+    assert!(ngn.contains("<th scope=\"col\">Storage</th><th scope=\"col\">Price</th>"), "{ngn}");
+    assert!(ngn.contains("<th scope=\"row\">64 GB</th>") && ngn.contains("<th scope=\"row\">128 GB</th>"), "{ngn}");
     assert!(ngn.contains("In stock") && ngn.contains("Only 2 left"));
     assert!(ngn.contains("<dt>Origin</dt><dd>Ghana</dd>"));
     assert!(ngn.contains("<p>Second paragraph.</p>"));
@@ -68,6 +70,55 @@ async fn product_page_shows_variants_in_the_chosen_currency() {
     assert!(ghs.contains("Not sold in GHS"));
     // a stale or bad cookie falls back to the default rather than failing
     assert_eq!(app.get_with("/p/kora-phone-model-01", &[("cookie", "currency=<x>")]).await.status, 200);
+}
+
+/// Shoppers choose a variant by its option values, one column per option; the SKU, a stock code,
+/// never names a variant. A product sold as one variant without options shows no variant name.
+#[tokio::test]
+async fn product_page_names_variants_by_their_option_values() {
+    use crate::support::{price, product, variant};
+    use baobab_domain::catalog::NameValue;
+    let app = TestApp::new().await;
+    let opt = |pairs: &[(&str, &str)]| pairs.iter().map(|(n, v)| NameValue { name: n.to_string(), value: v.to_string() }).collect();
+    let mut variants = Vec::new();
+    for (i, (size, colour, stock)) in [("M", "Indigo", 4), ("M", "Mustard", 0), ("L", "Indigo", 9)].into_iter().enumerate() {
+        let mut v = variant(&format!("WEWCC-10-{i}"), vec![price("NGN", 1_850_000 + i as i64 * 50_000)], stock);
+        v.options = opt(&[("Size", size), ("Colour", colour)]);
+        variants.push(v);
+    }
+    let mut one_size = variant("WEWCC-10-9", vec![price("NGN", 1_700_000)], 2);
+    one_size.options = opt(&[("Size", "One size")]);
+    variants.push(one_size);
+    app.store().create_product(&product("Wax print shirt", app.ids.smartphones, variants)).await.unwrap();
+
+    let html = app.get("/p/wax-print-shirt").await.text();
+    let table = between(&html, "<table class=\"variants\">", "</table>");
+    assert!(
+        table.starts_with("<thead><tr><th scope=\"col\">Size</th><th scope=\"col\">Colour</th><th scope=\"col\">Price</th></tr></thead>"),
+        "{table}"
+    );
+    let rows: Vec<&str> = table.split("<tr>").skip(2).collect();
+    assert_eq!(rows.len(), 4, "{table}");
+    for (row, cells) in rows.iter().zip([
+        "<th scope=\"row\">M</th><th scope=\"row\">Indigo</th><td>₦18,500.00<br><small class=\"ok\">Only 4 left</small>",
+        "<th scope=\"row\">M</th><th scope=\"row\">Mustard</th><td>₦19,000.00<br><small class=\"out\">Out of stock</small></td>",
+        "<th scope=\"row\">L</th><th scope=\"row\">Indigo</th><td>₦19,500.00<br><small class=\"ok\">In stock</small>",
+        "<th scope=\"row\">One size</th><th scope=\"row\">—</th><td>₦17,000.00<br><small class=\"ok\">Only 2 left</small>",
+    ]) {
+        assert!(row.starts_with(cells), "{row}");
+    }
+    assert!(rows[0].contains("<button aria-label=\"Add to cart: M, Indigo\">Add to cart</button>"), "{}", rows[0]);
+    assert!(!rows[1].contains("<button"), "an option out of stock cannot be added");
+    assert!(!html.contains("WEWCC-10"), "no SKU names a variant: {html}");
+    assert!(!html.contains("Size: M") && !html.contains("Colour: Indigo"), "values, not name: value strings");
+
+    // one variant without options: price, stock and the button, no variant name; the SKU only
+    // as a detail
+    let plain = app.get("/p/long-grain-rice-5-kg").await.text();
+    assert!(!plain.contains("<table"), "{plain}");
+    assert!(plain.contains("<p class=\"ok\">In stock</p>") && plain.contains("<button>Add to cart</button>"), "{plain}");
+    assert_eq!(plain.matches("LONG-GRAIN-RICE-5-KG").count(), 1, "{plain}");
+    assert!(plain.contains("<dt>SKU</dt><dd>LONG-GRAIN-RICE-5-KG</dd></dl>"), "{plain}");
 }
 
 #[tokio::test]
