@@ -57,6 +57,21 @@ pub struct Request {
 /// The most problems a report lists (all are counted).
 pub const MAX_LISTED: usize = 200;
 
+/// A problem as the report lists it: where it is (the row as a spreadsheet numbers it, the
+/// column by its header) and what is wrong; shown as `row N, column "X": message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub row: u64,
+    pub column: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Listed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Problem { row: self.row, column: self.column.clone(), message: self.message.clone() }.fmt(f)
+    }
+}
+
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Report {
     pub dry_run: bool,
@@ -67,7 +82,7 @@ pub struct Report {
     pub encoding: Option<&'static str>,
     pub format: Option<&'static str>,
     /// Refusals: any one means nothing was imported.
-    pub problems: Vec<String>,
+    pub problems: Vec<Listed>,
     pub problem_count: u64,
     /// Things fixed or skipped that did not stop the import (a generated SKU, a file converted
     /// from Windows-1252, an image that could not be fetched).
@@ -87,7 +102,7 @@ impl Report {
     fn problem(&mut self, p: &Problem) {
         self.problem_count += 1;
         if self.problems.len() < MAX_LISTED {
-            self.problems.push(p.to_string());
+            self.problems.push(Listed { row: p.row, column: p.column.clone(), message: p.message.clone() });
         }
     }
 

@@ -8,6 +8,7 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod caching;
+pub mod catalog_export;
 pub mod catalog_io;
 pub mod cart;
 pub mod checkout;

@@ -1,16 +1,14 @@
 //! `baobab import products` and `baobab export products|orders`: catalog and order CSV files.
 
-use std::collections::HashMap;
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use baobab_domain::Currency;
-use baobab_domain::query::{Pagination, ProductQuery, StatusFilter};
-use baobab_import::{Format, ImportOptions, OrderLineRecord, OrderRecord, OrderWriter, ProductWriter, TagsAs, parse_currency};
+use baobab_import::{Format, ImportOptions, TagsAs, parse_currency};
 use baobab_web::AppState;
 use baobab_web::catalog_io::{Report, Request, Stage};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::NaiveDate;
 
 pub fn parse_format(s: &str) -> Result<Format, String> {
     match s {
@@ -152,106 +150,12 @@ fn print_report(r: &Report, name: &str) {
     }
 }
 
-/// Every category's path from the top (`["Fashion", "Fabrics"]`), by id.
-async fn category_paths(state: &AppState) -> anyhow::Result<HashMap<i64, Vec<String>>> {
-    let cats = state.store.categories().await?;
-    let by_id: HashMap<i64, &baobab_domain::catalog::Category> = cats.iter().map(|c| (c.id, c)).collect();
-    let mut paths = HashMap::new();
-    for c in &cats {
-        let mut path = vec![c.name.clone()];
-        let mut parent = c.parent_id;
-        while let Some(p) = parent.and_then(|id| by_id.get(&id)) {
-            if path.len() > 16 {
-                break;
-            }
-            path.insert(0, p.name.clone());
-            parent = p.parent_id;
-        }
-        paths.insert(c.id, path);
-    }
-    Ok(paths)
-}
-
 /// Writes every product (drafts and archived included) in Shopify's product CSV columns.
 pub async fn export_products(state: &AppState, currency: Option<Currency>, out: &mut dyn Write) -> anyhow::Result<u64> {
-    let currency = currency.unwrap_or(state.settings.default_currency);
-    let paths = category_paths(state).await?;
-    let base = state.settings.public_url.clone();
-    let mut writer = ProductWriter::new(out, currency)?.with_base_url(base.trim_end_matches('/'));
-    // Oldest first (the order they were made or imported in), so an export imported elsewhere
-    // and exported again gives the same file.
-    let mut ids = Vec::new();
-    for page in 1.. {
-        let mut q = ProductQuery::storefront(currency);
-        q.status = StatusFilter::Any;
-        q.priced_only = false;
-        q.pagination = Pagination { page, per_page: 100 };
-        let listing = state.store.products(&q).await?;
-        ids.extend(listing.items.iter().map(|i| i.id));
-        if listing.items.len() < 100 {
-            break;
-        }
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    let mut count = 0u64;
-    for id in ids {
-        let Some(mut p) = state.store.product(baobab_store::Key::Id(id)).await? else { continue };
-        baobab_web::media::fill_urls(state, &mut p.images);
-        let path = p.category_id.and_then(|id| paths.get(&id)).cloned().unwrap_or_default();
-        writer.write(&p, &path)?;
-        count += 1;
-    }
-    writer.finish()?;
-    Ok(count)
+    Ok(baobab_web::catalog_export::export_products(state, currency, out).await?)
 }
 
 /// Writes one row per order line, newest order first, of the orders placed in [from, to].
 pub async fn export_orders(state: &AppState, from: Option<NaiveDate>, to: Option<NaiveDate>, out: &mut dyn Write) -> anyhow::Result<u64> {
-    let start: Option<DateTime<Utc>> = from.map(|d| d.and_hms_opt(0, 0, 0).unwrap_or_default().and_utc());
-    let end: Option<DateTime<Utc>> = to.map(|d| d.and_hms_opt(23, 59, 59).unwrap_or_default().and_utc());
-    let mut writer = OrderWriter::new(out)?;
-    let mut count = 0u64;
-    let mut offset = 0i64;
-    'pages: loop {
-        let orders = state.store.list_orders(None, offset, 100).await?;
-        for o in &orders {
-            if end.is_some_and(|e| o.created_at > e) {
-                continue;
-            }
-            if start.is_some_and(|s| o.created_at < s) {
-                break 'pages; // newest first: the rest are older still
-            }
-            writer.write(&OrderRecord {
-                number: baobab_web::checkout::order_number(o.id),
-                placed_at: o.created_at,
-                status: o.status.as_str().to_string(),
-                email: o.email.clone(),
-                currency: o.currency,
-                payment_method: o.payment_method.label().to_string(),
-                subtotal_minor: o.totals.subtotal,
-                discount_minor: o.totals.discount,
-                shipping_minor: o.totals.shipping,
-                tax_minor: o.totals.tax,
-                total_minor: o.totals.total,
-                lines: o
-                    .lines
-                    .iter()
-                    .map(|l| OrderLineRecord {
-                        sku: l.sku.clone(),
-                        title: l.title.clone(),
-                        quantity: l.quantity as i64,
-                        unit_price_minor: l.unit_price_minor,
-                    })
-                    .collect(),
-            })?;
-            count += 1;
-        }
-        if orders.len() < 100 {
-            break;
-        }
-        offset += 100;
-    }
-    writer.finish()?;
-    Ok(count)
+    Ok(baobab_web::catalog_export::export_orders(state, from, to, out).await?)
 }

@@ -29,11 +29,14 @@ mod audit_log;
 mod coupons;
 mod customers;
 mod dashboard;
+mod export;
+mod import;
 mod orders;
 mod products;
 mod staff;
 mod tokens;
 mod two_factor;
+mod upload;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -43,6 +46,9 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/products", get(products::list).post(products::create))
         .route("/admin/products/{id}", get(products::edit).post(products::update))
         .route("/admin/products/{id}/images", post(products::upload).layer(DefaultBodyLimit::max(110 * 1024 * 1024)))
+        .route("/admin/import", get(import::form).post(import::run).layer(DefaultBodyLimit::max(import::MAX_UPLOAD_BYTES + 64 * 1024)))
+        .route("/admin/export/products.csv", get(export::products))
+        .route("/admin/export/orders.csv", get(export::orders))
         .route("/admin/orders", get(orders::list))
         .route("/admin/orders/{id}", get(orders::show))
         .route("/admin/orders/{id}/transition", post(orders::step))
@@ -70,6 +76,9 @@ impl Opt {
     }
 }
 
+/// A form field; `kind` is an input type, `select` (with options), `textarea`, `hidden` or
+/// `checkbox` (checked when `value` is "on"). A `file` field's `value` is what it accepts
+/// (empty: JPEG, PNG and WebP images).
 #[derive(Serialize, Default)]
 pub(crate) struct AdminField {
     pub(crate) name: &'static str,
@@ -97,6 +106,9 @@ pub(crate) struct Section {
     pub(crate) head: Vec<&'static str>,
     pub(crate) rows: Vec<Vec<String>>,
     pub(crate) form: Option<AdminForm>,
+    /// A form that only reads (a download): sent with GET, so it carries no token and changes
+    /// nothing.
+    pub(crate) download: Option<AdminForm>,
 }
 
 #[derive(Serialize)]
@@ -120,6 +132,7 @@ struct View {
 const NAV: &[(&str, &str, Permission)] = &[
     ("/admin", "Dashboard", Permission::ViewDashboard),
     ("/admin/products", "Products", Permission::EditCatalog),
+    ("/admin/import", "Import and export", Permission::EditCatalog),
     ("/admin/orders", "Orders", Permission::ManageOrders),
     ("/admin/coupons", "Coupons", Permission::ManageOrders),
     ("/admin/customers", "Customers", Permission::ViewCustomers),

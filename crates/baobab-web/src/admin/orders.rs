@@ -45,12 +45,28 @@ pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ManageOrde
             ]
         })
         .collect();
-    let sections = vec![Section {
-        link: "/admin/orders/".into(),
-        head: vec!["Order", "E-mail", "Status", "Total", "Placed (UTC)"],
-        rows,
-        ..Default::default()
-    }];
+    let sections = vec![
+        Section {
+            link: "/admin/orders/".into(),
+            head: vec!["Order", "E-mail", "Status", "Total", "Placed (UTC)"],
+            rows,
+            ..Default::default()
+        },
+        Section {
+            title: "Export for the accountants".into(),
+            text: "One row per order line with the order's totals, as CSV. Days are UTC; leave both empty for every order.".into(),
+            download: Some(AdminForm {
+                action: "/admin/export/orders.csv".into(),
+                fields: vec![
+                    AdminField { name: "from", label: "From (first day)", kind: "date", ..Default::default() },
+                    AdminField { name: "to", label: "To (last day)", kind: "date", ..Default::default() },
+                ],
+                submit: "Download orders CSV",
+                multipart: false,
+            }),
+            ..Default::default()
+        },
+    ];
     render(&state, &s, "/admin/orders", StatusCode::OK, "Orders", "", vec![], sections).await
 }
 

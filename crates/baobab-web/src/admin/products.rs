@@ -16,7 +16,6 @@ use serde_json::json;
 use super::access::{Staff, can};
 use super::{AdminField, AdminForm, Member, Opt, Section, id_of, render};
 use crate::AppState;
-use crate::account::session::check_csrf;
 use crate::page::{Form, PageError, PageResult, audit, redirect};
 
 const STATUSES: &[&str] = &["draft", "active", "archived"];
@@ -301,58 +300,20 @@ pub(super) async fn upload(
     multipart: Result<Multipart, axum::extract::multipart::MultipartRejection>,
 ) -> PageResult {
     let id = id_of(&raw)?;
-    let Ok(mut multipart) = multipart else {
-        return edit_page(
-            &state,
-            &s,
-            id,
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "",
-            vec!["file: send the form as multipart/form-data".into()],
-        )
-        .await;
+    let upload = match super::upload::read(&state, &method, &headers, &s, multipart, &["alt"], "file").await? {
+        Ok(upload) => upload,
+        Err(why) => return edit_page(&state, &s, id, why.status, "", vec![why.message]).await,
     };
-    let (mut csrf, mut alt, mut file) = (String::new(), String::new(), None::<Vec<u8>>);
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) => {
-                let name = field.name().unwrap_or("").to_string();
-                let read_err = |e: axum::extract::multipart::MultipartError| e.status();
-                match name.as_str() {
-                    "csrf" => csrf = field.text().await.map_err(read_err).unwrap_or_default(),
-                    "alt" => alt = field.text().await.map_err(read_err).unwrap_or_default(),
-                    "file" => match field.bytes().await {
-                        Ok(b) if !b.is_empty() => file = Some(b.to_vec()),
-                        Ok(_) => {}
-                        Err(e) => {
-                            let status = if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                                StatusCode::PAYLOAD_TOO_LARGE
-                            } else {
-                                StatusCode::BAD_REQUEST
-                            };
-                            return edit_page(&state, &s, id, status, "", vec![format!("file: {}", e.body_text())]).await;
-                        }
-                    },
-                    _ => {}
-                }
-            }
-            Ok(None) => break,
-            Err(e) => return edit_page(&state, &s, id, StatusCode::BAD_REQUEST, "", vec![format!("form: {}", e.body_text())]).await,
-        }
-    }
-    // The token travels inside the multipart body, so it is checked here, once the body is read.
-    if !check_csrf(&state, &method, &headers, &s.current, &csrf) {
-        return Err(PageError::csrf());
-    }
-    let Some(file) = file else {
+    let alt = upload.field("alt").to_string();
+    let Some(file) = upload.file else {
         return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["file: choose an image to upload".into()]).await;
     };
-    let mut check = NewImage { media_hash: Some("0".repeat(64)), alt: alt.clone(), ..Default::default() };
+    let mut check = NewImage { media_hash: Some("0".repeat(64)), alt, ..Default::default() };
     if let Err(v) = check.validate() {
         return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await;
     }
     check.media_hash = None;
-    match crate::api::images::attach_upload(&state, id, file, check).await {
+    match crate::api::images::attach_upload(&state, id, file.into(), check).await {
         Ok(img) => {
             audit(&state, "product_image_added", Some(s.user.id), &id.to_string(), &s.ip, json!({"image_id": img.id})).await;
             Ok(redirect(&format!("/admin/products/{id}"), None))

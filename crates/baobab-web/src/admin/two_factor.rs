@@ -40,7 +40,7 @@ pub(super) async fn setup_form(State(state): State<AppState>, s: Staff<can::Enro
         form: Some(code_form("/admin/2fa/setup", "Turn on two-factor authentication")),
         rows: vec![vec![uri]],
         head: vec!["otpauth link"],
-        link: String::new(),
+        ..Default::default()
     }];
     render(&state, &s, "/admin/2fa/setup", StatusCode::OK, "Set up two-factor authentication", "", vec![], sections).await
 }

@@ -7,6 +7,7 @@ mod admin;
 mod api_read;
 mod api_write;
 mod cart;
+mod catalog_files;
 mod failover;
 mod media;
 mod ops;
