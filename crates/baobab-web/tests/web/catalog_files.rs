@@ -197,6 +197,29 @@ async fn a_file_over_the_limit_is_refused_with_413() {
 }
 
 #[tokio::test]
+async fn an_upload_cannot_make_the_shop_fetch_from_inside_its_network() {
+    let app = TestApp::new().await;
+    let (mut cm, _) = staff_member(&app, "importer@example.com", StaffRole::CatalogManager).await;
+    let csrf = cm.csrf("/admin/import").await;
+    // a server inside the network that would hand out an image: it must never be asked
+    let inside = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    inside.set_nonblocking(true).unwrap();
+    let port = inside.local_addr().unwrap().port();
+    let csv = format!(
+        "Title,URL handle,Price,Product image URL\nLamp,lamp,5000.00,http://127.0.0.1:{port}/lamp.jpg\n\
+         Mat,mat,2000.00,http://[::ffff:169.254.169.254]/latest/meta-data\n"
+    );
+    let r = upload(&app, &cm, &form(&csrf, "NGN", false), Some(("lamp.csv", csv.as_bytes()))).await;
+    assert_eq!(r.status, 200, "the products are imported: {}", r.text());
+    let html = r.text();
+    assert!(html.contains("2 products created") && html.contains("Images: 0 added"), "{html}");
+    assert!(html.contains(&format!("127.0.0.1:{port}/lamp.jpg: 127.0.0.1 is an address inside the network")), "{html}");
+    assert!(html.contains("169.254.169.254") && html.matches("images are fetched only from public hosts").count() == 2, "{html}");
+    assert!(matches!(inside.accept(), Err(e) if e.kind() == std::io::ErrorKind::WouldBlock), "no connection was made");
+    assert!(app.store().product(baobab_store::Key::Slug("lamp")).await.unwrap().unwrap().images.is_empty());
+}
+
+#[tokio::test]
 async fn imports_need_a_token_and_the_catalog_role() {
     let app = TestApp::new().await;
     let (cm, _) = staff_member(&app, "importer@example.com", StaffRole::CatalogManager).await;
