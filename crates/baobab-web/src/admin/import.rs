@@ -30,8 +30,7 @@ const PATH: &str = "/admin/import";
 const FORMATS: &[(&str, &str)] =
     &[("auto", "Find out from the columns"), ("shopify", "Shopify product CSV"), ("woocommerce", "WooCommerce product CSV")];
 
-const TAGS: &[(&str, &str)] =
-    &[("attributes", "Tags become attributes (Material:Cotton → Material: Cotton)"), ("category", "The first tag is the category")];
+const TAGS: &[(&str, &str)] = &[("attributes", "Attributes (Material:Cotton)"), ("category", "The first tag is the category")];
 
 /// What the upload form asked, as sent, so the form comes back the same way.
 struct Choices {
@@ -119,7 +118,7 @@ fn forms(c: &Choices) -> Vec<Section> {
                     },
                     select("format", "Format", &c.format, FORMATS),
                     currency_select(&c.currency),
-                    select("tags", "Tags", &c.tags, TAGS),
+                    select("tags", "Tags become", &c.tags, TAGS),
                     AdminField {
                         name: "dry_run",
                         label: "Check only (dry run): write nothing",
@@ -246,6 +245,7 @@ async fn result_page(state: &AppState, s: &Member, r: &Report, file_name: &str, 
             plural(sum.categories_created, "category", "categories"),
             plural(r.images_added, "image", "images"),
         );
+        c.dry_run = true; // back to checking first
         ("Products imported", text)
     } else {
         c.dry_run = false; // the next step is the real import
@@ -256,16 +256,23 @@ async fn result_page(state: &AppState, s: &Member, r: &Report, file_name: &str, 
         )
     };
     let name = if file_name.is_empty() { "The file".to_string() } else { file_name.to_string() };
+    let counts = if r.problem_count > 0 {
+        format!("{} passed the checks", plural(r.products, "product", "products"))
+    } else {
+        format!(
+            "{}, {}, {}",
+            plural(r.products, "product", "products"),
+            plural(r.variants, "variant", "variants"),
+            plural(r.images, "image", "images")
+        )
+    };
     let mut sections = vec![Section {
         title: "What the file holds".into(),
         text: format!(
-            "{name}: {} format, {}; {}, {}, {}, {}.",
+            "{name}: {} format, {}; {} with the header; {counts}.",
             r.format.unwrap_or("unknown"),
             r.encoding.unwrap_or("unknown encoding"),
             plural(r.rows, "row", "rows"),
-            plural(r.products, "product", "products"),
-            plural(r.variants, "variant", "variants"),
-            plural(r.images, "image", "images"),
         ),
         ..Default::default()
     }];
