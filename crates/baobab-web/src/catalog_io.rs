@@ -230,7 +230,8 @@ async fn write(state: &AppState, open: Opener, req: &Request, total: u64) -> Res
 }
 
 /// Pass 3: process and attach each product's images, skipping those it already has (the same
-/// picture, by content hash, or the same URL).
+/// picture, by content hash, or the same URL). Products are done a few at a time (one per core,
+/// at most four), each product's images in their order.
 async fn attach_images(state: &AppState, open: Opener, req: &Request, report: &mut Report) -> Result<(), ImportError> {
     let (tx, mut rx) = tokio::sync::mpsc::channel::<ImportedProduct>(4);
     let options = req.options.clone();
@@ -244,50 +245,96 @@ async fn attach_images(state: &AppState, open: Opener, req: &Request, report: &m
         Ok(())
     });
     let client = http_client();
+    let parallel = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).clamp(1, 4);
+    let mut running = tokio::task::JoinSet::new();
     let mut done = 0u64;
-    while let Some(p) = rx.recv().await {
-        let Some(product) = state.store.product(Key::Slug(&p.handle)).await? else { continue };
-        let hashes: Vec<String> = product.images.iter().filter_map(|i| i.media.as_ref().map(|m| m.hash.clone())).collect();
-        for img in &p.images {
-            done += 1;
-            let variant_id = img.variant_sku.as_ref().and_then(|sku| product.variants.iter().find(|v| &v.sku == sku)).map(|v| v.id);
-            let where_ = format!("row {}, image {}", img.row, img.position);
-            let bytes = match &img.source {
-                ImageSource::LocalFile(path) => match tokio::fs::read(path).await {
-                    Ok(b) => b,
-                    Err(e) => {
-                        report.warning(format!("{where_}: cannot read {}: {e}", path.display()));
-                        continue;
-                    }
-                },
-                ImageSource::Url(url) => {
-                    if product.images.iter().any(|i| i.url == *url) {
-                        report.images_already_there += 1;
-                        continue;
-                    }
-                    match fetch(&client, url, req.allow_private_image_hosts, state.settings.media_limits.max_bytes).await {
-                        Ok(b) => b,
-                        Err(why) => {
-                            report.warning(format!("{where_}: {url}: {why}"));
-                            continue;
-                        }
-                    }
-                }
-            };
-            if hashes.contains(&baobab_media::pipeline::hash(&bytes)) {
-                report.images_already_there += 1;
-                continue;
+    let mut first_error = None;
+    let mut finish = |r: Result<Result<ImagesDone, StoreError>, tokio::task::JoinError>, report: &mut Report, done: &mut u64| {
+        match r {
+            Ok(Ok(d)) => {
+                *done += d.seen;
+                report.images_added += d.added;
+                report.images_already_there += d.already;
+                d.warnings.into_iter().for_each(|w| report.warning(w));
+                progress(req, Stage::Images, *done, Some(report.images));
             }
-            let new = NewImage { media_hash: None, url: None, alt: img.alt.clone(), position: None, variant_id };
-            match crate::api::images::attach_upload(state, product.id, bytes, new).await {
-                Ok(_) => report.images_added += 1,
-                Err(e) => report.warning(format!("{where_}: {}", e.message)),
+            Ok(Err(e)) => {
+                first_error.get_or_insert(ImportError::Store(e));
             }
-            progress(req, Stage::Images, done, Some(report.images));
+            Err(e) => {
+                first_error.get_or_insert(ImportError::Io(format!("an image task stopped: {e}")));
+            }
         }
+    };
+    while let Some(p) = rx.recv().await {
+        while running.len() >= parallel {
+            if let Some(r) = running.join_next().await {
+                finish(r, report, &mut done);
+            }
+        }
+        let (state, client, allow) = (state.clone(), client.clone(), req.allow_private_image_hosts);
+        running.spawn(async move { product_images(&state, &client, allow, p).await });
+    }
+    while let Some(r) = running.join_next().await {
+        finish(r, report, &mut done);
     }
     reader.await.map_err(|e| ImportError::Io(format!("the reader stopped: {e}")))??;
-    Ok(())
+    match first_error {
+        Some(e) => Err(e),
+        None => Ok(()),
+    }
+}
+
+/// What one product's images came to.
+#[derive(Default)]
+struct ImagesDone {
+    seen: u64,
+    added: u64,
+    already: u64,
+    warnings: Vec<String>,
+}
+
+async fn product_images(state: &AppState, client: &reqwest::Client, allow_private: bool, p: ImportedProduct) -> Result<ImagesDone, StoreError> {
+    let mut out = ImagesDone::default();
+    let Some(product) = state.store.product(Key::Slug(&p.handle)).await? else { return Ok(out) };
+    let hashes: Vec<String> = product.images.iter().filter_map(|i| i.media.as_ref().map(|m| m.hash.clone())).collect();
+    for img in &p.images {
+        out.seen += 1;
+        let variant_id = img.variant_sku.as_ref().and_then(|sku| product.variants.iter().find(|v| &v.sku == sku)).map(|v| v.id);
+        let where_ = format!("row {}, image {}", img.row, img.position);
+        let bytes = match &img.source {
+            ImageSource::LocalFile(path) => match tokio::fs::read(path).await {
+                Ok(b) => b,
+                Err(e) => {
+                    out.warnings.push(format!("{where_}: cannot read {}: {e}", path.display()));
+                    continue;
+                }
+            },
+            ImageSource::Url(url) => {
+                if product.images.iter().any(|i| i.url == *url) {
+                    out.already += 1;
+                    continue;
+                }
+                match fetch(client, url, allow_private, state.settings.media_limits.max_bytes).await {
+                    Ok(b) => b,
+                    Err(why) => {
+                        out.warnings.push(format!("{where_}: {url}: {why}"));
+                        continue;
+                    }
+                }
+            }
+        };
+        if hashes.contains(&baobab_media::pipeline::hash(&bytes)) {
+            out.already += 1;
+            continue;
+        }
+        let new = NewImage { media_hash: None, url: None, alt: img.alt.clone(), position: None, variant_id };
+        match crate::api::images::attach_upload(state, product.id, bytes, new).await {
+            Ok(_) => out.added += 1,
+            Err(e) => out.warnings.push(format!("{where_}: {}", e.message)),
+        }
+    }
+    Ok(out)
 }
 
 fn http_client() -> reqwest::Client {
