@@ -113,6 +113,8 @@ async fn pages_use_picture_srcset_and_the_data_saver() {
     let card = app.get("/c/smartphones?sort=title_asc").await.text();
     assert!(card.contains(&format!("<img src=\"/media/{hash}/320.jpg\"")), "cards carry the product's first image");
     assert!(card.contains("loading=\"lazy\""));
+    // The card's link is named by the title beside the picture: the picture is not read out again.
+    assert!(card.contains("alt=\"\" width=\"320\"") && !card.contains("alt=\"Front\""), "{card}");
 
     let saver = app.get_with("/p/kora-phone-model-00", &[("cookie", "datasaver=1")]).await.text();
     assert!(saver.contains("<img src=\"data:image/webp;base64,"), "data saver serves the inline placeholder");
