@@ -289,26 +289,19 @@ async fn order_managers_move_orders_and_record_refunds() {
     let mut shopper = Browser::new(&app);
     let v = app.store().product(baobab_store::Key::Slug("kora-phone-model-07")).await.unwrap().unwrap().variants[0].id;
     shopper.post("/cart/add", &[("variant_id", &v.to_string()), ("quantity", "1")]).await;
-    let html = shopper.get("/checkout").await.text();
-    let csrf = between(&html, "name=\"csrf\" value=\"", "\"");
-    let key = between(&html, "name=\"idempotency_key\" value=\"", "\"");
-    let placed = shopper
-        .post(
-            "/checkout",
-            &[
-                ("csrf", &csrf),
-                ("idempotency_key", &key),
-                ("email", "o@example.com"),
-                ("name", "Ama"),
-                ("line1", "Ring Road"),
-                ("city", "Accra"),
-                ("country", "GH"),
-                ("phone", "+233241234567"),
-                ("shipping_method", "gh-standard"),
-                ("payment_method", "cash_on_delivery"),
-            ],
-        )
-        .await;
+    let placed = crate::cart::checkout_with(
+        &mut shopper,
+        &[
+            ("email", "o@example.com"),
+            ("name", "Ama"),
+            ("line1", "Ring Road"),
+            ("city", "Accra"),
+            ("country", "GH"),
+            ("phone", "+233241234567"),
+            ("shipping_method", "gh-standard"),
+        ],
+    )
+    .await;
     assert_eq!(placed.status, 303, "{}", placed.text());
     let id: i64 = placed.header("location").trim_start_matches("/orders/").parse().unwrap();
 
