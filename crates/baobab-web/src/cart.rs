@@ -61,7 +61,7 @@ async fn add(State(state): State<AppState>, headers: HeaderMap, visitor: Visitor
     }
     let who = owner(&c).expect("a session exists now");
     match state.store.cart_put(&who, variant_id, quantity, false).await {
-        Ok(()) => Ok(redirect("/cart", cookie)),
+        Ok(()) => Ok(redirect(&cart_path(), cookie)),
         Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
         Err(e) => Err(e.into()),
     }
@@ -159,6 +159,11 @@ struct UpdateForm {
     quantity: String,
 }
 
+/// The cart page in the language of the page the shopper came from (`/fr/cart`).
+fn cart_path() -> String {
+    format!("{}/cart", crate::i18n::current().map(|l| l.prefix.to_string()).unwrap_or_default())
+}
+
 async fn update(State(state): State<AppState>, visitor: Visitor, f: Form<UpdateForm>) -> PageResult {
     let c = visitor.current;
     let variant_id: i64 =
@@ -167,7 +172,7 @@ async fn update(State(state): State<AppState>, visitor: Visitor, f: Form<UpdateF
         f.quantity.trim().parse().map_err(|_| PageError::BadParam(ValidationError::new("quantity", "must be a whole number")))?;
     let who = owner(&c).ok_or(PageError::NotFound("Cart"))?;
     match state.store.cart_put(&who, variant_id, quantity, true).await {
-        Ok(()) => Ok(redirect("/cart", None)),
+        Ok(()) => Ok(redirect(&cart_path(), None)),
         Err(StoreError::Invalid(v)) => Err(PageError::BadParam(v)),
         Err(e) => Err(e.into()),
     }

@@ -8,13 +8,14 @@ pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod caching;
+pub mod cart;
 pub mod catalog_export;
 pub mod catalog_io;
-pub mod cart;
 pub mod checkout;
 mod emails;
 pub mod error;
 pub mod health;
+pub mod i18n;
 pub mod media;
 pub mod middleware;
 pub mod page;
@@ -63,6 +64,9 @@ pub struct WebSettings {
     pub checkout: checkout::CheckoutSettings,
     /// Online payment providers (Paystack, M-Pesa); unset ones are not offered.
     pub payments: checkout::payments::PaymentSettings,
+    /// The shop's folder of `<lang>.ftl` catalogs (`i18n.dir`): overrides messages of a
+    /// shipped language or adds a language. None = the shipped catalogs only.
+    pub i18n_dir: Option<std::path::PathBuf>,
 }
 
 impl WebSettings {
@@ -89,6 +93,7 @@ impl Default for WebSettings {
             trusted_proxies: 0,
             checkout: checkout::CheckoutSettings::default(),
             payments: checkout::payments::PaymentSettings::default(),
+            i18n_dir: None,
         }
     }
 }
@@ -98,6 +103,8 @@ pub struct Inner {
     pub media: Arc<baobab_media::MediaStore>,
     pub settings: WebSettings,
     pub templates: templates::Templates,
+    /// The shop's languages and their message catalogs.
+    pub i18n: Arc<i18n::I18n>,
     pub assets: assets::Assets,
     /// Clients of the online payment providers configured in `settings.payments`.
     pub providers: checkout::payments::Providers,
@@ -139,10 +146,17 @@ impl AppState {
             &providers.form_origins,
         ))
         .ok();
+        // The binary checks the folder while validating its configuration; a folder broken since
+        // then leaves the shop in its shipped languages rather than down.
+        let i18n = Arc::new(i18n::I18n::load(settings.i18n_dir.as_deref()).unwrap_or_else(|e| {
+            tracing::error!(error = %e, "could not load the shop's message catalogs; using the shipped ones");
+            i18n::I18n::shipped()
+        }));
         AppState(Arc::new(Inner {
             store,
             media,
-            templates: templates::Templates::new(),
+            templates: templates::Templates::with_i18n(i18n.clone()),
+            i18n,
             assets: assets::Assets::new(),
             providers,
             csp,
@@ -202,5 +216,15 @@ pub fn router(state: AppState) -> Router {
         .nest("/api", api::routes(&state.settings))
         .fallback(storefront::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), page::render_error_pages));
-    middleware::wrap(app, state.clone()).with_state(state)
+    let app = middleware::wrap(app, state.clone()).with_state(state.clone());
+    // The language prefix is taken off before routing, so it wraps the routed application.
+    Router::new().fallback_service(app).layer(axum::middleware::from_fn_with_state(state, middleware::language))
+}
+
+impl AppState {
+    /// The message `key` in the current request's language (see [`i18n::current`]).
+    pub fn t(&self, key: &str, args: &[(&str, fluent_bundle::FluentValue)]) -> String {
+        let lang = i18n::current();
+        self.i18n.msg(lang.as_ref().map_or(self.i18n.default_code(), |l| &l.code), key, args)
+    }
 }

@@ -116,6 +116,62 @@ pub fn content_security_policy(media_origin: Option<&str>, form_origins: &[Strin
     )
 }
 
+/// The request's language, outermost (before routing):
+/// - `/fr/…` (a language other than the default): the prefix is taken off and the rest is
+///   routed as usual, in French. `/en/…` (the default's own code) redirects to the path without
+///   it, so every page has one URL per language.
+/// - any other path: the shopper's explicit choice (the `lang` cookie), else `Accept-Language`,
+///   else the default. A cacheable storefront page (`/`, `/c/…`, `/p/…`, `/search`) asked for
+///   with GET or HEAD in another language than the default redirects (302) to its prefixed URL;
+///   it answers `Vary: Cookie, Accept-Language`, so a cache must key unprefixed pages on both
+///   (see "Languages" in docs/architecture.md). Private pages are rendered in that language.
+pub async fn language(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+    let i18n = &state.i18n;
+    let default = i18n.default_code();
+    let path = req.uri().path().to_string();
+    let query = req.uri().query().map(|q| format!("?{q}")).unwrap_or_default();
+    let codes = || i18n.languages().iter().map(|l| l.code.as_str());
+    if let Some((code, rest)) = crate::i18n::split_prefix(&path, codes()) {
+        if code == default {
+            return redirect_to(StatusCode::PERMANENT_REDIRECT, &format!("{rest}{query}"));
+        }
+        let lang = crate::i18n::Lang::new(code, default);
+        if let Ok(uri) = format!("{rest}{query}").parse::<axum::http::Uri>() {
+            req.extensions_mut().insert(axum::extract::OriginalUri(uri.clone()));
+            *req.uri_mut() = uri;
+        }
+        return crate::i18n::scope(lang, next.run(req)).await;
+    }
+    let explicit = crate::params::cookie(req.headers(), crate::i18n::LANG_COOKIE).and_then(|c| codes().find(|x| *x == c));
+    let accepted = || {
+        let header = req.headers().get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        crate::i18n::accept_language(header, codes())
+    };
+    let chosen = explicit.or_else(accepted).unwrap_or(default).to_string();
+    let storefront = path == "/" || path.starts_with("/c/") || path.starts_with("/p/") || path == "/search";
+    let reading = matches!(*req.method(), Method::GET | Method::HEAD);
+    if storefront && reading && chosen != default {
+        let mut res = redirect_to(StatusCode::FOUND, &format!("/{chosen}{path}{query}"));
+        res.headers_mut().insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+        return res;
+    }
+    let lang = crate::i18n::Lang::new(if storefront { default } else { &chosen }, default);
+    let mut res = crate::i18n::scope(lang, next.run(req)).await;
+    if storefront {
+        res.headers_mut().insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+    }
+    res
+}
+
+/// A redirect to a same-site path, never cached.
+fn redirect_to(status: StatusCode, to: &str) -> Response {
+    let mut res = status.into_response();
+    let h = res.headers_mut();
+    h.insert(header::LOCATION, HeaderValue::from_str(to).unwrap_or(HeaderValue::from_static("/")));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    res
+}
+
 async fn security_headers(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let html = res.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));

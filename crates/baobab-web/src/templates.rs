@@ -1,7 +1,13 @@
 //! The storefront's templates, compiled into the binary (no files to deploy or lose).
 
-use minijinja::Environment;
+use std::sync::Arc;
+
+use fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Value, ValueKind};
+use minijinja::{Environment, State};
 use serde::Serialize;
+
+use crate::i18n::I18n;
 
 pub struct Templates {
     env: Environment<'static>,
@@ -30,12 +36,40 @@ const SOURCES: &[(&str, &str)] = &[
 ];
 
 impl Templates {
+    /// The templates with the shipped message catalogs.
     pub fn new() -> Templates {
+        Templates::with_i18n(Arc::new(I18n::shipped()))
+    }
+
+    /// The templates with the shop's catalogs: `t("key", name=value…)` is the message in the
+    /// page's language (`page.lang` of the context, else the request's, else the default).
+    pub fn with_i18n(i18n: Arc<I18n>) -> Templates {
         let mut env = Environment::new();
         env.set_syntax(
             minijinja::syntax::SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build().expect("default delimiters"),
         );
         env.set_formatter(escape_html);
+        env.add_function("t", move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+            let from_page = state.lookup("page").and_then(|p| p.get_attr("lang").ok()).filter(|l| !l.is_undefined() && !l.is_none());
+            let lang = match from_page {
+                Some(l) => l.to_string(),
+                None => crate::i18n::current().map_or_else(|| i18n.default_code().to_string(), |l| l.code.to_string()),
+            };
+            let mut args: Vec<(&str, FluentValue)> = Vec::new();
+            for name in kwargs.args() {
+                let v: Value = kwargs.get(name)?;
+                let fv = match v.kind() {
+                    ValueKind::Number => match v.as_i64() {
+                        Some(n) => FluentValue::from(n),
+                        None => FluentValue::from(f64::try_from(v.clone()).unwrap_or_default()),
+                    },
+                    _ => FluentValue::from(v.to_string()),
+                };
+                args.push((name, fv));
+            }
+            kwargs.assert_all_used()?;
+            Ok(i18n.msg(&lang, key, &args))
+        });
         for (name, source) in SOURCES {
             env.add_template(name, source).unwrap_or_else(|e| panic!("template {name}: {e}"));
         }

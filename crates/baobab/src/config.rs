@@ -49,6 +49,16 @@ pub struct RawConfig {
     pub email: EmailSection,
     pub checkout: CheckoutSection,
     pub payments: PaymentsSection,
+    pub i18n: I18nSection,
+}
+
+/// The shop's own message catalogs.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct I18nSection {
+    /// A folder of `<lang>.ftl` files: a shipped language's file overrides its messages, any
+    /// other adds a language.
+    pub dir: Option<PathBuf>,
 }
 
 /// Outgoing e-mail. Without `smtp_url`, messages are written to the log.
@@ -152,6 +162,7 @@ impl Default for RawConfig {
             email: EmailSection { smtp_url: None, from: "Baobab Market <no-reply@localhost>".into() },
             checkout: Default::default(),
             payments: Default::default(),
+            i18n: I18nSection::default(),
             media: MediaSection {
                 backend: "local".into(),
                 bucket: None,
@@ -357,6 +368,15 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             Some((Secret(url.to_string()), raw.email.from.clone()))
         }
     };
+    if let Some(dir) = &raw.i18n.dir {
+        let shown = dir.display();
+        if !dir.is_dir() {
+            return Err(bad(fig, "i18n.dir", &shown, "is not a folder"));
+        }
+        if let Err(e) = baobab_web::i18n::I18n::load(Some(dir)) {
+            return Err(bad(fig, "i18n.dir", &shown, &format!("has a catalog that does not load: {e}")));
+        }
+    }
     let m = &raw.media;
     let media_base = m.public_base_url.trim_end_matches('/').to_string();
     if !(media_base.starts_with('/') || media_base.starts_with("https://") || media_base.starts_with("http://"))
@@ -407,6 +427,7 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             page_max_age: h.page_max_age_seconds,
             checkout,
             payments,
+            i18n_dir: raw.i18n.dir.clone(),
         },
         pool: PoolConfig {
             max_connections: d.max_connections,

@@ -45,36 +45,91 @@ impl PageError {
         PageError::status(StatusCode::FORBIDDEN, "csrf", "is missing or wrong: reload the form and try again")
     }
 
-    /// The status, heading and message of the error page (server faults are logged here).
-    fn describe(&self) -> (StatusCode, String, String) {
-        let gone = || "It may have moved or been removed.".to_string();
+    /// The status, heading and message of the error page, as messages of the catalog (server
+    /// faults are logged here).
+    fn describe(&self) -> (StatusCode, Msg, Msg) {
+        let bad = || Msg::new("error-bad-link");
+        let gone = || Msg::new("error-gone");
+        let not_found = |what: &str| match what {
+            "Page" => Msg::new("error-page-not-found"),
+            "Product" => Msg::new("error-product-not-found"),
+            "Category" => Msg::new("error-category-not-found"),
+            other => Msg::new("error-not-found").arg("what", other),
+        };
+        let failed = || (StatusCode::INTERNAL_SERVER_ERROR, Msg::new("error-failed-heading"), Msg::new("error-failed"));
         match self {
-            PageError::BadParam(v) => (StatusCode::BAD_REQUEST, "That link has a mistake".into(), format!("The parameter {v}.")),
-            PageError::Status(s, v) => (*s, "That link has a mistake".into(), format!("The parameter {v}.")),
-            PageError::TooMany(wait) => (
-                StatusCode::TOO_MANY_REQUESTS,
-                "That link has a mistake".into(),
-                format!("The parameter attempts: are too many. Try again in {wait} s."),
-            ),
-            PageError::NotFound(what) => (StatusCode::NOT_FOUND, format!("{what} not found"), gone()),
-            PageError::Store(StoreError::NotFound(what)) => (StatusCode::NOT_FOUND, format!("{what} not found"), gone()),
+            PageError::BadParam(v) => (StatusCode::BAD_REQUEST, bad(), Msg::new("error-bad-param").arg("detail", v.to_string())),
+            PageError::Status(s, v) => (*s, bad(), Msg::new("error-bad-param").arg("detail", v.to_string())),
+            PageError::TooMany(wait) => (StatusCode::TOO_MANY_REQUESTS, bad(), Msg::new("error-too-many").arg("seconds", *wait)),
+            PageError::NotFound(what) => (StatusCode::NOT_FOUND, not_found(what), gone()),
+            PageError::Store(StoreError::NotFound(what)) => (StatusCode::NOT_FOUND, not_found(what), gone()),
             PageError::Store(StoreError::Unavailable(detail)) => {
                 tracing::warn!(error = %detail, "database unavailable");
-                (
-                    StatusCode::SERVICE_UNAVAILABLE,
-                    "We'll be right back".into(),
-                    "The shop is briefly unavailable. Please try again in a few seconds.".into(),
-                )
+                (StatusCode::SERVICE_UNAVAILABLE, Msg::new("error-unavailable-heading"), Msg::new("error-unavailable"))
             }
             PageError::Store(other) => {
                 tracing::error!(error = %other, "store error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong".into(), "Please try again.".into())
+                failed()
             }
             PageError::Render(err) => {
                 tracing::error!(error = %err, "template error");
-                (StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong".into(), "Please try again.".into())
+                failed()
             }
         }
+    }
+}
+
+/// A message of the catalog and its arguments, put into words where the page is rendered.
+#[derive(Clone, Debug)]
+pub struct Msg {
+    key: &'static str,
+    args: Vec<(&'static str, MsgArg)>,
+}
+
+#[derive(Clone, Debug)]
+enum MsgArg {
+    Text(String),
+    Number(i64),
+}
+
+impl Msg {
+    fn new(key: &'static str) -> Msg {
+        Msg { key, args: Vec::new() }
+    }
+
+    fn arg(mut self, name: &'static str, value: impl Into<MsgArg>) -> Msg {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    fn words(&self, state: &AppState) -> String {
+        let args: Vec<(&str, fluent_bundle::FluentValue)> = self
+            .args
+            .iter()
+            .map(|(k, v)| match v {
+                MsgArg::Text(s) => (*k, s.clone().into()),
+                MsgArg::Number(n) => (*k, (*n).into()),
+            })
+            .collect();
+        state.t(self.key, &args)
+    }
+}
+
+impl From<&str> for MsgArg {
+    fn from(s: &str) -> Self {
+        MsgArg::Text(s.to_string())
+    }
+}
+
+impl From<String> for MsgArg {
+    fn from(s: String) -> Self {
+        MsgArg::Text(s)
+    }
+}
+
+impl From<i64> for MsgArg {
+    fn from(n: i64) -> Self {
+        MsgArg::Number(n)
     }
 }
 
@@ -108,8 +163,8 @@ impl From<minijinja::Error> for PageError {
 /// What an error response asks the `render_error_pages` layer to show.
 #[derive(Clone, Debug)]
 pub struct ErrorPage {
-    pub heading: String,
-    pub message: String,
+    pub heading: Msg,
+    pub message: Msg,
 }
 
 impl IntoResponse for PageError {
@@ -147,6 +202,7 @@ pub fn error_page(state: &AppState, e: PageError) -> Response {
 /// Renders the body of a response that a `PageError` made; other responses pass unchanged.
 fn render(state: &AppState, mut res: Response) -> Response {
     let Some(ErrorPage { heading, message }) = res.extensions_mut().remove::<ErrorPage>() else { return res };
+    let (heading, message) = (heading.words(state), message.words(state));
     let view = ErrorView { page: Chrome::bare(state, &heading), heading: heading.clone(), message: message.clone() };
     let body = state
         .templates

@@ -1,6 +1,7 @@
 //! The storefront: small server-rendered pages that work without JavaScript on slow networks.
 //! Pages are cacheable (`public`, short max-age, ETag) and vary only by the currency cookie.
 
+mod language;
 pub(crate) mod views;
 
 use axum::Router;
@@ -27,6 +28,7 @@ pub fn routes() -> Router<AppState> {
         .route("/search", get(search))
         .route("/currency", get(set_currency))
         .route("/data-saver", get(set_data_saver))
+        .route("/language", get(language::set_language))
 }
 
 /// A cacheable HTML page. It varies by the currency cookie, which the CDN's cache key includes.
@@ -49,15 +51,13 @@ async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri
     let mut q = ProductQuery::storefront(cur);
     q.pagination = Pagination { page: 1, per_page: 12 };
     let list = state.store.products(&q).await?;
-    let mut chrome = Chrome::new(&state, cur, &cats, "/", "Shop online, pay on delivery");
+    let shop = || state.settings.shop_name.clone().into();
+    let mut chrome = Chrome::new(&state, cur, &cats, "/", &state.t("home-title", &[]));
     chrome.data_saver = data_saver(&headers);
-    chrome.description = format!(
-        "{}: phones, fashion, groceries, solar and more, delivered across Africa. Pay on delivery, by card or mobile money.",
-        state.settings.shop_name
-    );
+    chrome.description = state.t("home-description", &[("shop", shop())]);
     let ctx = HomeView {
-        heading: format!("Welcome to {}", state.settings.shop_name),
-        tagline: "Everyday essentials and great deals, delivered to your door.".into(),
+        heading: state.t("home-heading", &[("shop", shop())]),
+        tagline: state.t("home-tagline", &[]),
         categories: top_level(&cats),
         cards: cards(&state, &list.items, data_saver(&headers)),
         page: chrome,
@@ -107,18 +107,20 @@ async fn category(
     let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
     let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
     chrome.data_saver = data_saver(&headers);
-    chrome.canonical = state.settings.public_url.clone()
-        + &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url();
-    chrome.description = truncate(
-        &format!("{}: {} products at {}, delivered across Africa. {}", cat.name, list.total, state.settings.shop_name, cat.description),
-        155,
-    );
+    chrome.set_canonical(&state, &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url());
+    let args = [
+        ("category", cat.name.clone().into()),
+        ("count", list.total.into()),
+        ("shop", state.settings.shop_name.clone().into()),
+        ("about", cat.description.clone().into()),
+    ];
+    chrome.description = truncate(&state.t("category-description", &args), 155);
     chrome.crumbs = ancestry(&cats, cat.id).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect();
     let ctx = CategoryView {
         children: cats.iter().filter(|c| c.parent_id == Some(cat.id) && !c.archived).map(CategoryLink::from).collect(),
         category: CategoryLink::from(cat),
         total: list.total,
-        sorts: sort_links(&sort_base, q.sort, false),
+        sorts: sort_links(&state, &sort_base, q.sort, false),
         pager: Pager::new(&paged, q.pagination.page, list.page_count()),
         cards: cards(&state, &list.items, data_saver(&headers)),
         page: chrome,
@@ -136,14 +138,17 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
     chrome.data_saver = data_saver(&headers);
     let from = p.from_price(cur);
     chrome.description = match &from {
-        Some(price) => truncate(&format!("{} from {}. {}", p.title, price.formatted(), p.description), 155),
+        Some(price) => {
+            let args = [("title", p.title.clone().into()), ("price", price.formatted().into()), ("about", p.description.clone().into())];
+            truncate(&state.t("product-description-from", &args), 155)
+        }
         None => truncate(&format!("{}. {}", p.title, p.description), 155),
     };
     let mut crumbs: Vec<Link> =
         p.category_id.map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect()).unwrap_or_default();
     crumbs.push(Link::to(&p.title, path.clone()));
     chrome.crumbs = crumbs;
-    let variants = VariantTable::of(&p, cur);
+    let variants = VariantTable::of(&state, &p, cur);
     let cheapest = p.live_variants().filter_map(|v| v.price_in(cur)).min_by_key(|x| x.amount_minor);
     let ctx = ProductView {
         product: ProductHead { title: p.title.clone() },
@@ -205,13 +210,17 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
         })
         .collect();
     let stock_links = vec![Link {
-        label: format!("In stock only ({})", facets.in_stock),
+        label: state.t("search-in-stock-only", &[("count", facets.in_stock.into())]),
         url: sorted.clone().with("in_stock", (!q.in_stock_only).then(|| "1".to_string())).url(),
         current: false,
     }];
     let filtered = q.category_id.is_some() || q.min_price.is_some() || q.max_price.is_some() || q.in_stock_only;
     let clear = filtered.then(|| Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url());
-    let title = if text.trim().is_empty() { "All products".to_string() } else { format!("Search: {}", truncate(text.trim(), 60)) };
+    let title = if text.trim().is_empty() {
+        state.t("search-all", &[])
+    } else {
+        state.t("search-title", &[("query", truncate(text.trim(), 60).into())])
+    };
     let mut chrome = Chrome::new(
         &state,
         q.currency,
@@ -222,12 +231,11 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
     chrome.data_saver = data_saver(&headers);
     chrome.q = text.trim().to_string();
     chrome.noindex = true;
-    chrome.canonical = state.settings.public_url.clone()
-        + &Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url();
-    chrome.description = format!("{} products found at {}.", list.total, state.settings.shop_name);
+    chrome.set_canonical(&state, &Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url());
+    chrome.description = state.t("search-description", &[("count", list.total.into()), ("shop", state.settings.shop_name.clone().into())]);
     let ctx = SearchView {
         total: list.total,
-        sorts: sort_links(&base, q.sort, q.terms.is_some()),
+        sorts: sort_links(&state, &base, q.sort, q.terms.is_some()),
         pager: Pager::new(&sorted, q.pagination.page, list.page_count()),
         cards: cards(&state, &list.items, data_saver(&headers)),
         categories: category_links,
@@ -288,7 +296,7 @@ pub(crate) fn safe_back(back: Option<String>) -> String {
     back.as_deref().and_then(baobab_domain::redirect::local_path).unwrap_or_else(|| "/".into())
 }
 
-fn redirect_with_cookie(back: &str, cookie: &str) -> PageResult {
+pub(crate) fn redirect_with_cookie(back: &str, cookie: &str) -> PageResult {
     let mut res = StatusCode::SEE_OTHER.into_response();
     let h = res.headers_mut();
     h.insert(header::LOCATION, HeaderValue::from_str(back).map_err(|_| ValidationError::new("back", "is not a valid path"))?);
@@ -297,12 +305,24 @@ fn redirect_with_cookie(back: &str, cookie: &str) -> PageResult {
     Ok(res)
 }
 
-fn sort_links(base: &Params, current: Sort, has_text: bool) -> Vec<Link> {
+/// A sort's label in the page's language.
+fn sort_label(state: &AppState, s: Sort) -> String {
+    let key = match s {
+        Sort::Relevance => "sort-relevance",
+        Sort::Newest => "sort-newest",
+        Sort::PriceAsc => "sort-price-asc",
+        Sort::PriceDesc => "sort-price-desc",
+        Sort::TitleAsc => "sort-title-asc",
+    };
+    state.t(key, &[])
+}
+
+fn sort_links(state: &AppState, base: &Params, current: Sort, has_text: bool) -> Vec<Link> {
     Sort::ALL
         .iter()
         .filter(|s| has_text || **s != Sort::Newest)
         .map(|s| Link {
-            label: if !has_text && *s == Sort::Relevance { Sort::Newest.label().to_string() } else { s.label().to_string() },
+            label: if !has_text && *s == Sort::Relevance { sort_label(state, Sort::Newest) } else { sort_label(state, *s) },
             url: base.clone().with("sort", (*s != Sort::Relevance).then(|| s.as_str().to_string())).url(),
             current: *s == current || (!has_text && current == Sort::Newest && *s == Sort::Relevance),
         })

@@ -26,25 +26,63 @@ pub struct Chrome {
     pub noindex: bool,
     /// Data-saver mode: images as tiny placeholders only.
     pub data_saver: bool,
+    /// The page's language (`<html lang>`), its direction (`ltr`/`rtl`) and the prefix its
+    /// links carry (`""` for the default language, `"/fr"`).
+    pub lang: String,
+    pub dir: &'static str,
+    pub prefix: String,
+    /// This page's path without the language prefix, where the language switch returns to.
+    pub bare_path: String,
+    /// The same page in every language (`hreflang`), the default one also as `x-default`.
+    pub alternates: Vec<Alternate>,
+    /// The language menu: (code, name in itself).
+    pub languages: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
 }
 
 impl Chrome {
     pub fn new(state: &AppState, currency: Currency, cats: &[Category], path: &str, title: &str) -> Chrome {
-        Chrome {
+        let i18n = &state.i18n;
+        let lang = crate::i18n::current().unwrap_or_else(|| crate::i18n::Lang::new(i18n.default_code(), i18n.default_code()));
+        let mut c = Chrome {
             shop: state.settings.shop_name.clone(),
             title: title.to_string(),
             description: String::new(),
-            canonical: format!("{}{}", state.settings.public_url, path),
+            canonical: String::new(),
             css: state.assets.css.path.clone(),
             currencies: Currency::all().map(|c| c.code()).collect(),
             currency: currency.code(),
             nav: top_level(cats),
             crumbs: Vec::new(),
             q: String::new(),
-            path: path.to_string(),
+            path: format!("{}{path}", lang.prefix),
             noindex: false,
             data_saver: false,
-        }
+            dir: if crate::i18n::is_rtl(&lang.code) { "rtl" } else { "ltr" },
+            lang: lang.code.to_string(),
+            prefix: lang.prefix.to_string(),
+            bare_path: path.to_string(),
+            alternates: Vec::new(),
+            languages: i18n.languages().iter().map(|l| (l.code.clone(), l.name.clone())).collect(),
+        };
+        c.set_canonical(state, path);
+        c
+    }
+
+    /// Sets the canonical link to `path` (without prefix) in this page's language, and the
+    /// `hreflang` alternates to the same path in every language.
+    pub fn set_canonical(&mut self, state: &AppState, path: &str) {
+        let base = &state.settings.public_url;
+        let default = state.i18n.default_code();
+        self.canonical = format!("{base}{}{path}", self.prefix);
+        let href = |code: &str| format!("{base}{}{path}", crate::i18n::Lang::new(code, default).prefix);
+        self.alternates = state.i18n.languages().iter().map(|l| Alternate { hreflang: l.code.clone(), href: href(&l.code) }).collect();
+        self.alternates.push(Alternate { hreflang: "x-default".into(), href: href(default) });
     }
 
     /// For error pages, which must render even when the database is away.
@@ -52,6 +90,7 @@ impl Chrome {
         let mut c = Chrome::new(state, state.settings.default_currency, &[], "/", title);
         c.noindex = true;
         c.description = title.to_string();
+        c.alternates.clear();
         c
     }
 }
@@ -231,7 +270,7 @@ pub struct VariantTable {
 }
 
 impl VariantTable {
-    pub fn of(p: &Product, currency: Currency) -> VariantTable {
+    pub fn of(state: &AppState, p: &Product, currency: Currency) -> VariantTable {
         let mut options: Vec<String> = Vec::new();
         for o in p.live_variants().flat_map(|v| &v.options) {
             if !options.contains(&o.name) {
@@ -251,7 +290,7 @@ impl VariantTable {
                         .collect(),
                     price: price.map(|x| x.formatted()),
                     compare_at: price.and_then(|x| x.formatted_compare_at()),
-                    stock: stock_text(v.stock_on_hand),
+                    stock: stock_text(state, v.stock_on_hand),
                     available: v.stock_on_hand > 0,
                 }
             })
@@ -265,11 +304,11 @@ impl VariantTable {
 }
 
 /// How many are left, as the product page says it.
-pub fn stock_text(on_hand: i64) -> String {
+pub fn stock_text(state: &AppState, on_hand: i64) -> String {
     match on_hand {
-        n if n <= 0 => "Out of stock".to_string(),
-        n if n <= 5 => format!("Only {n} left"),
-        _ => "In stock".to_string(),
+        n if n <= 0 => state.t("stock-out", &[]),
+        n if n <= 5 => state.t("stock-few", &[("count", n.into())]),
+        _ => state.t("stock-in", &[]),
     }
 }
 
