@@ -12,11 +12,16 @@ macro_rules! impl_import_store {
                 conn: &mut <$db as sqlx::Database>::Connection,
                 path: &[baobab_domain::catalog::NewCategory],
                 summary: &mut baobab_domain::import::ImportSummary,
+                known: &mut std::collections::HashMap<String, i64>,
             ) -> $crate::Result<Option<i64>> {
                 let mut parent: Option<i64> = None;
                 for level in path {
                     let level = level.validate()?;
                     let slug = level.slug.clone().unwrap_or_default();
+                    if let Some(id) = known.get(&slug) {
+                        parent = Some(*id);
+                        continue;
+                    }
                     let found: Option<i64> =
                         sqlx::query_scalar("SELECT id FROM categories WHERE slug = $1").bind(&slug).fetch_optional(&mut *conn).await?;
                     parent = Some(match found {
@@ -38,6 +43,7 @@ macro_rules! impl_import_store {
                             .await?
                         }
                     });
+                    known.extend(parent.map(|id| (slug, id)));
                 }
                 Ok(parent)
             }
@@ -47,12 +53,13 @@ macro_rules! impl_import_store {
                 conn: &mut <$db as sqlx::Database>::Connection,
                 up: &baobab_domain::import::ProductUpsert,
                 summary: &mut baobab_domain::import::ImportSummary,
+                categories: &mut std::collections::HashMap<String, i64>,
             ) -> $crate::Result<()> {
                 let new = up.product.validate()?;
                 let slug = new.slug.clone().unwrap_or_default();
                 let category_id = match up.categories.is_empty() {
                     true => new.category_id,
-                    false => Self::upsert_category_path(conn, &up.categories, summary).await?,
+                    false => Self::upsert_category_path(conn, &up.categories, summary, categories).await?,
                 };
                 let mut existing: Option<i64> =
                     sqlx::query_scalar("SELECT id FROM products WHERE slug = $1").bind(&slug).fetch_optional(&mut *conn).await?;
@@ -156,11 +163,14 @@ macro_rules! impl_import_store {
                 use $crate::StoreError;
                 let mut tx = self.write.begin().await?;
                 let mut summary = baobab_domain::import::ImportSummary::default();
+                // Category ids by slug, found or made in this transaction: a file names the same
+                // few categories on every row.
+                let mut categories = std::collections::HashMap::new();
                 while let Some(item) = items.recv().await {
                     match item {
                         $crate::imports::ImportItem::Product(p) => {
                             let handle = p.product.slug.clone().unwrap_or_else(|| p.product.title.clone());
-                            Self::upsert_product(&mut tx, &p, &mut summary).await.map_err(|e| match e {
+                            Self::upsert_product(&mut tx, &p, &mut summary, &mut categories).await.map_err(|e| match e {
                                 StoreError::Invalid(v) => StoreError::invalid(&format!("product `{handle}`"), v.to_string()),
                                 StoreError::Conflict { field, message } => {
                                     StoreError::Conflict { field, message: format!("product `{handle}`: {message}") }
