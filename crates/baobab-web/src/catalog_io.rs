@@ -249,21 +249,19 @@ async fn attach_images(state: &AppState, open: Opener, req: &Request, report: &m
     let mut running = tokio::task::JoinSet::new();
     let mut done = 0u64;
     let mut first_error = None;
-    let mut finish = |r: Result<Result<ImagesDone, StoreError>, tokio::task::JoinError>, report: &mut Report, done: &mut u64| {
-        match r {
-            Ok(Ok(d)) => {
-                *done += d.seen;
-                report.images_added += d.added;
-                report.images_already_there += d.already;
-                d.warnings.into_iter().for_each(|w| report.warning(w));
-                progress(req, Stage::Images, *done, Some(report.images));
-            }
-            Ok(Err(e)) => {
-                first_error.get_or_insert(ImportError::Store(e));
-            }
-            Err(e) => {
-                first_error.get_or_insert(ImportError::Io(format!("an image task stopped: {e}")));
-            }
+    let mut finish = |r: Result<Result<ImagesDone, StoreError>, tokio::task::JoinError>, report: &mut Report, done: &mut u64| match r {
+        Ok(Ok(d)) => {
+            *done += d.seen;
+            report.images_added += d.added;
+            report.images_already_there += d.already;
+            d.warnings.into_iter().for_each(|w| report.warning(w));
+            progress(req, Stage::Images, *done, Some(report.images));
+        }
+        Ok(Err(e)) => {
+            first_error.get_or_insert(ImportError::Store(e));
+        }
+        Err(e) => {
+            first_error.get_or_insert(ImportError::Io(format!("an image task stopped: {e}")));
         }
     };
     while let Some(p) = rx.recv().await {
@@ -294,7 +292,12 @@ struct ImagesDone {
     warnings: Vec<String>,
 }
 
-async fn product_images(state: &AppState, client: &reqwest::Client, allow_private: bool, p: ImportedProduct) -> Result<ImagesDone, StoreError> {
+async fn product_images(
+    state: &AppState,
+    client: &reqwest::Client,
+    allow_private: bool,
+    p: ImportedProduct,
+) -> Result<ImagesDone, StoreError> {
     let mut out = ImagesDone::default();
     let Some(product) = state.store.product(Key::Slug(&p.handle)).await? else { return Ok(out) };
     let hashes: Vec<String> = product.images.iter().filter_map(|i| i.media.as_ref().map(|m| m.hash.clone())).collect();
