@@ -8,6 +8,7 @@ mod api_read;
 mod api_write;
 mod cart;
 mod catalog_files;
+mod i18n;
 mod failover;
 mod media;
 mod ops;
