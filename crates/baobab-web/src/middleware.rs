@@ -158,7 +158,8 @@ pub async fn language(State(state): State<AppState>, mut req: Request, next: Nex
     let lang = crate::i18n::Lang::new(if storefront { default } else { &chosen }, default);
     let mut res = crate::i18n::scope(lang, next.run(req)).await;
     if storefront {
-        res.headers_mut().insert(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
+        // added to what the page and compression already vary by
+        res.headers_mut().append(header::VARY, HeaderValue::from_static("Cookie, Accept-Language"));
     }
     res
 }
