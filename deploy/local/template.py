@@ -6,6 +6,7 @@ the instances' environment (the baobab.env heredoc in the launch template's user
 CloudFront cache behaviours and policies, and the alarms' thresholds.
 """
 
+import json
 import os
 import re
 
@@ -194,11 +195,17 @@ def distribution(t):
             "methods": b.get("AllowedMethods", ["GET", "HEAD"]),
             "cache": _cache_policy(t, b["CachePolicyId"]),
             "forward": _origin_request(t, b.get("OriginRequestPolicyId")),
+            # viewer-request functions by resource name (e.g. LanguageFunction)
+            "functions": [
+                name for f in b.get("FunctionAssociations", [])
+                for name in t["Resources"] if name in json.dumps(f["FunctionARN"])
+            ],
         }
 
     bs = [behaviour(b, b["PathPattern"]) for b in d.get("CacheBehaviors", [])]
     bs.append(behaviour(d["DefaultCacheBehavior"], "*"))
-    return {"origins": origins, "behaviours": bs}
+    languages = parameter_default(t, "ShopLanguages").split(",") if "ShopLanguages" in t.get("Parameters", {}) else []
+    return {"origins": origins, "behaviours": bs, "languages": languages}
 
 
 def alarms(t):

@@ -366,6 +366,14 @@ def nginx_cfg(f):
         # EnableAcceptEncodingGzip/Brotli: the normalised encoding is part of every cache key
         "  map $http_accept_encoding $cdn_encoding { ~br br; ~gzip gzip; default \"\"; }",
     ]
+    # LanguageFunction (a CloudFront Function reducing Accept-Language to one of the shop's
+    # languages) as a map: the first listed language when it is one of them. CloudFront's
+    # function also weighs q-values; the rehearsal's load sends no Accept-Language.
+    if cdn.get("languages"):
+        lines.append('  map $http_accept_language $cdn_language {')
+        lines.append('    default "";')
+        lines.append('    "~*^\\s*(?<l>%s)(?:[-,; ]|$)" $l;' % "|".join(cdn["languages"]))
+        lines.append('  }')
     # One map per distinct cookie whitelist: the Cookie header the origin receives.
     cookie_vars = {}
 
@@ -421,6 +429,8 @@ def nginx_cfg(f):
             loc.append("    proxy_set_header Cookie %s;" % (cookie_var(fwd_cookies) if fwd_cookies else '""'))
             loc.append("    proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
             loc.append("    proxy_set_header X-Forwarded-Proto https;")
+            if "LanguageFunction" in b["functions"]:
+                loc.append("    proxy_set_header Accept-Language $cdn_language;")
         loc.append("    proxy_set_header Host $http_host;" if origin["kind"] != "s3" else "")
         loc.append("    proxy_http_version 1.1;")
         loc.append("    proxy_set_header Connection \"\";")
@@ -433,7 +443,11 @@ def nginx_cfg(f):
             if c["query"]:
                 key.append("$args")
             key += ["$cookie_%s" % n for n in c["cookies"]]
-            key += ["$http_%s" % h.lower().replace("-", "_") for h in c["headers"]]
+            key += [
+                "$cdn_language" if h.lower() == "accept-language" and "LanguageFunction" in b["functions"]
+                else "$http_%s" % h.lower().replace("-", "_")
+                for h in c["headers"]
+            ]
             key.append("$cdn_encoding")
             loc.append("    proxy_cache edge;")
             loc.append("    proxy_cache_key \"%s\";" % "|".join(key))

@@ -492,6 +492,7 @@ fn every_resource_that_can_be_encrypted_is() {
         "AWS::RDS::EventSubscription",
         "AWS::CloudFront::OriginAccessControl",
         "AWS::CloudFront::CachePolicy",
+        "AWS::CloudFront::Function", // code (Accept-Language rule), no data
         "AWS::CloudFront::OriginRequestPolicy",
         "AWS::CloudFront::ResponseHeadersPolicy",
         "AWS::SNS::TopicPolicy",
@@ -580,7 +581,7 @@ fn every_resource_that_can_be_encrypted_is() {
 // ------------------------------------------------------------------ CDN
 
 #[test]
-fn cloudfront_caches_pages_by_currency_and_forwards_the_session_only_where_needed() {
+fn cloudfront_caches_pages_by_currency_and_language_and_forwards_the_session_only_where_needed() {
     let t = main_stack();
     let c = &props(t.resource("Distribution"))["DistributionConfig"];
     assert_eq!(c["PriceClass"].as_str(), Some("PriceClass_200"));
@@ -603,11 +604,26 @@ fn cloudfront_caches_pages_by_currency_and_forwards_the_session_only_where_neede
             .iter()
             .map(|v| s(v).to_string())
             .collect();
-    assert_eq!(session_cookies, ["baobab_session", "currency"]);
+    assert_eq!(session_cookies, ["baobab_session", "currency", "lang"]);
 
     let default = &c["DefaultCacheBehavior"];
     assert_eq!(as_ref(&default["CachePolicyId"]), Some("PagesCachePolicy"));
-    assert_eq!(cookies_of_cache_policy("PagesCachePolicy"), ["currency"], "pages vary on the currency cookie only");
+    assert_eq!(cookies_of_cache_policy("PagesCachePolicy"), ["currency", "lang"], "pages vary on the currency and language choices");
+    // Unprefixed pages answer in the language Accept-Language asks for: the key holds the header
+    // as the viewer-request function reduced it to one of the shop's languages, never raw.
+    let pages_headers =
+        &props(t.resource("PagesCachePolicy"))["CachePolicyConfig"]["ParametersInCacheKeyAndForwardedToOrigin"]["HeadersConfig"];
+    assert_eq!(pages_headers["HeaderBehavior"].as_str(), Some("whitelist"));
+    assert_eq!(pages_headers["Headers"].as_sequence().map(|h| h.iter().map(s).collect::<Vec<_>>()), Some(vec!["Accept-Language"]));
+    let functions = default["FunctionAssociations"].as_sequence().expect("the default behaviour has a viewer-request function");
+    assert_eq!(functions.len(), 1);
+    assert_eq!(functions[0]["EventType"].as_str(), Some("viewer-request"));
+    assert_eq!(as_get_att(&functions[0]["FunctionARN"]), Some(("LanguageFunction", "FunctionMetadata.FunctionARN")));
+    let f = props(t.resource("LanguageFunction"));
+    assert_eq!(f["FunctionConfig"]["Runtime"].as_str(), Some("cloudfront-js-2.0"));
+    let code = as_sub(&f["FunctionCode"]).expect("the function code names the shop's languages");
+    assert!(code.contains("${ShopLanguages}") && code.len() < 10_240, "CloudFront functions are at most 10 KB");
+    assert_eq!(t.parameter("ShopLanguages")["Default"].as_str(), Some("en,fr,ar,pt,sw"));
     assert!(default["OriginRequestPolicyId"].is_null());
     let pages = &props(t.resource("PagesCachePolicy"))["CachePolicyConfig"];
     assert_eq!(pages["DefaultTTL"].as_i64(), Some(0), "no Cache-Control from the app means no caching");
