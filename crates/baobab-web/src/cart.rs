@@ -9,7 +9,9 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use baobab_domain::catalog::Variant;
-use baobab_domain::{Currency, ValidationError, format_money};
+use baobab_domain::{Currency, ValidationError};
+
+use crate::i18n::money as format_money;
 use baobab_store::StoreError;
 use serde::{Deserialize, Serialize};
 

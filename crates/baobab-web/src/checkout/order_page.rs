@@ -62,7 +62,7 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
     let c = visitor.current;
     let id = order.id;
     let currency: Currency = order.currency;
-    let money = |v: i64| format_money(v, currency);
+    let money = |v: i64| crate::i18n::money(v, currency);
     let attempts = state.store.payments_of_order(order.id).await?;
     let pending = attempts.iter().rev().find(|p| p.status == baobab_domain::payment::PaymentStatus::Pending);
     let paid_online = attempts.iter().any(|p| p.status == baobab_domain::payment::PaymentStatus::Succeeded);

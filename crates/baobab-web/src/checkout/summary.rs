@@ -102,7 +102,7 @@ pub(super) async fn work_out(
     }
     let rule = state.settings.checkout.tax.rule_for(&form.country);
     let t = totals(subtotal, coupon_found.as_ref(), quote.as_ref().unwrap_or(&ShippingQuote::free()), rule);
-    let money = |v: i64| format_money(v, currency);
+    let money = |v: i64| crate::i18n::money(v, currency);
     let shipping = offered
         .iter()
         .map(|(zone, q)| Choice {

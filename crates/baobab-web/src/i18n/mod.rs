@@ -22,3 +22,15 @@ pub fn is_rtl(code: &str) -> bool {
     let primary = code.split('-').next().unwrap_or(code);
     matches!(primary, "ar" | "fa" | "he" | "ur" | "ps" | "ckb" | "dv" | "yi" | "sd" | "ug")
 }
+
+/// An amount in the request's language, from CLDR (`46 400,00 ₦` in French); English keeps the
+/// shop's own per-market format (`₦46,400.00`). Amounts stay integer minor units.
+pub fn money(amount_minor: i64, currency: baobab_domain::Currency) -> String {
+    let lang = current().map(|l| l.code.to_string()).unwrap_or_default();
+    baobab_locale::format_money(amount_minor, currency, if lang.is_empty() { "en" } else { &lang })
+}
+
+/// A price's struck-through "was" amount, in the request's language.
+pub fn money_was(p: &baobab_domain::catalog::Price) -> Option<String> {
+    p.compare_at_minor.map(|c| money(c, p.currency))
+}

@@ -11,7 +11,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use baobab_domain::catalog::{Category, ProductStatus, ancestry};
 use baobab_domain::query::{Pagination, ProductQuery, Sort};
-use baobab_domain::{Currency, ValidationError, format_money};
+use baobab_domain::{Currency, ValidationError};
+
+use crate::i18n::{money, money_was};
 use baobab_store::Key;
 use serde::{Deserialize, Serialize};
 
@@ -139,7 +141,11 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
     let from = p.from_price(cur);
     chrome.description = match &from {
         Some(price) => {
-            let args = [("title", p.title.clone().into()), ("price", price.formatted().into()), ("about", p.description.clone().into())];
+            let args = [
+                ("title", p.title.clone().into()),
+                ("price", money(price.amount_minor, price.currency).into()),
+                ("about", p.description.clone().into()),
+            ];
             truncate(&state.t("product-description-from", &args), 155)
         }
         None => truncate(&format!("{}. {}", p.title, p.description), 155),
@@ -152,8 +158,8 @@ async fn product(State(state): State<AppState>, Path(slug): Path<String>, header
     let cheapest = p.live_variants().filter_map(|v| v.price_in(cur)).min_by_key(|x| x.amount_minor);
     let ctx = ProductView {
         product: ProductHead { title: p.title.clone() },
-        price: from.map(|x| x.formatted()),
-        compare_at: cheapest.and_then(|x| x.formatted_compare_at()),
+        price: from.map(|x| money(x.amount_minor, x.currency)),
+        compare_at: cheapest.and_then(money_was),
         in_stock: p.in_stock(),
         description: p.description.split("\n\n").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
         attributes: p.attributes.clone(),
@@ -204,7 +210,7 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
         .prices
         .iter()
         .map(|b| Link {
-            label: format!("{} – {} ({})", format_money(b.min, q.currency), format_money(b.max, q.currency), b.count),
+            label: format!("{} – {} ({})", money(b.min, q.currency), money(b.max, q.currency), b.count),
             url: sorted.clone().with("min_price", Some(b.min.to_string())).with("max_price", Some(b.max.to_string())).url(),
             current: q.min_price == Some(b.min) && q.max_price == Some(b.max),
         })

@@ -141,7 +141,7 @@ pub fn cards(state: &AppState, items: &[ProductSummary], data_saver: bool) -> Ve
         .map(|p| Card {
             url: format!("/p/{}", p.slug),
             title: p.title.clone(),
-            price: p.price.map(|x| x.formatted()),
+            price: p.price.map(|x| crate::i18n::money(x.amount_minor, x.currency)),
             in_stock: p.in_stock,
             img: p.image.as_ref().map(|i| Picture::of(state, i, 320, data_saver)),
         })
@@ -288,8 +288,8 @@ impl VariantTable {
                         .iter()
                         .map(|name| v.options.iter().find(|o| &o.name == name).map_or("—", |o| o.value.as_str()).to_string())
                         .collect(),
-                    price: price.map(|x| x.formatted()),
-                    compare_at: price.and_then(|x| x.formatted_compare_at()),
+                    price: price.map(|x| crate::i18n::money(x.amount_minor, x.currency)),
+                    compare_at: price.and_then(crate::i18n::money_was),
                     stock: stock_text(state, v.stock_on_hand),
                     available: v.stock_on_hand > 0,
                 }

@@ -268,3 +268,25 @@ async fn pages_fit_the_first_round_trip_in_every_language() {
         }
     }
 }
+
+#[tokio::test]
+async fn prices_follow_the_page_language() {
+    let app = TestApp::new().await;
+    let p = app.store().product(baobab_store::Key::Slug("kora-phone-model-00")).await.unwrap().unwrap();
+    let naira: baobab_domain::Currency = "NGN".parse().unwrap();
+    let amount = p.variants[0].prices.iter().find(|x| x.currency == naira).unwrap().amount_minor;
+    let english = baobab_domain::format_money(amount, naira);
+    let en = app.get("/p/kora-phone-model-00").await.text();
+    assert!(en.contains(&english), "English keeps the shop's format {english}: {en}");
+    for lang in ["fr", "ar", "pt", "sw"] {
+        let local = baobab_locale::format_money(amount, naira, lang);
+        let page = app.get(&format!("/{lang}/p/kora-phone-model-00")).await.text();
+        assert!(page.contains(&local), "{lang}: {local} on the page");
+        assert!(!page.contains(&english), "{lang}: no English-formatted price");
+        assert!(amount > 100_000 && local != english, "{lang}: a format of its own ({local})");
+    }
+    // French as CLDR writes it: the amount grouped by narrow no-break spaces, a decimal comma,
+    // the symbol after a no-break space.
+    let fr = app.get("/fr/c/smartphones").await.text();
+    assert!(fr.contains(",00\u{a0}₦") || fr.contains(",50\u{a0}₦"), "{fr}");
+}
