@@ -16,6 +16,10 @@
 //! Locale tags are BCP 47 (`fr`, `fr-CI`, `ar-MA`, `pt-AO`, `sw-KE`; `_` is accepted for
 //! `-`). See [`resolve_locale`] for how a tag is completed and where it falls back.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
 use baobab_domain::Currency;
 use chrono::{DateTime, Datelike, Utc};
 use fixed_decimal::Decimal;
@@ -113,21 +117,42 @@ pub fn format_money(amount_minor: i64, currency: Currency, locale: &str) -> Stri
         return baobab_domain::format_money(amount_minor, currency);
     }
     let value = exact_decimal(amount_minor, currency);
-    let Ok(code) = CurrencyType::try_from_str(&currency.code().to_ascii_lowercase()) else {
-        return format!("{}\u{a0}{}", number_formatter(&loc).format(&value), currency.code());
-    };
-    let prefs = (&loc).into();
-    let formatter = match symbol_width(&loc, code) {
+    match currency_formatter(&loc, currency) {
+        Some(formatter) => formatter.format_fixed_decimal(&value).to_string(),
+        // Not reached with compiled data (every locale falls back to root); still, never panic:
+        // the CLDR number followed by the ISO code.
+        None => format!("{}\u{a0}{}", number_formatter(&loc).format(&value), currency.code()),
+    }
+}
+
+/// Formatters already made, by locale and currency: a page shows many prices in one language,
+/// and choosing the symbol and building the formatter costs more than formatting. Kept per
+/// thread (ICU4X formatters are not `Sync` without its `sync` feature), at most `CACHED`
+/// entries (a shop has a few languages and currencies; odd tags are not kept).
+fn currency_formatter(loc: &Locale, currency: Currency) -> Option<Rc<CurrencyFormatter<DecimalFormatter>>> {
+    const CACHED: usize = 256;
+    thread_local! {
+        static MADE: RefCell<HashMap<(String, &'static str), Rc<CurrencyFormatter<DecimalFormatter>>>> = RefCell::default();
+    }
+    let key = (loc.to_string(), currency.code());
+    if let Some(f) = MADE.with_borrow(|made| made.get(&key).cloned()) {
+        return Some(f);
+    }
+    let code = CurrencyType::try_from_str(&currency.code().to_ascii_lowercase()).ok()?;
+    let prefs = loc.into();
+    let formatter = match symbol_width(loc, code) {
         SymbolWidth::Short => CurrencyFormatter::try_new_symbol(prefs, code, Default::default()),
         SymbolWidth::Narrow => CurrencyFormatter::try_new_symbol_narrow(prefs, code, Default::default()),
         SymbolWidth::Code => CurrencyFormatter::try_new_code(prefs, code, Default::default()),
-    };
-    match formatter {
-        Ok(formatter) => formatter.format_fixed_decimal(&value).to_string(),
-        // Not reached with compiled data (every locale falls back to root); still, never panic:
-        // the CLDR number followed by the ISO code.
-        Err(_) => format!("{}\u{a0}{}", number_formatter(&loc).format(&value), currency.code()),
     }
+    .ok()
+    .map(Rc::new)?;
+    MADE.with_borrow_mut(|made| {
+        if made.len() < CACHED {
+            made.insert(key, formatter.clone());
+        }
+    });
+    Some(formatter)
 }
 
 enum SymbolWidth {
