@@ -125,14 +125,17 @@ pub fn format_money(amount_minor: i64, currency: Currency, locale: &str) -> Stri
     }
 }
 
+/// A currency formatter, shared within a thread.
+type Formatter = Rc<CurrencyFormatter<DecimalFormatter>>;
+
 /// Formatters already made, by locale and currency: a page shows many prices in one language,
 /// and choosing the symbol and building the formatter costs more than formatting. Kept per
 /// thread (ICU4X formatters are not `Sync` without its `sync` feature), at most `CACHED`
 /// entries (a shop has a few languages and currencies; odd tags are not kept).
-fn currency_formatter(loc: &Locale, currency: Currency) -> Option<Rc<CurrencyFormatter<DecimalFormatter>>> {
+fn currency_formatter(loc: &Locale, currency: Currency) -> Option<Formatter> {
     const CACHED: usize = 256;
     thread_local! {
-        static MADE: RefCell<HashMap<(String, &'static str), Rc<CurrencyFormatter<DecimalFormatter>>>> = RefCell::default();
+        static MADE: RefCell<HashMap<(String, &'static str), Formatter>> = RefCell::default();
     }
     let key = (loc.to_string(), currency.code());
     if let Some(f) = MADE.with_borrow(|made| made.get(&key).cloned()) {
