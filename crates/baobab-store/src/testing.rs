@@ -183,6 +183,21 @@ mod query_count {
 
     struct Counter;
 
+    /// Whether a `sqlx::query` event is a connection's set-up statement.
+    struct Statement(bool);
+
+    impl Visit for Statement {
+        fn record_str(&mut self, field: &Field, value: &str) {
+            if matches!(field.name(), "summary" | "db.statement") && value.trim_start().to_ascii_uppercase().starts_with("PRAGMA") {
+                self.0 = true;
+            }
+        }
+
+        fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
+            self.record_str(field, &format!("{value:?}").trim_matches('"').to_string());
+        }
+    }
+
     /// Our spans, and sqlx's statement events (and the `enabled!` hints sqlx checks first).
     fn wanted(m: &Metadata<'_>) -> bool {
         if m.is_span() { m.name() == "count_queries" && m.target() == "baobab_store::testing" } else { m.target() == "sqlx::query" }
@@ -206,6 +221,13 @@ mod query_count {
         }
 
         fn on_event(&self, event: &Event<'_>, ctx: Context<'_, S>) {
+            // A connection the pool opens inside the span runs its set-up (SQLite's PRAGMAs)
+            // through the same logger; that is the pool's work, not the query under test.
+            let mut statement = Statement(false);
+            event.record(&mut statement);
+            if statement.0 {
+                return;
+            }
             let Some(scope) = ctx.event_scope(event) else { return };
             for span in scope {
                 if let Some(Key(key)) = span.extensions().get::<Key>() {
@@ -219,6 +241,18 @@ mod query_count {
 
 #[cfg(test)]
 mod tests {
+    /// A connection opened inside the span runs SQLite's PRAGMAs; only the query itself counts.
+    #[tokio::test]
+    async fn connection_set_up_is_not_counted() {
+        use sqlx::Connection;
+        let (n, counted) = super::count_queries(async {
+            let mut c = sqlx::SqliteConnection::connect("sqlite::memory:").await.unwrap();
+            sqlx::query("SELECT 1").execute(&mut c).await.unwrap().rows_affected()
+        })
+        .await;
+        assert_eq!((n, counted), (0, 1));
+    }
+
     #[test]
     fn replaces_database_in_url() {
         assert_eq!(super::with_database("postgres://u@h:5432/postgres?sslmode=disable", "x"), "postgres://u@h:5432/x?sslmode=disable");
