@@ -6,14 +6,31 @@ use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
 
+/// The catalog files of each shipped language, one per part of the shop.
+macro_rules! catalog_files {
+    ($code:literal) => {
+        &[
+            ("storefront.ftl", include_str!(concat!("../../locales/", $code, "/storefront.ftl"))),
+            ("account.ftl", include_str!(concat!("../../locales/", $code, "/account.ftl"))),
+            ("checkout.ftl", include_str!(concat!("../../locales/", $code, "/checkout.ftl"))),
+            ("email.ftl", include_str!(concat!("../../locales/", $code, "/email.ftl"))),
+            ("admin.ftl", include_str!(concat!("../../locales/", $code, "/admin.ftl"))),
+            ("content.ftl", include_str!(concat!("../../locales/", $code, "/content.ftl"))),
+        ]
+    };
+}
+
 /// The languages shipped with the binary, the default first: (code, catalog files).
 const SHIPPED: &[(&str, &[(&str, &str)])] = &[
-    ("en", &[("storefront.ftl", include_str!("../../locales/en/storefront.ftl"))]),
-    ("fr", &[("storefront.ftl", include_str!("../../locales/fr/storefront.ftl"))]),
-    ("ar", &[("storefront.ftl", include_str!("../../locales/ar/storefront.ftl"))]),
-    ("pt", &[("storefront.ftl", include_str!("../../locales/pt/storefront.ftl"))]),
-    ("sw", &[("storefront.ftl", include_str!("../../locales/sw/storefront.ftl"))]),
+    ("en", catalog_files!("en")),
+    ("fr", catalog_files!("fr")),
+    ("ar", catalog_files!("ar")),
+    ("pt", catalog_files!("pt")),
+    ("sw", catalog_files!("sw")),
 ];
+
+/// The names of each shipped language's catalog files.
+pub const CATALOG_FILES: [&str; 6] = ["storefront.ftl", "account.ftl", "checkout.ftl", "email.ftl", "admin.ftl", "content.ftl"];
 
 /// One language: its code (also its URL prefix), its own name and its messages.
 pub struct Language {

@@ -5,15 +5,19 @@
 use std::io::Write;
 
 use baobab_web::WebSettings;
-use baobab_web::i18n::I18n;
+use baobab_web::i18n::{CATALOG_FILES, I18n};
 
 use crate::support::{TestApp, between};
 
 const LANGS: [&str; 4] = ["fr", "ar", "pt", "sw"];
-const EN: &str = include_str!("../../locales/en/storefront.ftl");
 
+/// A shipped language's catalog files, one after the other.
 fn catalog(code: &str) -> String {
-    std::fs::read_to_string(format!("{}/locales/{code}/storefront.ftl", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    CATALOG_FILES
+        .iter()
+        .map(|f| std::fs::read_to_string(format!("{}/locales/{code}/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Every source file whose text may name a message key: templates and the crate's Rust code.
@@ -61,7 +65,7 @@ fn every_catalog_has_every_key_and_every_key_is_used() {
 fn english_fragments() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut key = String::new();
-    for line in EN.lines() {
+    for line in catalog("en").lines() {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }

@@ -1,0 +1,1 @@
+# Account pages: sign-in, registration, password reset, addresses, the account's orders.

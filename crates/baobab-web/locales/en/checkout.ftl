@@ -1,0 +1,1 @@
+# Cart, checkout, payment and the order page.

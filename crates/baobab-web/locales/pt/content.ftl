@@ -1,0 +1,1 @@
+# Translating the catalog's own content (product and category titles, descriptions, attributes).
