@@ -9,7 +9,7 @@
 // aborted and fails the journey, as does any response with status 500 or above.
 
 import { chromium } from 'playwright-core';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -161,6 +161,7 @@ export async function journey(name, contextOptions, fn) {
     const screenshot = async (file, p = current) => {
       await mkdir(ARTIFACTS, { recursive: true });
       const out = path.join(ARTIFACTS, file);
+      await mkdir(path.dirname(out), { recursive: true }); // 'ar/home.png' makes artifacts/ar/
       await p.screenshot({ path: out, fullPage: true });
       return out;
     };
@@ -215,5 +216,117 @@ export async function assertNoSidewaysScroll(page) {
   ]);
   if (scrollWidth > innerWidth) {
     throw new Error(`${page.url()} is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+  }
+}
+
+// ---- languages: what the shop says in each, and how it writes prices ----
+
+/** A desktop browser: 1280×800 CSS pixels, a mouse, no mobile viewport rules. */
+export const DESKTOP = {
+  viewport: { width: 1280, height: 800 },
+  screen: { width: 1280, height: 800 },
+  deviceScaleFactor: 1,
+  isMobile: false,
+  hasTouch: false,
+  userAgent:
+    'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) ' +
+    'Chrome/120.0.0.0 Safari/537.36',
+};
+
+/** The shop's Fluent catalogs, read by the journeys so they follow the translators' wording. */
+export const LOCALES = path.join(E2E_DIR, '..', 'crates', 'baobab-web', 'locales');
+
+/**
+ * The messages of `locales/<lang>/<file>.ftl`: a map from key to its value, with continuation
+ * lines joined by "\n". Only what the journeys need of Fluent: text, `{ $var }` placeables, and
+ * one selector on a number (`{ $count -> [one] … *[other] … }`); `message()` refuses the rest.
+ */
+export async function messages(lang, file = 'storefront') {
+  const source = await readFile(path.join(LOCALES, lang, `${file}.ftl`), 'utf8');
+  const out = new Map();
+  let key = null;
+  for (const line of source.split('\n')) {
+    const m = /^([a-zA-Z][\w-]*)\s*=\s*(.*)$/.exec(line);
+    if (m) {
+      key = m[1];
+      out.set(key, m[2].trim());
+    } else if (key && /^\s+\S/.test(line)) {
+      out.set(key, `${out.get(key)}\n${line.trim()}`.trim());
+    } else {
+      key = null; // a comment, a blank line or a term ends the message
+    }
+  }
+  return out;
+}
+
+/**
+ * One message as the app renders it (it turns Fluent's bidi isolation marks off): placeables
+ * filled from `args`, a numeric selector resolved with the language's CLDR plural rules (an
+ * exact `[0]` variant first, as Fluent does).
+ */
+export function message(msgs, lang, key, args = {}) {
+  let pattern = msgs.get(key);
+  if (pattern === undefined) throw new Error(`no message ${key} in the ${lang} catalog`);
+  const select = /^\{\s*\$(\w+)\s*->\s*\n([\s\S]*)\n\s*\}$/.exec(pattern);
+  if (select) {
+    const [, name, body] = select;
+    const n = args[name];
+    if (typeof n !== 'number') throw new Error(`${key}: $${name} must be a number`);
+    const variants = new Map();
+    let fallback;
+    for (const v of body.split('\n')) {
+      const vm = /^(\*?)\[([\w.]+)\]\s*(.*)$/.exec(v.trim());
+      if (!vm) throw new Error(`${key}: cannot read the variant ${JSON.stringify(v)}`);
+      variants.set(vm[2], vm[3]);
+      if (vm[1]) fallback = vm[3];
+    }
+    pattern = variants.get(String(n)) ?? variants.get(new Intl.PluralRules(lang).select(n)) ?? fallback;
+  }
+  const text = pattern.replace(/\{\s*\$(\w+)\s*\}/g, (_, name) => {
+    if (!(name in args)) throw new Error(`${key}: no value for $${name}`);
+    return String(args[name]);
+  });
+  if (/[{}]/.test(text)) throw new Error(`${key}: Fluent syntax the journeys do not read: ${pattern}`);
+  return text;
+}
+
+/**
+ * Naira prices as the shop writes them in each language (crates/baobab-locale, CLDR): English
+ * keeps the shop's own `₦46,400.00`; French `46 400,00 ₦` with a narrow no-break space (U+202F)
+ * between groups and a no-break space (U+00A0) before the sign; Arabic Latin digits after a
+ * right-to-left mark (U+200F), `‏46,400.00 ₦`.
+ */
+const NAIRA = {
+  en: { re: '₦\\d{1,3}(?:,\\d{3})*\\.\\d\\d', group: ',', decimal: '.' },
+  fr: { re: '\\d{1,3}(?:\\u202f\\d{3})*,\\d\\d\\u00a0₦', group: '\u202f', decimal: ',' },
+  ar: { re: '\\u200f\\d{1,3}(?:,\\d{3})*\\.\\d\\d\\u00a0₦', group: ',', decimal: '.' },
+};
+
+/**
+ * Every naira price in `text` written as `lang` writes them, as `{ text, minor }`. Throws when
+ * `text` has digits outside those prices and outside `allowed` (a regex for other numbers the
+ * text may hold, such as a count or an order number), which catches a price in another
+ * language's format.
+ */
+export function pricesIn(lang, text, allowed = null) {
+  const f = NAIRA[lang];
+  if (!f) throw new Error(`no naira format for ${lang}`);
+  const found = [...text.matchAll(new RegExp(`(?<![\\d\\u202f,.])${f.re}`, 'g'))].map(([p]) => {
+    const digits = p.replace(/[^\d\u202f,.]/g, '').split(f.group).join('').replace(f.decimal, '.');
+    return { text: p, minor: Math.round(Number(digits) * 100) };
+  });
+  let rest = text.replace(new RegExp(f.re, 'g'), '');
+  if (allowed) rest = rest.replace(new RegExp(allowed.source, 'g'), '');
+  if (/\d/.test(rest)) {
+    throw new Error(`numbers not written as ${lang} writes prices in ${JSON.stringify(text)}`);
+  }
+  return found;
+}
+
+/** `<html lang dir>` of the page. */
+export async function assertHtmlLang(page, lang, dir) {
+  const [l, d] = await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]);
+  if (l !== lang || d !== dir) {
+    throw new Error(`${page.url()} has <html lang="${l}" dir="${d}">, expected lang="${lang}" dir="${dir}"`);
   }
 }
