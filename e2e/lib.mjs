@@ -210,12 +210,16 @@ export async function texts(page, selector) {
 
 /** The page must not scroll sideways on the phone (wide tables, long words, fixed widths). */
 export async function assertNoSidewaysScroll(page) {
+  // Against the screen's width: a phone browser zooms a page wider than the screen out until it
+  // fits, and window.innerWidth grows with it.
+  const screen = page.viewportSize().width;
   const [scrollWidth, innerWidth] = await page.evaluate(() => [
     document.documentElement.scrollWidth,
     window.innerWidth,
   ]);
-  if (scrollWidth > innerWidth) {
-    throw new Error(`${page.url()} is ${scrollWidth} px wide on a ${innerWidth} px screen`);
+  const wide = Math.max(scrollWidth, innerWidth);
+  if (wide > screen) {
+    throw new Error(`${page.url()} is ${wide} px wide on a ${screen} px screen`);
   }
 }
 

@@ -54,7 +54,10 @@ function pathOf(page, unprefixed = null) {
  * element that sticks out of the screen sideways (outside scrolling boxes such as the menu).
  */
 async function measure(page) {
-  return page.evaluate(() => {
+  // The screen's width, not window.innerWidth: a phone browser zooms a page wider than the
+  // screen out until it fits, and innerWidth grows with it.
+  const screenWidth = page.viewportSize().width;
+  return page.evaluate((width) => {
     const box = (el) => {
       if (!el) return null;
       const r = el.getBoundingClientRect();
@@ -78,7 +81,6 @@ async function measure(page) {
     const main = document.querySelector('main');
     const h1 = document.querySelector('main h1');
     const sticking = [];
-    const width = window.innerWidth;
     const walk = (el) => {
       const cs = getComputedStyle(el);
       if (cs.display === 'none') return;
@@ -92,6 +94,7 @@ async function measure(page) {
     walk(document.body);
     return {
       width,
+      innerWidth: window.innerWidth,
       scrollWidth: document.documentElement.scrollWidth,
       direction: getComputedStyle(document.body).direction,
       header: contentBox(header),
@@ -107,7 +110,7 @@ async function measure(page) {
       section: box(document.querySelector('main > section')),
       sticking,
     };
-  });
+  }, screenWidth);
 }
 
 const px = (x) => Math.round(x * 10) / 10;
@@ -121,7 +124,7 @@ async function assertRightToLeft(page, what) {
   const at = `${what} at ${g.width} px`;
   assert.equal(g.direction, 'rtl', `${at}: body direction is ${g.direction}`);
   // Nothing overflows sideways: the page does not scroll, and no element pokes out.
-  assert.ok(g.scrollWidth <= g.width, `${at}: the page is ${g.scrollWidth} px wide`);
+  assert.ok(g.innerWidth === g.width && g.scrollWidth <= g.width, `${at}: the page is ${Math.max(g.innerWidth, g.scrollWidth)} px wide`);
   assert.deepEqual(g.sticking, [], `${at}: elements outside the screen`);
 
   // The header is mirrored: the shop's name against the right edge, the search to its left
@@ -341,7 +344,7 @@ await journey('Arabic shopper checks out, right to left', { javaScriptEnabled: f
     await screenshot('ar/order.png');
   });
 
-  await step('on a desktop screen: home, category and product, right to left', async () => {
+  await step('on a desktop screen: home, category, product, cart and checkout, right to left', async () => {
     const desktop = await newContext({ ...DESKTOP, locale: 'ar-EG' });
     const p = desktop.pages()[0] ?? (await desktop.newPage());
     usePage(p);
@@ -362,5 +365,15 @@ await journey('Arabic shopper checks out, right to left', { javaScriptEnabled: f
     await assertArabic(p);
     await assertRightToLeft(p, 'product (desktop)');
     await screenshot('ar/product-desktop.png', p);
+    await p.locator('main form[action="/ar/cart/add"] button').first().click();
+    await p.waitForURL(/\/ar\/cart$/);
+    await assertArabic(p);
+    await assertRightToLeft(p, 'cart (desktop)');
+    // the checkout, without a lang cookie: Arabic from Accept-Language
+    await p.locator('main a[href$="/checkout"]').click();
+    await p.waitForURL(/\/checkout$/);
+    await assertArabic(p);
+    await assertRightToLeft(p, 'checkout (desktop)');
+    await screenshot('ar/checkout-desktop.png', p);
   });
 });
