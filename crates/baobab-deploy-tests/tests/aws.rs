@@ -320,6 +320,8 @@ fn health_check_drain_and_deregistration_match_the_app_shutdown() {
     assert_eq!(env_value(&ud, "BAOBAB_LOG_FORMAT"), "json");
     assert_eq!(env_value(&ud, "BAOBAB_HSTS"), "true");
     assert_eq!(env_value(&ud, "BAOBAB_PUBLIC_URL"), "https://${DomainName}");
+    // the app offers the languages the CDN keys pages on, with the same default
+    assert_eq!(env_value(&ud, "BAOBAB_I18N__LANGUAGES"), "${ShopLanguages}");
     // the app refuses unknown BAOBAB_* keys at start: every one set here must be documented
     let readme = std::fs::read_to_string(repo_root().join("README.md")).unwrap();
     let mut set = 0;

@@ -67,6 +67,9 @@ pub struct WebSettings {
     /// The shop's folder of `<lang>.ftl` catalogs (`i18n.dir`): overrides messages of a
     /// shipped language or adds a language. None = the shipped catalogs only.
     pub i18n_dir: Option<std::path::PathBuf>,
+    /// The languages the shop offers, its default first (`i18n.languages`). Empty = every
+    /// loaded language, English first.
+    pub i18n_languages: Vec<String>,
 }
 
 impl WebSettings {
@@ -94,6 +97,7 @@ impl Default for WebSettings {
             checkout: checkout::CheckoutSettings::default(),
             payments: checkout::payments::PaymentSettings::default(),
             i18n_dir: None,
+            i18n_languages: Vec::new(),
         }
     }
 }
@@ -148,9 +152,9 @@ impl AppState {
         .ok();
         // The binary checks the folder while validating its configuration; a folder broken since
         // then leaves the shop in its shipped languages rather than down.
-        let i18n = Arc::new(i18n::I18n::load(settings.i18n_dir.as_deref()).unwrap_or_else(|e| {
+        let i18n = Arc::new(i18n::I18n::load(settings.i18n_dir.as_deref(), &settings.i18n_languages).unwrap_or_else(|e| {
             tracing::error!(error = %e, "could not load the shop's message catalogs; using the shipped ones");
-            i18n::I18n::shipped()
+            i18n::I18n::load(None, &settings.i18n_languages).unwrap_or_else(|_| i18n::I18n::shipped())
         }));
         AppState(Arc::new(Inner {
             store,

@@ -59,6 +59,9 @@ pub struct I18nSection {
     /// A folder of `<lang>.ftl` files: a shipped language's file overrides its messages, any
     /// other adds a language.
     pub dir: Option<PathBuf>,
+    /// The languages the shop offers, its default first, comma-separated (`fr,en,ar`). Unset:
+    /// every shipped language (and any added in `dir`), English first.
+    pub languages: Option<String>,
 }
 
 /// Outgoing e-mail. Without `smtp_url`, messages are written to the log.
@@ -368,14 +371,18 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             Some((Secret(url.to_string()), raw.email.from.clone()))
         }
     };
+    let languages = shop_languages(fig, raw.i18n.languages.as_deref())?;
     if let Some(dir) = &raw.i18n.dir {
         let shown = dir.display();
         if !dir.is_dir() {
             return Err(bad(fig, "i18n.dir", &shown, "is not a folder"));
         }
-        if let Err(e) = baobab_web::i18n::I18n::load(Some(dir)) {
+        if let Err(e) = baobab_web::i18n::I18n::load(Some(dir), &[]) {
             return Err(bad(fig, "i18n.dir", &shown, &format!("has a catalog that does not load: {e}")));
         }
+    }
+    if let Err(e) = baobab_web::i18n::I18n::load(raw.i18n.dir.as_deref(), &languages) {
+        return Err(bad(fig, "i18n.languages", &raw.i18n.languages.as_deref().unwrap_or_default(), &e));
     }
     let m = &raw.media;
     let media_base = m.public_base_url.trim_end_matches('/').to_string();
@@ -428,6 +435,7 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
             checkout,
             payments,
             i18n_dir: raw.i18n.dir.clone(),
+            i18n_languages: languages,
         },
         pool: PoolConfig {
             max_connections: d.max_connections,
@@ -444,6 +452,17 @@ fn check(fig: &Figment, raw: RawConfig) -> Result<Config, ConfigError> {
         drain: Duration::from_secs(s.drain_seconds),
         shutdown_timeout: Duration::from_secs(s.timeout_seconds),
     })
+}
+
+/// `i18n.languages`: comma-separated lower-case language tags, the default first.
+fn shop_languages(fig: &Figment, value: Option<&str>) -> Result<Vec<String>, ConfigError> {
+    let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(Vec::new()) };
+    let codes: Vec<String> = value.split(',').map(|c| c.trim().to_string()).collect();
+    if let Some(c) = codes.iter().find(|c| !baobab_web::i18n::valid_code(c)) {
+        let why = format!("names `{c}`, which is not a lower-case language tag such as fr or pt-br (write the codes comma-separated, the default first: en,fr,ar)");
+        return Err(bad(fig, "i18n.languages", &value, &why));
+    }
+    Ok(codes)
 }
 
 fn check_media(fig: &Figment, raw: &RawConfig) -> Result<baobab_media::MediaConfig, ConfigError> {
@@ -726,6 +745,25 @@ mpesa_callback_token = "0123456789abcdef0123"
             let err = load_toml(toml, &env).unwrap_err();
             assert!(err.contains(expected), "{toml} {env:?}: {err}");
             assert!(!err.contains("pk_live_oops") || err.contains("paystack_secret_key"), "{err}");
+        }
+    }
+
+    #[test]
+    fn shop_languages_are_checked_and_kept_in_order() {
+        let c = load_toml("[i18n]\nlanguages = \"fr, en,ar\"", &[]).unwrap();
+        assert_eq!(c.web.i18n_languages, ["fr", "en", "ar"]);
+        let c = load_toml("", &[("BAOBAB_I18N__LANGUAGES", "sw,en")]).unwrap();
+        assert_eq!(c.web.i18n_languages, ["sw", "en"]);
+        assert!(load_toml("", &[]).unwrap().web.i18n_languages.is_empty(), "unset: every language");
+        for (value, expected) in [
+            ("fr,de", "`de` has no catalog"),
+            ("fr,FR", "`FR`, which is not a lower-case language tag"),
+            ("fr;en", "`fr;en`, which is not"),
+            ("fr,,en", "``, which is not"),
+            ("en,fr,en", "`en` is named twice"),
+        ] {
+            let err = load_toml(&format!("[i18n]\nlanguages = \"{value}\""), &[]).unwrap_err();
+            assert!(err.contains("i18n.languages") && err.contains(expected), "{value}: {err}");
         }
     }
 }

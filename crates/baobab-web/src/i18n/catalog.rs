@@ -43,18 +43,23 @@ pub struct Language {
 
 /// Every language of the shop; the first is the default.
 pub struct I18n {
+    /// The shop's languages in their order (the default first), then any loaded but not offered
+    /// (kept as the last fallback for messages: English).
     langs: Vec<Language>,
+    /// How many of `langs` the shop offers.
+    offered: usize,
 }
 
 impl I18n {
     /// The shipped catalogs only.
     pub fn shipped() -> I18n {
-        I18n::load(None).expect("the shipped catalogs parse")
+        I18n::load(None, &[]).expect("the shipped catalogs parse")
     }
 
-    /// The shipped catalogs plus the shop's folder of `<lang>.ftl` files, if any. The error
-    /// names the file and what is wrong with it.
-    pub fn load(dir: Option<&Path>) -> Result<I18n, String> {
+    /// The shipped catalogs plus the shop's folder of `<lang>.ftl` files, if any, offering
+    /// `languages` in that order, the first the default (empty: every loaded language, English
+    /// first). The error names the file or language and what is wrong with it.
+    pub fn load(dir: Option<&Path>, languages: &[String]) -> Result<I18n, String> {
         let mut langs = Vec::new();
         for (code, files) in SHIPPED {
             let mut bundle = new_bundle(code)?;
@@ -84,7 +89,28 @@ impl I18n {
                 }
             }
         }
-        let mut i18n = I18n { langs };
+        let offered = if languages.is_empty() {
+            langs.len()
+        } else {
+            let mut ordered = Vec::with_capacity(langs.len());
+            for code in languages {
+                if ordered.iter().any(|l: &Language| &l.code == code) {
+                    return Err(format!("`{code}` is named twice"));
+                }
+                let Some(at) = langs.iter().position(|l| &l.code == code) else {
+                    let shipped = SHIPPED.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ");
+                    return Err(format!(
+                        "`{code}` has no catalog: the shipped languages are {shipped}; add others as <lang>.ftl files in i18n.dir"
+                    ));
+                };
+                ordered.push(langs.remove(at));
+            }
+            let n = ordered.len();
+            ordered.append(&mut langs);
+            langs = ordered;
+            n
+        };
+        let mut i18n = I18n { langs, offered };
         for n in 0..i18n.langs.len() {
             let code = i18n.langs[n].code.clone();
             i18n.langs[n].name = i18n.msg(&code, "language-name", &[]);
@@ -97,12 +123,14 @@ impl I18n {
         &self.langs[0].code
     }
 
+    /// The languages the shop offers, the default first.
     pub fn languages(&self) -> &[Language] {
-        &self.langs
+        &self.langs[..self.offered]
     }
 
+    /// One of the shop's languages.
     pub fn get(&self, code: &str) -> Option<&Language> {
-        self.langs.iter().find(|l| l.code == code)
+        self.languages().iter().find(|l| l.code == code)
     }
 
     /// Whether the language's own catalog (not the fallback) has `key`.
@@ -111,9 +139,12 @@ impl I18n {
     }
 
     /// The message `key` in language `code` with its arguments; falls back to the default
-    /// language, then to the key itself (never fails: a page is better than an error).
+    /// language, then to English, then to the key itself (never fails: a page is better than an
+    /// error).
     pub fn msg(&self, code: &str, key: &str, args: &[(&str, FluentValue)]) -> String {
-        let lang = self.get(code).filter(|l| l.bundle.get_message(key).is_some()).unwrap_or(&self.langs[0]);
+        let found = |l: &&Language| l.bundle.get_message(key).is_some();
+        let english = self.langs.iter().find(|l| l.code == "en");
+        let lang = self.get(code).filter(found).or(Some(&self.langs[0]).filter(found)).or(english.filter(found)).unwrap_or(&self.langs[0]);
         let Some(pattern) = lang.bundle.get_message(key).and_then(|m| m.value()) else {
             tracing::warn!(key, lang = code, "missing message");
             return key.to_string();
@@ -173,7 +204,8 @@ fn message_ids(text: &str) -> Vec<String> {
         .collect()
 }
 
-fn valid_code(code: &str) -> bool {
+/// Whether `code` is a lower-case language tag such as `fr` or `pt-br`.
+pub fn valid_code(code: &str) -> bool {
     let mut parts = code.split('-');
     let primary = parts.next().unwrap_or_default();
     (2..=3).contains(&primary.len())

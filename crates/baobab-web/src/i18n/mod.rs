@@ -10,7 +10,7 @@ mod catalog;
 mod current;
 mod negotiate;
 
-pub use catalog::{CATALOG_FILES, I18n, Language};
+pub use catalog::{CATALOG_FILES, I18n, Language, valid_code};
 pub use current::{Lang, current, scope, split_prefix};
 pub use negotiate::accept_language;
 

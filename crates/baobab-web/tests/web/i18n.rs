@@ -243,11 +243,11 @@ async fn a_shop_folder_overrides_messages_and_adds_languages() {
     assert!(app.get("/").await.text().contains("hreflang=\"yo\" href=\"http://127.0.0.1:8080/yo/\""));
     // a broken file is named
     std::fs::write(dir.join("Bad.ftl"), "x = y\n").unwrap();
-    assert!(I18n::load(Some(&dir)).err().unwrap().contains("Bad.ftl"));
+    assert!(I18n::load(Some(&dir), &[]).err().unwrap().contains("Bad.ftl"));
     std::fs::write(dir.join("Bad.ftl"), "").unwrap();
     std::fs::remove_file(dir.join("Bad.ftl")).unwrap();
     std::fs::write(dir.join("sw.ftl"), "home-new = {\n").unwrap();
-    assert!(I18n::load(Some(&dir)).err().unwrap().contains("sw.ftl"));
+    assert!(I18n::load(Some(&dir), &[]).err().unwrap().contains("sw.ftl"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
 

@@ -14,4 +14,5 @@ mod media;
 mod ops;
 mod payments;
 mod security;
+mod shop_language;
 mod storefront;
