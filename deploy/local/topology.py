@@ -228,10 +228,13 @@ def app_env(f, ip, data_dir):
         "${AWS::Region}": "us-east-1",
         "${DataKey.Arn}": "alias/seaweedfs-default",
         "${ShutdownTimeoutSeconds}": str(f["shutdown_timeout"]),
+        "${ShopLanguages}": ",".join(f["cdn"]["languages"]),
     }
     for k, v in f["env"].items():
         for a, b in sub.items():
             v = v.replace(a, b)
+        if "${" in v:
+            raise SystemExit("the launch template sets %s=%s: a stack value the rehearsal does not stand in for" % (k, v))
         env[k] = v
     # Loopback instead of the VPC: plain HTTP from the CDN stand-in, the instance's own address.
     env["BAOBAB_PUBLIC_URL"] = env["BAOBAB_PUBLIC_URL"].replace("https://", "http://")
