@@ -6,13 +6,14 @@
 use std::marker::PhantomData;
 
 use axum::extract::FromRequestParts;
-use axum::http::StatusCode;
 use axum::http::request::Parts;
+use axum::http::{Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use baobab_domain::account::Permission;
 use baobab_domain::user::{User, UserKind};
 use serde_json::json;
 
+use super::words;
 use crate::AppState;
 use crate::account::session::Current;
 use crate::page::{PageError, Visitor, audit, redirect};
@@ -53,6 +54,8 @@ pub struct Member {
     pub user: User,
     pub current: Current,
     pub ip: String,
+    /// The page asked for with GET (path and query, without a language prefix); None for a post.
+    pub here: Option<String>,
 }
 
 /// A staff member allowed on a page that needs `P`.
@@ -78,7 +81,8 @@ impl<P: Need> FromRequestParts<AppState> for Staff<P> {
         };
         if user.kind != UserKind::Staff {
             audit(state, "admin_denied", Some(user.id), &user.email, &ip, json!({"reason": "not staff"})).await;
-            return Err(PageError::status(StatusCode::FORBIDDEN, "account", "has no staff access").into_response());
+            let why = words::t(state, "admin-denied-not-staff");
+            return Err(PageError::status(StatusCode::FORBIDDEN, &words::field(state, "account"), &why).into_response());
         }
         if P::TWO_FACTOR {
             if user.totp_enabled_at.is_none() {
@@ -92,8 +96,11 @@ impl<P: Need> FromRequestParts<AppState> for Staff<P> {
             && !user.staff_role.is_some_and(|r| r.can(p))
         {
             audit(state, "admin_forbidden", Some(user.id), &user.email, &ip, json!({"permission": format!("{p:?}")})).await;
-            return Err(PageError::status(StatusCode::FORBIDDEN, "role", "may not use this page").into_response());
+            let why = words::t(state, "admin-denied-role");
+            return Err(PageError::status(StatusCode::FORBIDDEN, &words::field(state, "role"), &why).into_response());
         }
-        Ok(Staff { member: Member { user, current, ip }, _need: PhantomData })
+        let reading = parts.method == Method::GET || parts.method == Method::HEAD;
+        let here = reading.then(|| parts.uri.path_and_query().map_or_else(|| parts.uri.path().to_string(), |p| p.to_string()));
+        Ok(Staff { member: Member { user, current, ip, here }, _need: PhantomData })
     }
 }

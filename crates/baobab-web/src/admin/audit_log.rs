@@ -1,5 +1,6 @@
 //! The audit log, for owners.
 
+use super::words::{heads, moment, t};
 use super::*;
 use customers::page_of;
 
@@ -12,7 +13,7 @@ pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ViewAudit>
         .into_iter()
         .map(|e| {
             vec![
-                e.at.format("%Y-%m-%d %H:%M:%S").to_string(),
+                moment(e.at, true),
                 e.event,
                 e.actor_user_id.map(|a| a.to_string()).unwrap_or_default(),
                 e.subject,
@@ -21,8 +22,8 @@ pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ViewAudit>
             ]
         })
         .collect();
-    let sections = vec![Section { head: vec!["When (UTC)", "Event", "By", "Subject", "IP", "Detail"], rows, ..Default::default() }];
-    render(&state, &s, "/admin/audit", StatusCode::OK, "Audit log", "", vec![], sections).await
+    let head =
+        heads(&state, &["admin-col-when", "admin-col-event", "admin-col-by", "admin-col-subject", "admin-col-ip", "admin-col-detail"]);
+    let sections = vec![Section { head, rows, ..Default::default() }];
+    render(&state, &s, "/admin/audit", StatusCode::OK, &t(&state, "admin-nav-audit"), "", vec![], sections).await
 }
-
-// After the macro above, which they use.

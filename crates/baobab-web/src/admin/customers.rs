@@ -1,6 +1,8 @@
 //! Customers: the list, and disabling an account.
 
+use super::words::{heads, t, yes_no};
 use super::*;
+
 #[derive(Deserialize, Default)]
 #[serde(default)]
 pub(super) struct PageParam {
@@ -23,13 +25,14 @@ pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ViewCustom
                 u.id.to_string(),
                 u.email,
                 u.name,
-                if u.email_verified_at.is_some() { "yes".into() } else { "no".into() },
-                if u.disabled_at.is_some() { "disabled".into() } else { "active".into() },
+                yes_no(&state, u.email_verified_at.is_some()),
+                t(&state, if u.disabled_at.is_some() { "admin-customer-disabled" } else { "admin-customer-active" }),
             ]
         })
         .collect();
-    let sections = vec![Section { head: vec!["Id", "E-mail", "Name", "Verified", "Status"], rows, ..Default::default() }];
-    render(&state, &s, "/admin/customers", StatusCode::OK, "Customers", "", vec![], sections).await
+    let head = heads(&state, &["admin-col-id", "admin-col-email", "admin-col-name", "admin-col-verified", "admin-col-status"]);
+    let sections = vec![Section { head, rows, ..Default::default() }];
+    render(&state, &s, "/admin/customers", StatusCode::OK, &t(&state, "admin-nav-customers"), "", vec![], sections).await
 }
 
 pub(super) async fn disable(
@@ -39,7 +42,9 @@ pub(super) async fn disable(
     Form { value: _f, .. }: Form<CsrfOnly>,
 ) -> PageResult {
     let id = id_of(&raw)?;
-    let target = state.store.user_by_id(id).await?.filter(|u| u.kind == UserKind::Customer).ok_or(PageError::NotFound("Customer"))?;
+    let Some(target) = state.store.user_by_id(id).await?.filter(|u| u.kind == UserKind::Customer) else {
+        return missing(&state, &s, "/admin/customers", "admin-missing-customer").await;
+    };
     state.store.disable_user(target.id).await?;
     state.store.delete_user_sessions(target.id).await?;
     audit(&state, "customer_disabled", Some(s.user.id), &target.email, &s.ip, json!({"customer_id": target.id})).await;

@@ -1,9 +1,13 @@
 //! The admin dashboard: today's orders, payments to review, low stock.
 
+use super::words::{count_of, counted, heads, money, t};
 use super::*;
 
+/// Stock at or below this is low.
+const LOW: i64 = 5;
+
 pub(super) async fn show(State(state): State<AppState>, s: Staff<can::ViewDashboard>) -> PageResult {
-    let low = state.store.low_stock(5, 50).await?;
+    let low = state.store.low_stock(LOW, 50).await?;
     let mut q = baobab_domain::query::ProductQuery::storefront(state.settings.default_currency);
     q.priced_only = false;
     let active = state.store.products(&q).await?.total;
@@ -14,40 +18,39 @@ pub(super) async fn show(State(state): State<AppState>, s: Staff<can::ViewDashbo
         .await?
         .into_iter()
         .map(|(cur, n, total)| {
-            let shown = cur
-                .parse::<baobab_domain::Currency>()
-                .map(|c| baobab_domain::format_money(total, c))
-                .unwrap_or_else(|_| format!("{total} {cur}"));
-            vec![cur, n.to_string(), shown]
+            let shown = cur.parse::<baobab_domain::Currency>().map(|c| money(total, c)).unwrap_or_else(|_| format!("{total} {cur}"));
+            vec![cur, count_of(n), shown]
         })
         .collect();
     let sections = vec![
         Section {
-            title: "Today (UTC)".into(),
-            text: format!("{active} products on sale."),
-            head: vec!["Currency", "Orders", "Revenue"],
+            title: t(&state, "admin-dash-today"),
+            text: counted(&state, "admin-dash-on-sale", active),
+            head: heads(&state, &["admin-col-currency", "admin-col-orders", "admin-col-revenue"]),
             rows: revenue,
             ..Default::default()
         },
         Section {
-            title: "Payments to review".into(),
-            text: "Money that arrived but could not be applied (after the order expired, another amount, a second payment): refund it with the provider or settle the order by hand.".into(),
+            title: t(&state, "admin-dash-review"),
+            text: t(&state, "admin-dash-review-text"),
             link: "/admin/orders/".into(),
-            head: vec!["Order", "Reference", "Provider", "Amount", "Why"],
+            head: heads(&state, &["admin-col-order", "admin-col-reference", "admin-col-provider", "admin-col-amount", "admin-col-why"]),
             rows: if s.user.staff_role.is_some_and(|r| r.can(Permission::ManageOrders)) {
                 let mut rows: Vec<Vec<String>> = state
                     .store
                     .payments_to_review(20)
                     .await?
                     .into_iter()
-                    .map(|p| {
-                        let amount = baobab_domain::format_money(p.amount_minor, p.currency);
-                        vec![p.order_id.to_string(), p.reference, p.provider.to_string(), amount, p.detail]
-                    })
+                    .map(|p| vec![p.order_id.to_string(), p.reference, p.provider.to_string(), money(p.amount_minor, p.currency), p.detail])
                     .collect();
                 // Money for no known attempt: no order to link, the provider's own id instead.
                 rows.extend(
-                    state.store.unmatched_events(20).await?.into_iter().map(|e| vec!["—".into(), e.event_id, e.provider, String::new(), e.outcome]),
+                    state
+                        .store
+                        .unmatched_events(20)
+                        .await?
+                        .into_iter()
+                        .map(|e| vec!["—".into(), e.event_id, e.provider, String::new(), e.outcome]),
                 );
                 rows
             } else {
@@ -56,11 +59,11 @@ pub(super) async fn show(State(state): State<AppState>, s: Staff<can::ViewDashbo
             ..Default::default()
         },
         Section {
-            title: "Low stock (5 or fewer)".into(),
-            head: vec!["Product", "SKU", "In stock"],
-            rows: low.into_iter().map(|(t, sku, n)| vec![t, sku, n.to_string()]).collect(),
+            title: words::ta(&state, "admin-dash-low-stock", &[("n", count_of(LOW).into())]),
+            head: heads(&state, &["admin-col-product", "admin-col-sku", "admin-col-in-stock"]),
+            rows: low.into_iter().map(|(title, sku, n)| vec![title, sku, count_of(n)]).collect(),
             ..Default::default()
         },
     ];
-    render(&state, &s, "/admin", StatusCode::OK, "Dashboard", "", vec![], sections).await
+    render(&state, &s, "/admin", StatusCode::OK, &t(&state, "admin-nav-dashboard"), "", vec![], sections).await
 }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::access::{Staff, can};
+use super::words::{self, ta};
 use crate::AppState;
 use crate::catalog_export::{self, ExportError};
 use crate::page::{PageError, PageResult, audit};
@@ -36,13 +37,17 @@ fn failed(e: ExportError) -> PageError {
     }
 }
 
-fn date(field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, PageError> {
+/// A parameter that is wrong: its name and what is wrong, in the request's language.
+fn bad(state: &AppState, field: &str, problem: String) -> PageError {
+    PageError::BadParam(ValidationError::new(words::field(state, field), problem))
+}
+
+fn date(state: &AppState, field: &str, value: Option<&str>) -> Result<Option<NaiveDate>, PageError> {
     match value.map(str::trim).filter(|v| !v.is_empty()) {
         None => Ok(None),
-        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d").map(Some).map_err(|_| {
-            let shown: String = v.chars().take(40).collect();
-            PageError::BadParam(ValidationError::new(field, format!("`{shown}` is not a date like 2026-01-31")))
-        }),
+        Some(v) => NaiveDate::parse_from_str(v, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| bad(state, field, ta(state, "admin-bad-date", &[("value", words::shown(v, 40).into())]))),
     }
 }
 
@@ -64,7 +69,7 @@ pub(super) async fn products(State(state): State<AppState>, s: Staff<can::EditCa
     let p: ProductsParams = crate::params::query(&uri)?;
     let currency = match p.currency.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
         None => state.settings.default_currency,
-        Some(code) => code.parse::<Currency>().map_err(|e| PageError::BadParam(ValidationError::new("currency", e.to_string())))?,
+        Some(code) => code.parse::<Currency>().map_err(|e| PageError::BadParam(words::currency_param(&state, &e)))?,
     };
     let mut out = Vec::new();
     let count = catalog_export::export_products(&state, Some(currency), &mut out).await.map_err(failed)?;
@@ -77,11 +82,11 @@ pub(super) async fn products(State(state): State<AppState>, s: Staff<can::EditCa
 /// orders placed on those days (UTC), both optional.
 pub(super) async fn orders(State(state): State<AppState>, s: Staff<can::ManageOrders>, OriginalUri(uri): OriginalUri) -> PageResult {
     let p: OrdersParams = crate::params::query(&uri)?;
-    let (from, to) = (date("from", p.from.as_deref())?, date("to", p.to.as_deref())?);
+    let (from, to) = (date(&state, "from", p.from.as_deref())?, date(&state, "to", p.to.as_deref())?);
     if let (Some(f), Some(t)) = (from, to)
         && t < f
     {
-        return Err(PageError::BadParam(ValidationError::new("to", format!("`{t}` is before from `{f}`"))));
+        return Err(bad(&state, "to", ta(&state, "admin-bad-date-order", &[("to", t.to_string().into()), ("from", f.to_string().into())])));
     }
     let mut out = Vec::new();
     let count = catalog_export::export_orders(&state, from, to, &mut out).await.map_err(failed)?;

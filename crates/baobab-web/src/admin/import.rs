@@ -16,6 +16,7 @@ use baobab_store::StoreError;
 use serde_json::json;
 
 use super::access::{Staff, can};
+use super::words::{self, count_of, counted, heads, t, ta};
 use super::{AdminField, AdminForm, Member, Opt, Section, render};
 use crate::AppState;
 use crate::catalog_io::{self, ImportError, Opener, Report, Request};
@@ -27,10 +28,15 @@ pub(super) const MAX_UPLOAD_BYTES: usize = 20 * 1024 * 1024;
 
 const PATH: &str = "/admin/import";
 
+/// The file formats: (value, catalog key of its name).
 const FORMATS: &[(&str, &str)] =
-    &[("auto", "Find out from the columns"), ("shopify", "Shopify product CSV"), ("woocommerce", "WooCommerce product CSV")];
+    &[("auto", "admin-import-format-auto"), ("shopify", "admin-import-format-shopify"), ("woocommerce", "admin-import-format-woocommerce")];
 
-const TAGS: &[(&str, &str)] = &[("attributes", "Attributes (Material:Cotton)"), ("category", "The first tag is the category")];
+/// What tags become: (value, catalog key).
+const TAGS: &[(&str, &str)] = &[("attributes", "admin-import-tags-attributes"), ("category", "admin-import-tags-category")];
+
+/// The largest upload in MB, as the page says it.
+const MAX_MB: usize = MAX_UPLOAD_BYTES / 1024 / 1024;
 
 /// What the upload form asked, as sent, so the form comes back the same way.
 struct Choices {
@@ -46,7 +52,7 @@ impl Choices {
     }
 
     /// The import's options, or what is wrong with the choices (each naming its field).
-    fn options(&self) -> Result<ImportOptions, Vec<String>> {
+    fn options(&self, state: &AppState) -> Result<ImportOptions, Vec<String>> {
         let mut errors = Vec::new();
         let format = match self.format.as_str() {
             "auto" | "" => Some(Format::Auto),
@@ -55,16 +61,16 @@ impl Choices {
             _ => None,
         };
         if format.is_none() {
-            errors.push("format: choose auto, shopify or woocommerce".to_string());
+            errors.push(t(state, "admin-error-format"));
         }
-        let currency = self.currency.parse::<Currency>().map_err(|e| errors.push(format!("currency: {e}"))).ok();
+        let currency = self.currency.parse::<Currency>().map_err(|e| errors.push(words::currency_error(state, &e))).ok();
         let tags = match self.tags.as_str() {
             "attributes" | "" => Some(TagsAs::Attributes),
             "category" => Some(TagsAs::Category),
             _ => None,
         };
         if tags.is_none() {
-            errors.push("tags: choose attributes or category".to_string());
+            errors.push(t(state, "admin-error-tags"));
         }
         match (format, currency, tags) {
             (Some(format), Some(currency), Some(tags)) if errors.is_empty() => {
@@ -77,70 +83,66 @@ impl Choices {
     }
 }
 
-fn select(name: &'static str, label: &'static str, value: &str, options: &[(&str, &str)]) -> AdminField {
+/// A choice among `options` (value, catalog key of its name).
+fn select(state: &AppState, name: &'static str, label: &str, value: &str, options: &[(&str, &str)]) -> AdminField {
     AdminField {
         name,
-        label,
+        label: t(state, label),
         kind: "select",
         value: value.to_string(),
-        options: options.iter().map(|(v, l)| Opt { value: (*v).into(), label: (*l).into() }).collect(),
+        options: options.iter().map(|(v, key)| Opt { value: (*v).into(), label: t(state, key) }).collect(),
     }
 }
 
-pub(super) fn currency_select(value: &str) -> AdminField {
-    let options: Vec<(String, String)> =
-        Currency::all().map(|c| (c.code().to_string(), format!("{} — {}", c.code(), c.info().name))).collect();
-    let refs: Vec<(&str, &str)> = options.iter().map(|(v, l)| (v.as_str(), l.as_str())).collect();
-    select("currency", "Currency of the prices", value, &refs)
+pub(super) fn currency_select(state: &AppState, value: &str) -> AdminField {
+    AdminField {
+        name: "currency",
+        label: t(state, "admin-label-currency-prices"),
+        kind: "select",
+        value: value.to_string(),
+        options: Currency::all().map(|c| Opt { value: c.code().into(), label: words::currency_name(state, c) }).collect(),
+    }
 }
 
 /// The upload form and the export form, as `c` left them.
-fn forms(c: &Choices) -> Vec<Section> {
+fn forms(state: &AppState, c: &Choices) -> Vec<Section> {
     vec![
         Section {
-            title: "Import products".into(),
-            text: format!(
-                "A product CSV exported from Shopify or WooCommerce (or from this shop), up to {} MB. It is checked first: every \
-                 problem is listed with its row and column, and nothing is written while there is one. Products already in \
-                 the shop are matched by URL handle, then SKU, and updated, never duplicated. Images must be https:// addresses \
-                 on public hosts; image file names only work on the server (baobab import products --images FOLDER).",
-                MAX_UPLOAD_BYTES / 1024 / 1024
-            ),
+            title: t(state, "admin-import-title"),
+            text: ta(state, "admin-import-text", &[("mb", count_of(MAX_MB as i64).into())]),
             form: Some(AdminForm {
                 action: PATH.into(),
                 fields: vec![
                     AdminField {
                         name: "file",
-                        label: "Product CSV file",
+                        label: t(state, "admin-label-csv-file"),
                         kind: "file",
                         value: ".csv,text/csv".into(),
                         ..Default::default()
                     },
-                    select("format", "Format", &c.format, FORMATS),
-                    currency_select(&c.currency),
-                    select("tags", "Tags become", &c.tags, TAGS),
+                    select(state, "format", "admin-label-format", &c.format, FORMATS),
+                    currency_select(state, &c.currency),
+                    select(state, "tags", "admin-label-tags", &c.tags, TAGS),
                     AdminField {
                         name: "dry_run",
-                        label: "Check only (dry run): write nothing",
+                        label: t(state, "admin-label-dry-run"),
                         kind: "checkbox",
                         value: if c.dry_run { "on".into() } else { String::new() },
                         ..Default::default()
                     },
                 ],
-                submit: "Upload",
+                submit: t(state, "admin-upload"),
                 multipart: true,
             }),
             ..Default::default()
         },
         Section {
-            title: "Export products".into(),
-            text: "Every product, drafts and archived included, in Shopify's product CSV columns with its prices in one \
-                   currency. The file can be imported here again."
-                .into(),
+            title: t(state, "admin-export-title"),
+            text: t(state, "admin-export-text"),
             download: Some(AdminForm {
                 action: "/admin/export/products.csv".into(),
-                fields: vec![currency_select(&c.currency)],
-                submit: "Download products CSV",
+                fields: vec![currency_select(state, &c.currency)],
+                submit: t(state, "admin-export-download"),
                 multipart: false,
             }),
             ..Default::default()
@@ -150,11 +152,12 @@ fn forms(c: &Choices) -> Vec<Section> {
 
 /// The form again, with what stopped the upload before it was read as a catalog.
 async fn refused(state: &AppState, s: &Member, status: StatusCode, errors: Vec<String>, c: &Choices) -> Result<Response, PageError> {
-    render(state, s, PATH, status, "Import and export", "", errors, forms(c)).await
+    render(state, s, PATH, status, &t(state, "admin-nav-import"), "", errors, forms(state, c)).await
 }
 
 pub(super) async fn form(State(state): State<AppState>, s: Staff<can::EditCatalog>) -> PageResult {
-    render(&state, &s, PATH, StatusCode::OK, "Import and export", "", vec![], forms(&Choices::defaults(&state))).await
+    let forms = forms(&state, &Choices::defaults(&state));
+    render(&state, &s, PATH, StatusCode::OK, &t(&state, "admin-nav-import"), "", vec![], forms).await
 }
 
 pub(super) async fn run(
@@ -169,10 +172,7 @@ pub(super) async fn run(
             Ok(upload) => upload,
             Err(why) => {
                 let message = if why.status == StatusCode::PAYLOAD_TOO_LARGE {
-                    format!(
-                        "file: is larger than {} MB; split it into smaller files, or import it on the server with baobab import products",
-                        MAX_UPLOAD_BYTES / 1024 / 1024
-                    )
+                    ta(&state, "admin-error-import-too-large", &[("mb", count_of(MAX_MB as i64).into())])
                 } else {
                     why.message
                 };
@@ -185,12 +185,12 @@ pub(super) async fn run(
         tags: upload.field("tags").to_string(),
         dry_run: upload.field("dry_run") == "on",
     };
-    let options = match choices.options() {
+    let options = match choices.options(&state) {
         Ok(options) => options,
         Err(errors) => return refused(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, errors, &choices).await,
     };
     let Some(file) = upload.file else {
-        let error = "file: choose a product CSV file to upload (none was sent, or it was empty)".to_string();
+        let error = t(&state, "admin-error-import-no-file");
         return refused(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, vec![error], &choices).await;
     };
     let size = file.len();
@@ -200,16 +200,17 @@ pub(super) async fn run(
         Ok(report) => report,
         // The store refused a product the checks let through: nothing was kept.
         Err(ImportError::Store(StoreError::Invalid(v))) => {
-            let errors = v.messages().into_iter().map(|m| format!("nothing was imported: {m}")).collect();
+            let errors = words::problems(&state, &v).into_iter().map(|m| nothing_imported(&state, m)).collect();
             return refused(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, errors, &choices).await;
         }
         Err(ImportError::Store(StoreError::Conflict { field, message })) => {
-            let errors = vec![format!("nothing was imported: {field}: {message}")];
+            let errors = vec![nothing_imported(&state, words::problem(&state, field, &message))];
             return refused(&state, &s, StatusCode::CONFLICT, errors, &choices).await;
         }
         Err(ImportError::Store(e)) => return Err(e.into()),
         Err(ImportError::Io(why)) => {
-            return refused(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, vec![format!("file: {why}")], &choices).await;
+            return refused(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, vec![words::line(&state, "file", &why.to_string())], &choices)
+                .await;
         }
     };
     if let Some(sum) = &report.summary {
@@ -224,73 +225,75 @@ pub(super) async fn run(
     result_page(&state, &s, &report, &upload.file_name, choices).await
 }
 
+/// "Nothing was imported: …", for a problem the store found once the checks had passed.
+fn nothing_imported(state: &AppState, problem: String) -> String {
+    ta(state, "admin-import-refused", &[("problem", problem.into())])
+}
+
+/// A number as the language writes it.
+fn n(v: u64) -> String {
+    count_of(v.min(i64::MAX as u64) as i64)
+}
+
 /// What the file held, every problem and warning, and what was done: 422 when a problem
 /// stopped it (or it held no product), 200 otherwise.
 async fn result_page(state: &AppState, s: &Member, r: &Report, file_name: &str, mut c: Choices) -> Result<Response, PageError> {
     let empty = r.problem_count == 0 && r.products == 0;
     let status = if r.problem_count > 0 || empty { StatusCode::UNPROCESSABLE_ENTITY } else { StatusCode::OK };
-    let plural = |n: u64, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let (heading, notice) = if r.problem_count > 0 {
-        let n = plural(r.problem_count, "problem", "problems");
-        ("Nothing was imported", format!("Nothing was imported: the file has {n}. Fix them in the file and upload it again."))
+        let problems = counted(state, "admin-n-problems", r.problem_count);
+        ("admin-import-nothing", ta(state, "admin-import-has-problems", &[("problems", problems.into())]))
     } else if empty {
-        ("Nothing was imported", "Nothing was imported: the file holds no products (only a header row?).".to_string())
+        ("admin-import-nothing", t(state, "admin-import-empty"))
     } else if let Some(sum) = &r.summary {
-        let text = format!(
-            "Imported: {} created, {} updated; {} created, {} updated; {} created; {} added.",
-            plural(sum.products_created, "product", "products"),
-            sum.products_updated,
-            plural(sum.variants_created, "variant", "variants"),
-            sum.variants_updated,
-            plural(sum.categories_created, "category", "categories"),
-            plural(r.images_added, "image", "images"),
-        );
+        let args = [
+            ("products", counted(state, "admin-n-products-created", sum.products_created).into()),
+            ("products_updated", n(sum.products_updated).into()),
+            ("variants", counted(state, "admin-n-variants-created", sum.variants_created).into()),
+            ("variants_updated", n(sum.variants_updated).into()),
+            ("categories", counted(state, "admin-n-categories-created", sum.categories_created).into()),
+            ("images", counted(state, "admin-n-images-added", r.images_added).into()),
+        ];
         c.dry_run = true; // back to checking first
-        ("Products imported", text)
+        ("admin-import-done-heading", ta(state, "admin-import-done", &args))
     } else {
         c.dry_run = false; // the next step is the real import
-        (
-            "The file can be imported",
-            "Checked only: no problems, and nothing was written. To import it, choose the file again and untick \"Check only\"."
-                .to_string(),
-        )
+        ("admin-import-checked-heading", t(state, "admin-import-checked"))
     };
-    let name = if file_name.is_empty() { "The file".to_string() } else { file_name.to_string() };
+    let name = if file_name.is_empty() { t(state, "admin-import-the-file") } else { file_name.to_string() };
     let counts = if r.problem_count > 0 {
-        format!("{} passed the checks", plural(r.products, "product", "products"))
+        counted(state, "admin-import-passed", r.products)
     } else {
-        format!(
-            "{}, {}, {}",
-            plural(r.products, "product", "products"),
-            plural(r.variants, "variant", "variants"),
-            plural(r.images, "image", "images")
-        )
+        let parts = [
+            counted(state, "admin-n-products", r.products),
+            counted(state, "admin-n-variants", r.variants),
+            counted(state, "admin-n-images", r.images),
+        ];
+        parts.join(", ")
     };
-    let mut sections = vec![Section {
-        title: "What the file holds".into(),
-        text: format!(
-            "{name}: {} format, {}; {} with the header; {counts}.",
-            r.format.unwrap_or("unknown"),
-            r.encoding.unwrap_or("unknown encoding"),
-            plural(r.rows, "row", "rows"),
-        ),
-        ..Default::default()
-    }];
+    let holds = [
+        ("name", name.into()),
+        ("format", r.format.map_or_else(|| t(state, "admin-import-unknown-format"), str::to_string).into()),
+        ("encoding", r.encoding.map_or_else(|| t(state, "admin-import-unknown-encoding"), str::to_string).into()),
+        ("rows", counted(state, "admin-n-rows", r.rows).into()),
+        ("counts", counts.into()),
+    ];
+    let mut sections =
+        vec![Section { title: t(state, "admin-import-holds-title"), text: ta(state, "admin-import-holds", &holds), ..Default::default() }];
+    let first_of =
+        |shown: usize, total: u64| ta(state, "admin-import-first-listed", &[("shown", n(shown as u64).into()), ("total", n(total).into())]);
     if r.problem_count > 0 {
-        let mut text = String::from("Rows are numbered as a spreadsheet shows them: the header is row 1.");
+        let mut text = vec![t(state, "admin-import-rows-note")];
         if r.problem_count as usize > r.problems.len() {
-            text.push_str(&format!(" The first {} of {} are listed.", r.problems.len(), r.problem_count));
+            text.push(first_of(r.problems.len(), r.problem_count));
         }
         if r.problems.iter().any(|p| p.column.as_deref().is_some_and(|c| c.to_ascii_lowercase().contains("image"))) {
-            text.push_str(
-                " Images in an uploaded file must be https:// addresses on public hosts: the shop fetches them itself. \
-                 Image file names work only on the server, with baobab import products --images FOLDER.",
-            );
+            text.push(t(state, "admin-import-images-note"));
         }
         sections.push(Section {
-            title: format!("Problems ({})", r.problem_count),
-            text,
-            head: vec!["Row", "Column", "Problem"],
+            title: ta(state, "admin-import-problems-title", &[("n", n(r.problem_count).into())]),
+            text: text.join(" "),
+            head: heads(state, &["admin-col-row", "admin-col-column", "admin-col-problem"]),
             rows: r
                 .problems
                 .iter()
@@ -300,31 +303,32 @@ async fn result_page(state: &AppState, s: &Member, r: &Report, file_name: &str, 
         });
     }
     if r.warning_count > 0 {
-        let mut text = String::from("Fixed or skipped; they did not stop the import.");
+        let mut text = vec![t(state, "admin-import-warnings-note")];
         if r.warning_count as usize > r.warnings.len() {
-            text.push_str(&format!(" The first {} of {} are listed.", r.warnings.len(), r.warning_count));
+            text.push(first_of(r.warnings.len(), r.warning_count));
         }
         sections.push(Section {
-            title: format!("Warnings ({})", r.warning_count),
-            text,
-            head: vec!["Warning"],
+            title: ta(state, "admin-import-warnings-title", &[("n", n(r.warning_count).into())]),
+            text: text.join(" "),
+            head: heads(state, &["admin-col-warning"]),
             rows: r.warnings.iter().map(|w| vec![w.clone()]).collect(),
             ..Default::default()
         });
     }
     if let Some(sum) = &r.summary {
+        let images = [("added", n(r.images_added).into()), ("there", n(r.images_already_there).into())];
         sections.push(Section {
-            title: "Done".into(),
-            text: format!("Images: {} added, {} already there.", r.images_added, r.images_already_there),
-            head: vec!["", "Created", "Updated"],
+            title: t(state, "admin-import-done-title"),
+            text: ta(state, "admin-import-images", &images),
+            head: heads(state, &["", "admin-col-created-count", "admin-col-updated-count"]),
             rows: vec![
-                vec!["Products".into(), sum.products_created.to_string(), sum.products_updated.to_string()],
-                vec!["Variants".into(), sum.variants_created.to_string(), sum.variants_updated.to_string()],
-                vec!["Categories".into(), sum.categories_created.to_string(), "—".into()],
+                vec![t(state, "admin-row-products"), n(sum.products_created), n(sum.products_updated)],
+                vec![t(state, "admin-row-variants"), n(sum.variants_created), n(sum.variants_updated)],
+                vec![t(state, "admin-row-categories"), n(sum.categories_created), "—".into()],
             ],
             ..Default::default()
         });
     }
-    sections.extend(forms(&c));
-    render(state, s, PATH, status, heading, &notice, vec![], sections).await
+    sections.extend(forms(state, &c));
+    render(state, s, PATH, status, &t(state, heading), &notice, vec![], sections).await
 }

@@ -37,6 +37,7 @@ mod staff;
 mod tokens;
 mod two_factor;
 mod upload;
+mod words;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
@@ -70,19 +71,13 @@ pub(crate) struct Opt {
     pub(crate) label: String,
 }
 
-impl Opt {
-    pub(crate) fn same(v: &str) -> Opt {
-        Opt { value: v.to_string(), label: v.to_string() }
-    }
-}
-
 /// A form field; `kind` is an input type, `select` (with options), `textarea`, `hidden` or
 /// `checkbox` (checked when `value` is "on"). A `file` field's `value` is what it accepts
 /// (empty: JPEG, PNG and WebP images).
 #[derive(Serialize, Default)]
 pub(crate) struct AdminField {
     pub(crate) name: &'static str,
-    pub(crate) label: &'static str,
+    pub(crate) label: String,
     pub(crate) kind: &'static str,
     pub(crate) value: String,
     pub(crate) options: Vec<Opt>,
@@ -92,7 +87,7 @@ pub(crate) struct AdminField {
 pub(crate) struct AdminForm {
     pub(crate) action: String,
     pub(crate) fields: Vec<AdminField>,
-    pub(crate) submit: &'static str,
+    pub(crate) submit: String,
     pub(crate) multipart: bool,
 }
 
@@ -103,7 +98,7 @@ pub(crate) struct Section {
     pub(crate) title: String,
     pub(crate) text: String,
     pub(crate) code: String,
-    pub(crate) head: Vec<&'static str>,
+    pub(crate) head: Vec<String>,
     pub(crate) rows: Vec<Vec<String>>,
     pub(crate) form: Option<AdminForm>,
     /// A form that only reads (a download): sent with GET, so it carries no token and changes
@@ -114,7 +109,7 @@ pub(crate) struct Section {
 #[derive(Serialize)]
 struct NavLink {
     url: &'static str,
-    label: &'static str,
+    label: String,
     current: bool,
 }
 
@@ -122,6 +117,8 @@ struct NavLink {
 struct View {
     page: Chrome,
     nav: Vec<NavLink>,
+    /// Where the language menu returns to: this page (a form's page after a post).
+    back: String,
     csrf: String,
     heading: String,
     notice: String,
@@ -129,18 +126,28 @@ struct View {
     sections: Vec<Section>,
 }
 
+/// The admin's pages: (URL, catalog key of its name, who sees it).
 const NAV: &[(&str, &str, Permission)] = &[
-    ("/admin", "Dashboard", Permission::ViewDashboard),
-    ("/admin/products", "Products", Permission::EditCatalog),
-    ("/admin/import", "Import and export", Permission::EditCatalog),
-    ("/admin/orders", "Orders", Permission::ManageOrders),
-    ("/admin/coupons", "Coupons", Permission::ManageOrders),
-    ("/admin/customers", "Customers", Permission::ViewCustomers),
-    ("/admin/staff", "Staff", Permission::ManageStaff),
-    ("/admin/tokens", "API tokens", Permission::ManageTokens),
-    ("/admin/audit", "Audit log", Permission::ViewAudit),
+    ("/admin", "admin-nav-dashboard", Permission::ViewDashboard),
+    ("/admin/products", "admin-nav-products", Permission::EditCatalog),
+    ("/admin/import", "admin-nav-import", Permission::EditCatalog),
+    ("/admin/orders", "admin-nav-orders", Permission::ManageOrders),
+    ("/admin/coupons", "admin-nav-coupons", Permission::ManageOrders),
+    ("/admin/customers", "admin-nav-customers", Permission::ViewCustomers),
+    ("/admin/staff", "admin-nav-staff", Permission::ManageStaff),
+    ("/admin/tokens", "admin-nav-tokens", Permission::ManageTokens),
+    ("/admin/audit", "admin-nav-audit", Permission::ViewAudit),
 ];
 
+/// A page of the admin that is not there (404), in the admin's frame.
+pub(crate) async fn missing(state: &AppState, s: &Member, path: &str, key: &str) -> Result<Response, PageError> {
+    let heading = words::t(state, key);
+    render(state, s, path, StatusCode::NOT_FOUND, &heading, "", vec![], vec![]).await
+}
+
+/// Renders an admin page. `path` is the page's own address (where the language menu returns
+/// to, and which entry of the navigation is current); `heading` and the sections arrive in
+/// words.
 #[allow(clippy::too_many_arguments)] // one page shape, named parts
 pub(crate) async fn render(
     state: &AppState,
@@ -152,18 +159,30 @@ pub(crate) async fn render(
     errors: Vec<String>,
     sections: Vec<Section>,
 ) -> Result<Response, PageError> {
+    // The page asked for, with its query (a page of the audit log), when it is this page.
+    let back = match &s.here {
+        Some(here) if here.split('?').next() == Some(path) => here.clone(),
+        _ => path.to_string(),
+    };
     let cats = state.categories().await?;
-    let mut page = Chrome::new(state, state.settings.default_currency, &cats, path, heading);
+    let mut page = Chrome::new(state, state.settings.default_currency, &cats, &back, heading);
     page.noindex = true;
     page.description = heading.to_string();
+    // Admin pages have one URL in every language (the language is the staff member's choice).
+    page.canonical = format!("{}{back}", state.settings.public_url);
+    page.alternates.clear();
     let role = s.user.staff_role;
     let nav = NAV
         .iter()
         .filter(|(_, _, p)| role.is_some_and(|r| r.can(*p)))
-        .map(|(url, label, _)| NavLink { url, label, current: *url == path })
+        .map(|(url, key, _)| NavLink {
+            url,
+            label: words::t(state, key),
+            current: *url == path || (*url != "/admin" && path.strip_prefix(url).is_some_and(|rest| rest.starts_with('/'))),
+        })
         .collect();
-    let view =
-        View { page, nav, csrf: s.current.csrf().to_string(), heading: heading.to_string(), notice: notice.to_string(), errors, sections };
+    let csrf = s.current.csrf().to_string();
+    let view = View { page, nav, back, csrf, heading: heading.to_string(), notice: notice.to_string(), errors, sections };
     let mut res = (status, html_type(), state.templates.render("admin/page.html", &view)?).into_response();
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)

@@ -14,7 +14,8 @@ use serde::Deserialize;
 use serde_json::json;
 
 use super::access::{Staff, can};
-use super::{AdminField, AdminForm, Member, Opt, Section, id_of, render};
+use super::words::{self, count_of, heads, money, t, ta};
+use super::{AdminField, AdminForm, Member, Opt, Section, id_of, missing, render};
 use crate::AppState;
 use crate::page::{Form, PageError, PageResult, audit, redirect};
 
@@ -22,25 +23,30 @@ const STATUSES: &[&str] = &["draft", "active", "archived"];
 
 async fn category_options(state: &AppState, selected: Option<i64>) -> Result<AdminField, PageError> {
     let cats = state.categories().await?;
-    let mut options = vec![Opt { value: String::new(), label: "— none —".into() }];
+    let mut options = vec![Opt { value: String::new(), label: t(state, "admin-category-none") }];
     options.extend(cats.iter().filter(|c| !c.archived).map(|c| Opt { value: c.id.to_string(), label: c.name.clone() }));
     Ok(AdminField {
         name: "category_id",
-        label: "Category",
+        label: t(state, "admin-label-category"),
         kind: "select",
         value: selected.map(|i| i.to_string()).unwrap_or_default(),
         options,
     })
 }
 
-fn status_field(value: &str) -> AdminField {
+fn status_field(state: &AppState, value: &str) -> AdminField {
     AdminField {
         name: "status",
-        label: "Status",
+        label: t(state, "admin-label-status"),
         kind: "select",
         value: value.into(),
-        options: STATUSES.iter().map(|s| Opt::same(s)).collect(),
+        options: STATUSES.iter().map(|s| Opt { value: s.to_string(), label: words::product_status(state, s) }).collect(),
     }
+}
+
+/// A text field of the product forms.
+fn text(name: &'static str, label: String, kind: &'static str, value: &str) -> AdminField {
+    AdminField { name, label, kind, value: value.to_string(), ..Default::default() }
 }
 
 async fn list_page(
@@ -64,46 +70,41 @@ async fn list_page(
             vec![
                 p.id.to_string(),
                 p.title.clone(),
-                p.status.as_str().to_string(),
-                p.price.map(|x| x.formatted()).unwrap_or_else(|| "—".into()),
+                words::product_status(state, p.status.as_str()),
+                p.price.map(|x| money(x.amount_minor, x.currency)).unwrap_or_else(|| "—".into()),
             ]
         })
         .collect();
     let cur = state.settings.default_currency;
+    let price_label = t(state, if cur.minor_units() == 0 { "admin-label-price" } else { "admin-label-price-example" });
     let sections = vec![
-        Section { link: "/admin/products/".into(), head: vec!["Id", "Title", "Status", "From"], rows, ..Default::default() },
         Section {
-            title: "New product".into(),
+            link: "/admin/products/".into(),
+            head: heads(state, &["admin-col-id", "admin-col-title", "admin-col-status", "admin-col-price-from"]),
+            rows,
+            ..Default::default()
+        },
+        Section {
+            title: t(state, "admin-product-new"),
             form: Some(AdminForm {
                 action: "/admin/products".into(),
                 fields: vec![
-                    AdminField { name: "title", label: "Title", kind: "text", value: draft.title.clone(), ..Default::default() },
-                    AdminField {
-                        name: "description",
-                        label: "Description",
-                        kind: "textarea",
-                        value: draft.description.clone(),
-                        ..Default::default()
-                    },
+                    text("title", t(state, "admin-label-title"), "text", &draft.title),
+                    text("description", t(state, "admin-label-description"), "textarea", &draft.description),
                     category_options(state, draft.category_id.parse().ok()).await?,
-                    status_field(if draft.status.is_empty() { "active" } else { &draft.status }),
-                    AdminField { name: "sku", label: "SKU", kind: "text", value: draft.sku.clone(), ..Default::default() },
-                    AdminField {
-                        name: "price",
-                        label: if cur.minor_units() == 0 { "Price" } else { "Price (e.g. 12500.00)" },
-                        kind: "text",
-                        value: draft.price.clone(),
-                        ..Default::default()
-                    },
-                    AdminField { name: "stock", label: "In stock", kind: "number", value: draft.stock.clone(), ..Default::default() },
+                    status_field(state, if draft.status.is_empty() { "active" } else { &draft.status }),
+                    text("sku", t(state, "admin-label-sku"), "text", &draft.sku),
+                    text("price", price_label, "text", &draft.price),
+                    text("stock", t(state, "admin-label-stock"), "number", &draft.stock),
                 ],
-                submit: "Create product",
+                submit: t(state, "admin-product-create"),
                 multipart: false,
             }),
             ..Default::default()
         },
     ];
-    render(state, s, "/admin/products", status, &format!("Products (prices in {cur})"), notice, errors, sections).await
+    let heading = ta(state, "admin-products-heading", &[("currency", cur.code().into())]);
+    render(state, s, "/admin/products", status, &heading, notice, errors, sections).await
 }
 
 pub(super) async fn list(State(state): State<AppState>, s: Staff<can::EditCatalog>) -> PageResult {
@@ -132,19 +133,19 @@ pub(super) async fn create(
     let mut errors = Vec::new();
     let price = parse_major(&f.price, cur);
     if price.is_none() {
-        errors.push(format!("price: `{}` is not an amount in {cur}", f.price.chars().take(20).collect::<String>()));
+        errors.push(ta(&state, "admin-error-price", &[("value", words::shown(&f.price, 20).into()), ("currency", cur.code().into())]));
     }
     let stock: Option<i64> = f.stock.trim().parse().ok().or_else(|| f.stock.trim().is_empty().then_some(0));
     if stock.is_none() {
-        errors.push("stock: must be a whole number".into());
+        errors.push(t(&state, "admin-error-stock"));
     }
     let status = ProductStatus::parse(&f.status);
     if status.is_none() {
-        errors.push("status: must be draft, active or archived".into());
+        errors.push(t(&state, "admin-error-status"));
     }
     let category_id = if f.category_id.is_empty() { None } else { f.category_id.parse().ok() };
     if !f.category_id.is_empty() && category_id.is_none() {
-        errors.push("category_id: is not a category".into());
+        errors.push(t(&state, "admin-error-category"));
     }
     if !errors.is_empty() {
         return list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", errors, &f).await;
@@ -170,9 +171,9 @@ pub(super) async fn create(
             audit(&state, "product_created", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
             Ok(redirect(&format!("/admin/products/{}", p.id), None))
         }
-        Err(StoreError::Invalid(v)) => list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages(), &f).await,
+        Err(StoreError::Invalid(v)) => list_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", words::problems(&state, &v), &f).await,
         Err(StoreError::Conflict { field, message }) => {
-            list_page(&state, &s, StatusCode::CONFLICT, "", vec![format!("{field}: {message}")], &f).await
+            list_page(&state, &s, StatusCode::CONFLICT, "", vec![words::problem(&state, field, &message)], &f).await
         }
         Err(e) => Err(e.into()),
     }
@@ -186,7 +187,9 @@ async fn edit_page(
     notice: &str,
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
-    let p = state.store.product(Key::Id(id)).await?.ok_or(PageError::NotFound("Product"))?;
+    let Some(p) = state.store.product(Key::Id(id)).await? else {
+        return missing(state, s, "/admin/products", "admin-missing-product").await;
+    };
     let variants = p
         .variants
         .iter()
@@ -194,8 +197,8 @@ async fn edit_page(
             vec![
                 v.sku.clone(),
                 v.label(),
-                v.prices.iter().map(|x| x.formatted()).collect::<Vec<_>>().join(", "),
-                v.stock_on_hand.to_string(),
+                v.prices.iter().map(|x| money(x.amount_minor, x.currency)).collect::<Vec<_>>().join(", "),
+                count_of(v.stock_on_hand),
             ]
         })
         .collect();
@@ -212,45 +215,46 @@ async fn edit_page(
         })
         .collect();
     let sections = vec![
-        Section { text: format!("On the shop at /p/{}", p.slug), ..Default::default() },
+        Section { text: ta(state, "admin-product-on-shop", &[("path", format!("/p/{}", p.slug).into())]), ..Default::default() },
         Section {
             form: Some(AdminForm {
                 action: format!("/admin/products/{id}"),
                 fields: vec![
-                    AdminField { name: "title", label: "Title", kind: "text", value: p.title.clone(), ..Default::default() },
-                    AdminField {
-                        name: "description",
-                        label: "Description",
-                        kind: "textarea",
-                        value: p.description.clone(),
-                        ..Default::default()
-                    },
+                    text("title", t(state, "admin-label-title"), "text", &p.title),
+                    text("description", t(state, "admin-label-description"), "textarea", &p.description),
                     category_options(state, p.category_id).await?,
-                    status_field(p.status.as_str()),
+                    status_field(state, p.status.as_str()),
                 ],
-                submit: "Save",
+                submit: t(state, "admin-save"),
                 multipart: false,
             }),
             ..Default::default()
         },
-        Section { title: "Variants".into(), head: vec!["SKU", "Options", "Prices", "Stock"], rows: variants, ..Default::default() },
-        Section { title: "Images".into(), head: vec!["Id", "Alt text", "Position", "Size"], rows: images, ..Default::default() },
         Section {
-            title: "Add an image".into(),
-            text: "JPEG, PNG or WebP. Sizes for every screen are made at once.".into(),
+            title: t(state, "admin-product-variants"),
+            head: heads(state, &["admin-col-sku", "admin-col-options", "admin-col-prices", "admin-col-stock"]),
+            rows: variants,
+            ..Default::default()
+        },
+        Section {
+            title: t(state, "admin-product-images"),
+            head: heads(state, &["admin-col-id", "admin-col-alt", "admin-col-position", "admin-col-size"]),
+            rows: images,
+            ..Default::default()
+        },
+        Section {
+            title: t(state, "admin-image-add"),
+            text: t(state, "admin-image-add-text"),
             form: Some(AdminForm {
                 action: format!("/admin/products/{id}/images"),
-                fields: vec![
-                    AdminField { name: "file", label: "Image", kind: "file", ..Default::default() },
-                    AdminField { name: "alt", label: "Alt text (what the picture shows)", kind: "text", ..Default::default() },
-                ],
-                submit: "Upload",
+                fields: vec![text("file", t(state, "admin-label-image"), "file", ""), text("alt", t(state, "admin-label-alt"), "text", "")],
+                submit: t(state, "admin-upload"),
                 multipart: true,
             }),
             ..Default::default()
         },
     ];
-    render(state, s, "/admin/products", status, &p.title, notice, errors, sections).await
+    render(state, s, &format!("/admin/products/{id}"), status, &p.title, notice, errors, sections).await
 }
 
 pub(super) async fn edit(State(state): State<AppState>, s: Staff<can::EditCatalog>, Path(raw): Path<String>) -> PageResult {
@@ -265,12 +269,11 @@ pub(super) async fn update(
 ) -> PageResult {
     let id = id_of(&raw)?;
     let Some(status) = ProductStatus::parse(&f.status) else {
-        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["status: must be draft, active or archived".into()])
-            .await;
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec![t(&state, "admin-error-status")]).await;
     };
     let category_id = if f.category_id.is_empty() { Some(None) } else { f.category_id.parse().ok().map(Some) };
     let Some(category_id) = category_id else {
-        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["category_id: is not a category".into()]).await;
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec![t(&state, "admin-error-category")]).await;
     };
     let patch = ProductPatch {
         title: Some(f.title),
@@ -283,10 +286,10 @@ pub(super) async fn update(
         Ok(p) => {
             state.catalog_changed();
             audit(&state, "product_updated", Some(s.user.id), &p.slug, &s.ip, json!({"product_id": p.id})).await;
-            edit_page(&state, &s, id, StatusCode::OK, "Saved.", vec![]).await
+            edit_page(&state, &s, id, StatusCode::OK, &t(&state, "admin-saved"), vec![]).await
         }
-        Err(StoreError::Invalid(v)) => edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await,
-        Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Product")),
+        Err(StoreError::Invalid(v)) => edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", words::problems(&state, &v)).await,
+        Err(StoreError::NotFound(_)) => missing(&state, &s, "/admin/products", "admin-missing-product").await,
         Err(e) => Err(e.into()),
     }
 }
@@ -306,11 +309,11 @@ pub(super) async fn upload(
     };
     let alt = upload.field("alt").to_string();
     let Some(file) = upload.file else {
-        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["file: choose an image to upload".into()]).await;
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", vec![t(&state, "admin-error-image-missing")]).await;
     };
     let mut check = NewImage { media_hash: Some("0".repeat(64)), alt, ..Default::default() };
     if let Err(v) = check.validate() {
-        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await;
+        return edit_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", words::problems(&state, &v)).await;
     }
     check.media_hash = None;
     match crate::api::images::attach_upload(&state, id, file.into(), check).await {
@@ -318,7 +321,14 @@ pub(super) async fn upload(
             audit(&state, "product_image_added", Some(s.user.id), &id.to_string(), &s.ip, json!({"image_id": img.id})).await;
             Ok(redirect(&format!("/admin/products/{id}"), None))
         }
-        Err(e) if e.status == StatusCode::NOT_FOUND => Err(PageError::NotFound("Product")),
-        Err(e) => edit_page(&state, &s, id, e.status, "", vec![format!("file: {}", e.message)]).await,
+        Err(e) if e.status == StatusCode::NOT_FOUND => missing(&state, &s, "/admin/products", "admin-missing-product").await,
+        Err(e) => {
+            let why = match e.status {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE => t(&state, "admin-error-image-type"),
+                StatusCode::PAYLOAD_TOO_LARGE => t(&state, "admin-error-file-large"),
+                _ => words::line(&state, "file", &e.message),
+            };
+            edit_page(&state, &s, id, e.status, "", vec![why]).await
+        }
     }
 }

@@ -1,16 +1,23 @@
 //! Staff members: invitations and roles.
 
+use super::words::{self, heads, t, ta};
 use super::*;
 
 const INVITE_HOURS: i64 = 24;
-fn role_options(value: &str) -> AdminField {
+
+fn role_options(state: &AppState, value: &str) -> AdminField {
     AdminField {
         name: "role",
-        label: "Role",
+        label: t(state, "admin-label-role"),
         kind: "select",
         value: value.into(),
-        options: StaffRole::ALL.iter().map(|r| Opt::same(r.as_str())).collect(),
+        options: StaffRole::ALL.iter().map(|r| Opt { value: r.as_str().into(), label: words::staff_role(state, r.as_str()) }).collect(),
     }
+}
+
+/// What is wrong with a role that is none of the list's.
+fn bad_role(state: &AppState) -> String {
+    t(state, "admin-error-role")
 }
 
 pub(super) async fn staff_page(
@@ -27,36 +34,40 @@ pub(super) async fn staff_page(
             vec![
                 u.id.to_string(),
                 u.email.clone(),
-                u.staff_role.map(|r| r.as_str()).unwrap_or("-").to_string(),
-                if u.totp_enabled_at.is_some() { "on".into() } else { "not yet".into() },
+                u.staff_role.map(|r| words::staff_role(state, r.as_str())).unwrap_or_else(|| "-".into()),
+                t(state, if u.totp_enabled_at.is_some() { "admin-two-factor-on" } else { "admin-two-factor-not-yet" }),
             ]
         })
         .collect();
-    let mut sections = vec![Section { head: vec!["Id", "E-mail", "Role", "Two-factor"], rows, ..Default::default() }];
+    let head = heads(state, &["admin-col-id", "admin-col-email", "admin-col-role", "admin-col-two-factor"]);
+    let mut sections = vec![Section { head, rows, ..Default::default() }];
     sections.push(Section {
-        title: "Add a staff member".into(),
-        text: "They receive an e-mail with a link to choose a password, then set up two-factor authentication.".into(),
+        title: t(state, "admin-staff-add"),
+        text: t(state, "admin-staff-add-text"),
         form: Some(AdminForm {
             action: "/admin/staff".into(),
-            fields: vec![AdminField { name: "email", label: "E-mail", kind: "email", ..Default::default() }, role_options("support")],
-            submit: "Invite",
+            fields: vec![
+                AdminField { name: "email", label: t(state, "admin-label-email"), kind: "email", ..Default::default() },
+                role_options(state, "support"),
+            ],
+            submit: t(state, "admin-staff-invite"),
             multipart: false,
         }),
         ..Default::default()
     });
     for u in list.iter().filter(|u| u.id != s.user.id) {
         sections.push(Section {
-            title: format!("Role of {}", u.email),
+            title: ta(state, "admin-staff-role-of", &[("email", u.email.clone().into())]),
             form: Some(AdminForm {
                 action: format!("/admin/staff/{}/role", u.id),
-                fields: vec![role_options(u.staff_role.map(|r| r.as_str()).unwrap_or("support"))],
-                submit: "Change role",
+                fields: vec![role_options(state, u.staff_role.map(|r| r.as_str()).unwrap_or("support"))],
+                submit: t(state, "admin-staff-change-role"),
                 multipart: false,
             }),
             ..Default::default()
         });
     }
-    render(state, s, "/admin/staff", status, "Staff", notice, errors, sections).await
+    render(state, s, "/admin/staff", status, &t(state, "admin-nav-staff"), notice, errors, sections).await
 }
 
 pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ManageStaff>) -> PageResult {
@@ -96,18 +107,18 @@ pub(super) struct StaffForm {
 }
 
 pub(super) async fn add(State(state): State<AppState>, s: Staff<can::ManageStaff>, Form { value: f, .. }: Form<StaffForm>) -> PageResult {
-    let role = match StaffRole::parse(&f.role) {
-        Ok(r) => r,
-        Err(e) => return staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec![format!("role: {e}")]).await,
+    let Ok(role) = StaffRole::parse(&f.role) else {
+        return staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec![bad_role(&state)]).await;
     };
     match invite_staff(&state, &f.email, role, "").await {
         Ok((u, _)) => {
             audit(&state, "staff_added", Some(s.user.id), &u.email, &s.ip, json!({"role": role.as_str()})).await;
-            staff_page(&state, &s, StatusCode::OK, &format!("Invited {}.", u.email), vec![]).await
+            let notice = ta(&state, "admin-staff-invited", &[("email", u.email.clone().into())]);
+            staff_page(&state, &s, StatusCode::OK, &notice, vec![]).await
         }
-        Err(StoreError::Invalid(v)) => staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec![v.to_string()]).await,
+        Err(StoreError::Invalid(v)) => staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", words::problems(&state, &v)).await,
         Err(StoreError::Conflict { .. }) => {
-            staff_page(&state, &s, StatusCode::CONFLICT, "", vec!["email: an account with this address exists".into()]).await
+            staff_page(&state, &s, StatusCode::CONFLICT, "", vec![t(&state, "admin-error-email-taken")]).await
         }
         Err(e) => Err(e.into()),
     }
@@ -127,14 +138,15 @@ pub(super) async fn change_role(
     Form { value: f, .. }: Form<RoleForm>,
 ) -> PageResult {
     let id = id_of(&raw)?;
-    let role = match StaffRole::parse(&f.role) {
-        Ok(r) => r,
-        Err(e) => return staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec![format!("role: {e}")]).await,
+    let Ok(role) = StaffRole::parse(&f.role) else {
+        return staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec![bad_role(&state)]).await;
     };
     if id == s.user.id {
-        return staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec!["role: you cannot change your own role".into()]).await;
+        return staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", vec![t(&state, "admin-error-own-role")]).await;
     }
-    let target = state.store.user_by_id(id).await?.filter(|u| u.kind == UserKind::Staff).ok_or(PageError::NotFound("Staff member"))?;
+    let Some(target) = state.store.user_by_id(id).await?.filter(|u| u.kind == UserKind::Staff) else {
+        return missing(&state, &s, "/admin/staff", "admin-missing-staff").await;
+    };
     state.store.set_staff_role(id, role).await?;
     // A privilege change ends the member's sessions: they log in again under the new role.
     state.store.delete_user_sessions(id).await?;
@@ -147,5 +159,10 @@ pub(super) async fn change_role(
         json!({"from": target.staff_role.map(|r| r.as_str()), "to": role.as_str()}),
     )
     .await;
-    staff_page(&state, &s, StatusCode::OK, &format!("{} is now {}.", target.email, role.as_str()), vec![]).await
+    let notice = ta(
+        &state,
+        "admin-staff-role-changed",
+        &[("email", target.email.into()), ("role", words::staff_role(&state, role.as_str()).into())],
+    );
+    staff_page(&state, &s, StatusCode::OK, &notice, vec![]).await
 }

@@ -1,6 +1,8 @@
 //! Staff API tokens: created (shown once), listed and revoked.
 
+use super::words::{self, day, heads, t, ta};
 use super::*;
+
 async fn tokens_page(
     state: &AppState,
     s: &Member,
@@ -16,45 +18,56 @@ async fn tokens_page(
             vec![
                 t.id.to_string(),
                 t.name.clone(),
-                t.role.to_string(),
-                t.created_at.format("%Y-%m-%d").to_string(),
-                t.revoked_at.map(|d| format!("revoked {}", d.format("%Y-%m-%d"))).unwrap_or_else(|| "live".into()),
+                words::token_role(state, t.role.as_str()),
+                day(t.created_at),
+                match t.revoked_at {
+                    Some(d) => ta(state, "admin-token-revoked-on", &[("date", day(d).into())]),
+                    None => words::t(state, "admin-token-live"),
+                },
             ]
         })
         .collect();
     let mut sections = vec![];
     if !code.is_empty() {
-        sections
-            .push(Section { title: "New token — copy it now, it is not shown again".into(), code: code.into(), ..Default::default() });
+        sections.push(Section { title: words::t(state, "admin-token-new"), code: code.into(), ..Default::default() });
     }
-    sections.push(Section { head: vec!["Id", "Name", "Role", "Created", "Status"], rows, ..Default::default() });
+    let head = heads(state, &["admin-col-id", "admin-col-name", "admin-col-role", "admin-col-created", "admin-col-status"]);
+    sections.push(Section { head, rows, ..Default::default() });
     sections.push(Section {
-        title: "Create a token".into(),
+        title: words::t(state, "admin-token-create-title"),
         form: Some(AdminForm {
             action: "/admin/tokens".into(),
             fields: vec![
-                AdminField { name: "name", label: "Name (who uses it)", kind: "text", ..Default::default() },
+                AdminField { name: "name", label: words::t(state, "admin-label-token-name"), kind: "text", ..Default::default() },
                 AdminField {
                     name: "role",
-                    label: "Role",
+                    label: words::t(state, "admin-label-role"),
                     kind: "select",
                     value: "catalog".into(),
-                    options: Role::ALL.iter().map(|r| Opt::same(r.as_str())).collect(),
+                    options: Role::ALL
+                        .iter()
+                        .map(|r| Opt { value: r.as_str().into(), label: words::token_role(state, r.as_str()) })
+                        .collect(),
                 },
             ],
-            submit: "Create",
+            submit: words::t(state, "admin-token-create"),
             multipart: false,
         }),
         ..Default::default()
     });
-    for t in list.iter().filter(|t| t.revoked_at.is_none()) {
+    for tok in list.iter().filter(|tok| tok.revoked_at.is_none()) {
         sections.push(Section {
-            title: format!("Revoke “{}”", t.name),
-            form: Some(AdminForm { action: format!("/admin/tokens/{}/revoke", t.id), fields: vec![], submit: "Revoke", multipart: false }),
+            title: ta(state, "admin-token-revoke-title", &[("name", tok.name.clone().into())]),
+            form: Some(AdminForm {
+                action: format!("/admin/tokens/{}/revoke", tok.id),
+                fields: vec![],
+                submit: words::t(state, "admin-token-revoke"),
+                multipart: false,
+            }),
             ..Default::default()
         });
     }
-    render(state, s, "/admin/tokens", status, "API tokens", notice, errors, sections).await
+    render(state, s, "/admin/tokens", status, &words::t(state, "admin-nav-tokens"), notice, errors, sections).await
 }
 
 pub(super) async fn list(State(state): State<AppState>, s: Staff<can::ManageTokens>) -> PageResult {
@@ -74,9 +87,8 @@ pub(super) async fn create(
     s: Staff<can::ManageTokens>,
     Form { value: f, .. }: Form<TokenForm>,
 ) -> PageResult {
-    let role: Role = match f.role.parse() {
-        Ok(r) => r,
-        Err(e) => return tokens_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", "", vec![format!("role: {e}")]).await,
+    let Ok(role) = f.role.parse::<Role>() else {
+        return tokens_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", "", vec![t(&state, "admin-error-role")]).await;
     };
     let (secret, hash) = crate::auth::generate_token();
     match state.store.create_token(&f.name, role, &hash).await {
@@ -84,7 +96,7 @@ pub(super) async fn create(
             audit(&state, "api_token_created", Some(s.user.id), &t.name, &s.ip, json!({"token_id": t.id, "role": role.as_str()})).await;
             tokens_page(&state, &s, StatusCode::OK, "", &secret, vec![]).await
         }
-        Err(StoreError::Invalid(v)) => tokens_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", "", vec![v.to_string()]).await,
+        Err(StoreError::Invalid(v)) => tokens_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", "", words::problems(&state, &v)).await,
         Err(e) => Err(e.into()),
     }
 }
@@ -97,8 +109,8 @@ pub(super) async fn revoke(
 ) -> PageResult {
     let id = id_of(&raw)?;
     if !state.store.revoke_token(id).await? {
-        return Err(PageError::NotFound("Token"));
+        return missing(&state, &s, "/admin/tokens", "admin-missing-token").await;
     }
     audit(&state, "api_token_revoked", Some(s.user.id), &id.to_string(), &s.ip, json!({"token_id": id})).await;
-    tokens_page(&state, &s, StatusCode::OK, "Token revoked.", "", vec![]).await
+    tokens_page(&state, &s, StatusCode::OK, &t(&state, "admin-token-revoked"), "", vec![]).await
 }

@@ -1,5 +1,6 @@
 //! Two-factor authentication for staff: enrolling a TOTP key, and proving it once per session.
 
+use super::words::{heads, t, ta};
 use super::*;
 
 const TWO_FACTOR_PER_ACCOUNT: (i64, i64) = (5, 900);
@@ -10,11 +11,11 @@ fn new_secret() -> String {
     totp::base32_encode(&bytes)
 }
 
-fn code_form(action: &str, submit: &'static str) -> AdminForm {
+fn code_form(state: &AppState, action: &str, submit: &str) -> AdminForm {
     AdminForm {
         action: action.into(),
-        fields: vec![AdminField { name: "code", label: "6-digit code from your authenticator app", kind: "text", ..Default::default() }],
-        submit,
+        fields: vec![AdminField { name: "code", label: t(state, "admin-2fa-code"), kind: "text", ..Default::default() }],
+        submit: t(state, submit),
         multipart: false,
     }
 }
@@ -33,16 +34,15 @@ pub(super) async fn setup_form(State(state): State<AppState>, s: Staff<can::Enro
     };
     let uri = totp::provisioning_uri(&state.settings.shop_name, &s.user.email, &secret);
     let sections = vec![Section {
-        text: "Add this key to an authenticator app (type it in, or open the otpauth link on your phone), then enter the code it shows."
-            .into(),
+        text: t(&state, "admin-2fa-setup-text"),
         code: secret.clone(),
         title: String::new(),
-        form: Some(code_form("/admin/2fa/setup", "Turn on two-factor authentication")),
+        form: Some(code_form(&state, "/admin/2fa/setup", "admin-2fa-turn-on")),
         rows: vec![vec![uri]],
-        head: vec!["otpauth link"],
+        head: heads(&state, &["admin-2fa-link"]),
         ..Default::default()
     }];
-    render(&state, &s, "/admin/2fa/setup", StatusCode::OK, "Set up two-factor authentication", "", vec![], sections).await
+    render(&state, &s, "/admin/2fa/setup", StatusCode::OK, &t(&state, "admin-2fa-setup-heading"), "", vec![], sections).await
 }
 
 #[derive(Deserialize, Default)]
@@ -57,19 +57,19 @@ pub(super) async fn check_code(state: &AppState, user: &User, code: &str, ip: &s
     let key = format!("2fa:acct:{}", user.id);
     if let Err(wait) = state.store.throttle(&key, TWO_FACTOR_PER_ACCOUNT.1, TWO_FACTOR_PER_ACCOUNT.0, Utc::now()).await? {
         audit(state, "2fa_throttled", Some(user.id), &user.email, ip, json!({"retry_after": wait})).await;
-        return Ok(Err(format!("Too many attempts. Try again in {wait} s.")));
+        return Ok(Err(ta(state, "admin-2fa-too-many", &[("seconds", wait.into())])));
     }
     let Some(secret) = user.totp_secret.as_deref().and_then(totp::base32_decode) else {
-        return Ok(Err("Two-factor authentication is not set up.".into()));
+        return Ok(Err(t(state, "admin-2fa-not-set-up")));
     };
     let now = Utc::now().timestamp().max(0) as u64;
     let Some(step) = totp::verify(&secret, code, now) else {
         audit(state, "2fa_failed", Some(user.id), &user.email, ip, json!({})).await;
-        return Ok(Err("That code is not right. Check your phone's clock and try the new code.".into()));
+        return Ok(Err(t(state, "admin-2fa-wrong")));
     };
     if !state.store.use_totp_step(user.id, step as i64).await? {
         audit(state, "2fa_replayed", Some(user.id), &user.email, ip, json!({})).await;
-        return Ok(Err("That code was already used. Wait for the next one.".into()));
+        return Ok(Err(t(state, "admin-2fa-replayed")));
     }
     state.store.clear_throttle(&key).await?;
     Ok(Ok(step as i64))
@@ -82,18 +82,9 @@ pub(super) async fn setup(State(state): State<AppState>, s: Staff<can::Enrol>, F
     let step = match check_code(&state, &s.user, &f.code, &s.ip).await? {
         Ok(step) => step,
         Err(msg) => {
-            let section = Section { form: Some(code_form("/admin/2fa/setup", "Turn on two-factor authentication")), ..Default::default() };
-            return render(
-                &state,
-                &s,
-                "/admin/2fa/setup",
-                StatusCode::UNPROCESSABLE_ENTITY,
-                "Set up two-factor authentication",
-                "",
-                vec![msg],
-                vec![section],
-            )
-            .await;
+            let section = Section { form: Some(code_form(&state, "/admin/2fa/setup", "admin-2fa-turn-on")), ..Default::default() };
+            let heading = t(&state, "admin-2fa-setup-heading");
+            return render(&state, &s, "/admin/2fa/setup", StatusCode::UNPROCESSABLE_ENTITY, &heading, "", vec![msg], vec![section]).await;
         }
     };
     state.store.set_totp(s.user.id, s.user.totp_secret.as_deref(), true).await?;
@@ -109,32 +100,15 @@ pub(super) async fn challenge_form(State(state): State<AppState>, s: Staff<can::
     if s.user.totp_enabled_at.is_none() {
         return Ok(redirect("/admin/2fa/setup", None));
     }
-    render(
-        &state,
-        &s,
-        "/admin/2fa",
-        StatusCode::OK,
-        "Two-factor authentication",
-        "",
-        vec![],
-        vec![Section { form: Some(code_form("/admin/2fa", "Continue")), ..Default::default() }],
-    )
-    .await
+    let section = Section { form: Some(code_form(&state, "/admin/2fa", "admin-2fa-continue")), ..Default::default() };
+    render(&state, &s, "/admin/2fa", StatusCode::OK, &t(&state, "admin-2fa-heading"), "", vec![], vec![section]).await
 }
 
 pub(super) async fn challenge(State(state): State<AppState>, s: Staff<can::Enrol>, Form { value: f, .. }: Form<CodeForm>) -> PageResult {
     if let Err(msg) = check_code(&state, &s.user, &f.code, &s.ip).await? {
-        return render(
-            &state,
-            &s,
-            "/admin/2fa",
-            StatusCode::UNAUTHORIZED,
-            "Two-factor authentication",
-            "",
-            vec![msg],
-            vec![Section { form: Some(code_form("/admin/2fa", "Continue")), ..Default::default() }],
-        )
-        .await;
+        let section = Section { form: Some(code_form(&state, "/admin/2fa", "admin-2fa-continue")), ..Default::default() };
+        let heading = t(&state, "admin-2fa-heading");
+        return render(&state, &s, "/admin/2fa", StatusCode::UNAUTHORIZED, &heading, "", vec![msg], vec![section]).await;
     }
     let (_, cookie) = session::start(&state, s.current.session.as_ref(), Some(s.user.id), true).await?;
     audit(&state, "2fa_ok", Some(s.user.id), &s.user.email, &s.ip, json!({})).await;

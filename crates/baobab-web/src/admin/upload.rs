@@ -10,6 +10,7 @@ use axum::extract::multipart::{MultipartError, MultipartRejection};
 use axum::http::{HeaderMap, Method, StatusCode};
 
 use super::Member;
+use super::words::{self, t};
 use crate::AppState;
 use crate::account::session::check_csrf;
 use crate::page::PageError;
@@ -36,9 +37,11 @@ pub(super) struct Unreadable {
     pub(super) message: String,
 }
 
-fn broken(field: &str, e: MultipartError) -> Unreadable {
-    let status = if e.status() == StatusCode::PAYLOAD_TOO_LARGE { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
-    Unreadable { status, message: format!("{field}: {}", e.body_text()) }
+fn broken(state: &AppState, field: &str, e: MultipartError) -> Unreadable {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return Unreadable { status: StatusCode::PAYLOAD_TOO_LARGE, message: t(state, "admin-error-file-large") };
+    }
+    Unreadable { status: StatusCode::BAD_REQUEST, message: words::line(state, field, &e.body_text()) }
 }
 
 /// Reads a multipart form: the text fields named in `text`, and the file field `file`.
@@ -54,10 +57,7 @@ pub(super) async fn read(
     file: &str,
 ) -> Result<Result<Upload, Unreadable>, PageError> {
     let Ok(mut multipart) = multipart else {
-        return Ok(Err(Unreadable {
-            status: StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            message: format!("{file}: send the form as multipart/form-data"),
-        }));
+        return Ok(Err(Unreadable { status: StatusCode::UNSUPPORTED_MEDIA_TYPE, message: t(state, "admin-error-not-multipart") }));
     };
     let mut csrf = String::new();
     let mut upload = Upload { fields: HashMap::new(), file: None, file_name: String::new() };
@@ -65,7 +65,7 @@ pub(super) async fn read(
         let field = match multipart.next_field().await {
             Ok(Some(field)) => field,
             Ok(None) => break,
-            Err(e) => return Ok(Err(broken("form", e))),
+            Err(e) => return Ok(Err(broken(state, "form", e))),
         };
         let name = field.name().unwrap_or("").to_string();
         if name == "csrf" {
@@ -75,7 +75,7 @@ pub(super) async fn read(
             match field.bytes().await {
                 Ok(b) if !b.is_empty() => upload.file = Some(b),
                 Ok(_) => {}
-                Err(e) => return Ok(Err(broken(file, e))),
+                Err(e) => return Ok(Err(broken(state, file, e))),
             }
         } else if let Some(known) = text.iter().find(|t| **t == name) {
             upload.fields.insert(known, field.text().await.unwrap_or_default());

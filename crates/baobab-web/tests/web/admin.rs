@@ -9,7 +9,7 @@ use crate::support::{TestApp, between};
 
 /// The TOTP code `step_offset` steps from now. A replay test uses -1 (the step before now): it is
 /// at or before the enrolment's step even when the 30 s step turns over during the test.
-fn code(secret_b32: &str, step_offset: i64) -> String {
+pub fn code(secret_b32: &str, step_offset: i64) -> String {
     let secret = totp::base32_decode(secret_b32).unwrap();
     let step = (totp::step_of(chrono::Utc::now().timestamp() as u64) as i64 + step_offset) as u64;
     format!("{:06}", totp::code_at(&secret, step))

@@ -10,6 +10,7 @@ mod cart;
 mod catalog_files;
 mod failover;
 mod i18n;
+mod i18n_admin;
 mod media;
 mod ops;
 mod payments;
