@@ -121,7 +121,9 @@ pub(crate) async fn priced_lines(
             title: line_title(&p.title, &v),
             sku: v.sku.clone(),
             quantity,
-            price: price.map(|x| format_money(x, currency)).unwrap_or_else(|| format!("not sold in {currency}")),
+            price: price
+                .map(|x| format_money(x, currency))
+                .unwrap_or_else(|| state.t("cart-not-sold", &[("currency", currency.code().into())])),
             total: total.map(|x| format_money(x, currency)).unwrap_or_default(),
         });
     }
@@ -131,9 +133,10 @@ pub(crate) async fn priced_lines(
 async fn render_cart(state: &AppState, c: &Current, currency: Currency) -> Result<Response, PageError> {
     let (lines, subtotal, _) = priced_lines(state, owner(c).as_deref(), currency).await?;
     let cats = state.categories().await?;
-    let mut page = Chrome::new(state, currency, &cats, "/cart", "Your cart");
+    let title = state.t("cart-title", &[]);
+    let mut page = Chrome::new(state, currency, &cats, "/cart", &title);
     page.noindex = true;
-    page.description = "Your cart".into();
+    page.description = title;
     let view = CartView { page, csrf: c.csrf().to_string(), lines, subtotal: format_money(subtotal, currency) };
     let mut res = (html_type(), state.templates.render("cart.html", &view)?).into_response();
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -163,7 +166,13 @@ struct UpdateForm {
 
 /// The cart page in the language of the page the shopper came from (`/fr/cart`).
 fn cart_path() -> String {
-    format!("{}/cart", crate::i18n::current().map(|l| l.prefix.to_string()).unwrap_or_default())
+    in_language("/cart")
+}
+
+/// `path` in the request's language: with its prefix (`/fr/checkout`), so that links and
+/// redirects keep the language the shopper chose.
+pub(crate) fn in_language(path: &str) -> String {
+    format!("{}{path}", crate::i18n::current().map(|l| l.prefix.to_string()).unwrap_or_default())
 }
 
 async fn update(State(state): State<AppState>, visitor: Visitor, f: Form<UpdateForm>) -> PageResult {

@@ -31,10 +31,10 @@ pub(super) async fn add(State(state): State<AppState>, me: Customer, Form { valu
     match state.store.add_address(me.user.id, &f.input()).await {
         Ok(a) => {
             audit(&state, "address_added", Some(me.user.id), &me.user.email, &me.visitor.ip, json!({"address_id": a.id})).await;
-            Ok(redirect("/account", None))
+            Ok(redirect(&in_language("/account"), None))
         }
         Err(StoreError::Invalid(v)) => {
-            render_home(&state, &Ctx::from(me.visitor), &me.user, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await
+            render_home(&state, &Ctx::from(me.visitor), &me.user, StatusCode::UNPROCESSABLE_ENTITY, "", problems::lines(&state, &v)).await
         }
         Err(e) => Err(e.into()),
     }
@@ -50,10 +50,10 @@ pub(super) async fn update(
     match state.store.update_address(me.user.id, id, &f.input()).await {
         Ok(_) => {
             audit(&state, "address_changed", Some(me.user.id), &me.user.email, &me.visitor.ip, json!({"address_id": id})).await;
-            Ok(redirect("/account", None))
+            Ok(redirect(&in_language("/account"), None))
         }
         Err(StoreError::Invalid(v)) => {
-            render_home(&state, &Ctx::from(me.visitor), &me.user, StatusCode::UNPROCESSABLE_ENTITY, "", v.messages()).await
+            render_home(&state, &Ctx::from(me.visitor), &me.user, StatusCode::UNPROCESSABLE_ENTITY, "", problems::lines(&state, &v)).await
         }
         Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Address")),
         Err(e) => Err(e.into()),
@@ -65,7 +65,7 @@ pub(super) async fn delete(State(state): State<AppState>, me: Customer, Path(raw
     match state.store.delete_address(me.user.id, id).await {
         Ok(()) => {
             audit(&state, "address_deleted", Some(me.user.id), &me.user.email, &me.visitor.ip, json!({"address_id": id})).await;
-            Ok(redirect("/account", None))
+            Ok(redirect(&in_language("/account"), None))
         }
         Err(StoreError::NotFound(_)) => Err(PageError::NotFound("Address")),
         Err(e) => Err(e.into()),

@@ -31,7 +31,7 @@ impl Ctx {
 #[derive(Serialize)]
 pub(super) struct Field {
     pub(super) name: &'static str,
-    pub(super) label: &'static str,
+    pub(super) label: String,
     pub(super) kind: &'static str,
     pub(super) value: String,
     pub(super) required: bool,
@@ -39,7 +39,7 @@ pub(super) struct Field {
     pub(super) autocomplete: &'static str,
 }
 
-pub(super) fn field(name: &'static str, label: &'static str, kind: &'static str, value: &str, autocomplete: &'static str) -> Field {
+pub(super) fn field(name: &'static str, label: String, kind: &'static str, value: &str, autocomplete: &'static str) -> Field {
     Field {
         name,
         label,
@@ -51,10 +51,11 @@ pub(super) fn field(name: &'static str, label: &'static str, kind: &'static str,
     }
 }
 
+/// A link onward: `url` without the language prefix (the page adds its own).
 #[derive(Serialize)]
 pub(super) struct Link {
     pub(super) url: String,
-    pub(super) label: &'static str,
+    pub(super) label: String,
 }
 
 #[derive(Serialize)]
@@ -66,28 +67,30 @@ struct FormView {
     action: String,
     csrf: String,
     fields: Vec<Field>,
-    submit: &'static str,
+    submit: String,
     links: Vec<Link>,
 }
 
+/// A form page; its words are in the request's language already.
 pub(super) struct FormPage {
-    pub(super) title: &'static str,
+    pub(super) title: String,
     pub(super) action: &'static str,
     pub(super) fields: Vec<Field>,
-    pub(super) submit: &'static str,
+    pub(super) submit: String,
     pub(super) links: Vec<Link>,
 }
 
 impl FormPage {
     /// A page that only says something (no form), with links onward.
-    pub(super) fn message(title: &'static str, action: &'static str, links: Vec<Link>) -> FormPage {
-        FormPage { title, action, fields: vec![], submit: "", links }
+    pub(super) fn message(title: String, action: &'static str, links: Vec<Link>) -> FormPage {
+        FormPage { title, action, fields: vec![], submit: String::new(), links }
     }
 }
 
-/// A link onward from a page.
-pub(super) fn link(url: &str, label: &'static str) -> Link {
-    Link { url: url.into(), label }
+/// A link onward from a page: `url` without the language prefix, the label in the request's
+/// language.
+pub(super) fn link(state: &AppState, url: &str, label_key: &str) -> Link {
+    Link { url: url.into(), label: state.t(label_key, &[]) }
 }
 
 /// Renders a form page (never cached: it carries a CSRF token).
@@ -100,12 +103,12 @@ pub(super) async fn render_form(
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
     let cats = state.categories().await?;
-    let mut page = Chrome::new(state, state.settings.default_currency, &cats, f.action, f.title);
+    let mut page = Chrome::new(state, state.settings.default_currency, &cats, f.action, &f.title);
     page.noindex = true;
-    page.description = f.title.to_string();
+    page.description = f.title.clone();
     let view = FormView {
         page,
-        heading: f.title.to_string(),
+        heading: f.title,
         notice: notice.to_string(),
         errors,
         action: f.action.to_string(),

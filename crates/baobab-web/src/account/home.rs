@@ -5,19 +5,20 @@ use super::*;
 #[derive(Serialize)]
 struct AddressField {
     name: &'static str,
-    label: &'static str,
+    label: String,
     required: bool,
 }
 
+/// An address's fields: (name, label's message, required).
 const ADDRESS_FIELDS: &[(&str, &str, bool)] = &[
-    ("name", "Recipient", true),
-    ("line1", "Street, building or landmark", true),
-    ("line2", "More directions (optional)", false),
-    ("city", "Town or city", true),
-    ("region", "State, county or region (optional)", false),
-    ("postcode", "Postcode (if any)", false),
-    ("country", "Country code (e.g. NG, KE, ZA)", true),
-    ("phone", "Phone for the courier (+country code)", true),
+    ("name", "address-name", true),
+    ("line1", "address-line1", true),
+    ("line2", "address-line2", false),
+    ("city", "address-city", true),
+    ("region", "address-region", false),
+    ("postcode", "address-postcode", false),
+    ("country", "address-country", true),
+    ("phone", "address-phone", true),
 ];
 
 #[derive(Serialize)]
@@ -44,9 +45,11 @@ pub(super) async fn render_home(
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
     let cats = state.categories().await?;
-    let mut page = Chrome::new(state, state.settings.default_currency, &cats, "/account", "Your account");
+    let title = state.t("account-title", &[]);
+    let mut page = Chrome::new(state, state.settings.default_currency, &cats, "/account", &title);
     page.noindex = true;
-    page.description = "Your account".into();
+    page.description = title;
+    let lang = crate::i18n::current().map(|l| l.code.to_string()).unwrap_or_else(|| state.i18n.default_code().to_string());
     let addresses = state
         .store
         .addresses(user.id)
@@ -64,8 +67,13 @@ pub(super) async fn render_home(
         .await?
         .into_iter()
         .map(|o| {
-            let cur: baobab_domain::Currency = o.currency;
-            json!({"id": o.id, "number": crate::checkout::order_number(o.id), "status": o.status.as_str().replace('_', " "), "total": baobab_domain::format_money(o.totals.total, cur)})
+            json!({
+                "id": o.id,
+                "number": crate::checkout::order_number(o.id),
+                "date": baobab_locale::format_date(o.created_at, &lang),
+                "status": crate::checkout::status_label(state, o.status),
+                "total": crate::i18n::money(o.totals.total, o.currency),
+            })
         })
         .collect();
     let view = HomeView {
@@ -79,7 +87,10 @@ pub(super) async fn render_home(
         notice: notice.to_string(),
         errors,
         addresses,
-        address_fields: ADDRESS_FIELDS.iter().map(|(name, label, required)| AddressField { name, label, required: *required }).collect(),
+        address_fields: ADDRESS_FIELDS
+            .iter()
+            .map(|(name, label, required)| AddressField { name, label: state.t(label, &[]), required: *required })
+            .collect(),
     };
     Ok(private_page(status, state.templates.render("account/home.html", &view)?, c.cookie.clone()))
 }
@@ -101,17 +112,17 @@ pub(super) async fn profile(State(state): State<AppState>, me: Customer, Form { 
     let phone = if f.phone.trim().is_empty() {
         Some(String::new())
     } else {
-        normalize_phone("phone", &f.phone).map_err(|e| errors.push(e.to_string())).ok()
+        normalize_phone("phone", &f.phone).map_err(|e| errors.extend(problems::lines(&state, &e))).ok()
     };
     if f.name.chars().count() > 120 || f.name.chars().any(char::is_control) {
-        errors.push("name: must be at most 120 characters, without control characters".into());
+        errors.push(problems::say(&state, "name", "problem-name", &[("max", 120i64.into())]));
     }
     match phone.filter(|_| errors.is_empty()) {
         Some(phone) => {
             state.store.set_profile(user.id, f.name.trim(), &phone).await?;
             audit(&state, "profile_changed", Some(user.id), &user.email, &c.ip, json!({})).await;
             let user = state.store.user_by_id(user.id).await?.unwrap_or(user);
-            render_home(&state, &c, &user, StatusCode::OK, "Saved.", vec![]).await
+            render_home(&state, &c, &user, StatusCode::OK, &state.t("account-saved", &[]), vec![]).await
         }
         None => render_home(&state, &c, &user, StatusCode::UNPROCESSABLE_ENTITY, "", errors).await,
     }

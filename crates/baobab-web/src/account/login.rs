@@ -2,19 +2,19 @@
 
 use super::*;
 
-fn login_page(email: &str, next: &str) -> FormPage {
+fn login_page(state: &AppState, email: &str, next: &str) -> FormPage {
     FormPage {
-        title: "Log in",
+        title: state.t("account-login-title", &[]),
         action: "/account/login",
         fields: vec![
-            field("email", "E-mail", "email", email, "username"),
-            field("password", "Password", "password", "", "current-password"),
-            field("next", "", "hidden", next, ""),
+            field("email", state.t("account-email", &[]), "email", email, "username"),
+            field("password", state.t("account-password", &[]), "password", "", "current-password"),
+            field("next", String::new(), "hidden", next, ""),
         ],
-        submit: "Log in",
+        submit: state.t("account-login-title", &[]),
         links: vec![
-            Link { url: "/account/forgot".into(), label: "Forgot your password?" },
-            Link { url: "/account/register".into(), label: "Create an account" },
+            forms::link(state, "/account/forgot", "account-forgot-link"),
+            forms::link(state, "/account/register", "account-register-title"),
         ],
     }
 }
@@ -29,10 +29,10 @@ pub(super) async fn form(State(state): State<AppState>, visitor: Visitor, Origin
     let p: NextParam = crate::params::query(&uri)?;
     let mut c = Ctx::from(visitor);
     if c.current.user.is_some() {
-        return Ok(redirect("/account", None));
+        return Ok(redirect(&in_language("/account"), None));
     }
     c.ensure_form(&state).await?;
-    render_form(&state, &c, StatusCode::OK, login_page("", &safe_back(p.next)), "", vec![]).await
+    render_form(&state, &c, StatusCode::OK, login_page(&state, "", &safe_back(p.next)), "", vec![]).await
 }
 
 #[derive(Deserialize, Default)]
@@ -67,8 +67,9 @@ pub(super) async fn submit(State(state): State<AppState>, visitor: Visitor, Form
     let Some(user) = user.filter(|_| ok) else {
         state.store.hit(&failures_key, LOGIN_FAILURES_WINDOW, Utc::now()).await?;
         audit(&state, "login_failed", None, &email, &c.ip, json!({})).await;
-        let errors = vec!["The e-mail address or the password is wrong.".to_string()];
-        return render_form(&state, &c, StatusCode::UNAUTHORIZED, login_page(&f.email, &safe_back(Some(f.next.clone()))), "", errors).await;
+        let errors = vec![state.t("account-login-failed", &[])];
+        let page = login_page(&state, &f.email, &safe_back(Some(f.next.clone())));
+        return render_form(&state, &c, StatusCode::UNAUTHORIZED, page, "", errors).await;
     };
     state.store.clear_throttle(&pair).await?;
     if let Some(guest) = crate::cart::owner(&c.current) {
@@ -77,8 +78,10 @@ pub(super) async fn submit(State(state): State<AppState>, visitor: Visitor, Form
     let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user.id), false).await?;
     c.cookie = Some(cookie);
     audit(&state, "login", Some(user.id), &user.email, &c.ip, json!({})).await;
+    // Back where the shopper came from (a path that keeps its language prefix), else the account.
     let next = safe_back(Some(f.next)).replace("/account/login", "/account");
-    Ok(redirect(if next == "/" { "/account" } else { &next }, c.cookie))
+    let to = if next == "/" || next == in_language("/") { in_language("/account") } else { next };
+    Ok(redirect(&to, c.cookie))
 }
 
 /// How long to hold a login attempt back after `failures` wrong passwords for its account (from
@@ -97,5 +100,5 @@ pub(super) async fn logout(State(state): State<AppState>, visitor: Visitor, _: F
     if let Some(u) = &c.current.user {
         audit(&state, "logout", Some(u.id), &u.email, &c.ip, json!({})).await;
     }
-    Ok(redirect("/", Some(session::clear_cookie(&state))))
+    Ok(redirect(&in_language("/"), Some(session::clear_cookie(&state))))
 }

@@ -27,10 +27,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::json;
 
 use crate::AppState;
+use crate::cart::in_language;
+use crate::page::problems;
 use crate::page::{CsrfOnly, Customer, Form, PageError, PageResult, Visitor, audit, private_page, redirect};
 use crate::storefront::safe_back;
 use crate::storefront::views::Chrome;
-use forms::{Ctx, FormPage, Link, field, render_form, throttled};
+use forms::{Ctx, FormPage, field, render_form, throttled};
 use session::Current;
 
 pub fn routes() -> Router<AppState> {

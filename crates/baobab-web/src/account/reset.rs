@@ -25,16 +25,17 @@ pub(super) async fn verify(State(state): State<AppState>, visitor: Visitor, Orig
     };
     state.store.set_email_verified(user_id).await?;
     audit(&state, "email_verified", Some(user_id), "", &c.ip, json!({})).await;
-    let page = FormPage::message("E-mail address confirmed", "/account/verify", vec![forms::link("/account", "Go to your account")]);
-    render_form(&state, &c, StatusCode::OK, page, "Thank you: your e-mail address is confirmed.", vec![]).await
+    let links = vec![forms::link(&state, "/account", "account-go-to-account")];
+    let page = FormPage::message(state.t("account-verified-title", &[]), "/account/verify", links);
+    render_form(&state, &c, StatusCode::OK, page, &state.t("account-verified", &[]), vec![]).await
 }
 
-fn forgot_page(email: &str) -> FormPage {
+fn forgot_page(state: &AppState, email: &str) -> FormPage {
     FormPage {
-        title: "Reset your password",
+        title: state.t("account-forgot-title", &[]),
         action: "/account/forgot",
-        fields: vec![field("email", "E-mail", "email", email, "email")],
-        submit: "Send me a link",
+        fields: vec![field("email", state.t("account-email", &[]), "email", email, "email")],
+        submit: state.t("account-forgot-submit", &[]),
         links: vec![],
     }
 }
@@ -42,7 +43,7 @@ fn forgot_page(email: &str) -> FormPage {
 pub(super) async fn forgot_form(State(state): State<AppState>, visitor: Visitor) -> PageResult {
     let mut c = Ctx::from(visitor);
     c.ensure_form(&state).await?;
-    render_form(&state, &c, StatusCode::OK, forgot_page(""), "", vec![]).await
+    render_form(&state, &c, StatusCode::OK, forgot_page(&state, ""), "", vec![]).await
 }
 
 #[derive(Deserialize, Default)]
@@ -54,15 +55,8 @@ pub(super) struct ForgotForm {
 pub(super) async fn forgot(State(state): State<AppState>, visitor: Visitor, Form { value: f, .. }: Form<ForgotForm>) -> PageResult {
     let c = Ctx::from(visitor);
     let Ok(email) = normalize_email("email", &f.email) else {
-        return render_form(
-            &state,
-            &c,
-            StatusCode::UNPROCESSABLE_ENTITY,
-            forgot_page(&f.email),
-            "",
-            vec!["email: is not an e-mail address".into()],
-        )
-        .await;
+        let errors = vec![problems::say(&state, "email", "problem-not-email", &[])];
+        return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, forgot_page(&state, &f.email), "", errors).await;
     };
     let rules = [(format!("reset:ip:{}", c.ip), RESET_PER_IP), (format!("reset:acct:{email}"), RESET_PER_ACCOUNT)];
     if let Some(wait) = throttled(&state, &rules).await? {
@@ -75,31 +69,27 @@ pub(super) async fn forgot(State(state): State<AppState>, visitor: Visitor, Form
             .store
             .create_account_token(&hash, user.id, TokenPurpose::ResetPassword, Utc::now() + Duration::minutes(RESET_MINUTES))
             .await?;
-        let link = format!("{}/account/reset?token={token}", state.settings.public_url);
-        crate::emails::queue(&state, &user.email, "reset", minijinja::context! { link, minutes => RESET_MINUTES }).await?;
+        // The link opens the reset page in the language the shopper asked in.
+        let link = format!("{}{}", state.settings.public_url, in_language(&format!("/account/reset?token={token}")));
+        let lang = crate::emails::request_language(&state);
+        crate::emails::queue_in(&state, lang, &user.email, "reset", minijinja::context! { link, minutes => RESET_MINUTES }).await?;
         audit(&state, "password_reset_requested", Some(user.id), &user.email, &c.ip, json!({})).await;
     }
-    let page = FormPage::message("Check your e-mail", "/account/forgot", vec![]);
-    render_form(
-        &state,
-        &c,
-        StatusCode::OK,
-        page,
-        "If an account exists for that address, we sent it a link to reset the password. It works once, for one hour.",
-        vec![],
-    )
-    .await
+    let page = FormPage::message(state.t("account-check-email", &[]), "/account/forgot", vec![]);
+    let notice = state.t("account-forgot-sent", &[("minutes", RESET_MINUTES.into())]);
+    render_form(&state, &c, StatusCode::OK, page, &notice, vec![]).await
 }
 
-fn reset_page(token: &str) -> FormPage {
+fn reset_page(state: &AppState, token: &str) -> FormPage {
+    let min = baobab_domain::account::MIN_PASSWORD as i64;
     FormPage {
-        title: "Choose a new password",
+        title: state.t("account-reset-title", &[]),
         action: "/account/reset",
         fields: vec![
-            field("password", "New password (at least 10 characters)", "password", "", "new-password"),
-            field("token", "", "hidden", token, ""),
+            field("password", state.t("account-new-password-rule", &[("min", min.into())]), "password", "", "new-password"),
+            field("token", String::new(), "hidden", token, ""),
         ],
-        submit: "Save password",
+        submit: state.t("account-reset-submit", &[]),
         links: vec![],
     }
 }
@@ -111,7 +101,7 @@ pub(super) async fn reset_form(State(state): State<AppState>, visitor: Visitor, 
     }
     let mut c = Ctx::from(visitor);
     c.ensure_form(&state).await?;
-    render_form(&state, &c, StatusCode::OK, reset_page(&p.token), "", vec![]).await
+    render_form(&state, &c, StatusCode::OK, reset_page(&state, &p.token), "", vec![]).await
 }
 
 #[derive(Deserialize, Default)]
@@ -140,7 +130,8 @@ pub(super) async fn reset(State(state): State<AppState>, visitor: Visitor, Form 
     };
     // The same password policy as registration, the account's own address included.
     if let Err(e) = check_password("password", &f.password, &owner.email) {
-        return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, reset_page(&f.token), "", vec![e.to_string()]).await;
+        let errors = problems::lines(&state, &e);
+        return render_form(&state, &c, StatusCode::UNPROCESSABLE_ENTITY, reset_page(&state, &f.token), "", errors).await;
     }
     let Some(user_id) = state.store.consume_account_token(&hash, TokenPurpose::ResetPassword, Utc::now()).await? else {
         audit(&state, "password_reset_failed", None, "", &c.ip, json!({})).await;
@@ -155,5 +146,5 @@ pub(super) async fn reset(State(state): State<AppState>, visitor: Visitor, Form 
     let (_, cookie) = session::start(&state, c.current.session.as_ref(), Some(user_id), false).await?;
     c.cookie = Some(cookie);
     audit(&state, "password_changed", Some(user_id), "", &c.ip, json!({"via": "reset"})).await;
-    Ok(redirect("/account", c.cookie))
+    Ok(redirect(&in_language("/account"), c.cookie))
 }

@@ -1,29 +1,52 @@
-//! E-mails about an order: its confirmation and each change of status, through the outbox.
+//! E-mails about an order: its confirmation and each change of status, through the outbox. The
+//! confirmation is written in the language of the request that placed the order; a change of
+//! status in the language of the customer's request that caused it (a payment they asked us to
+//! check), else in the shop's default language (see `crate::emails`).
 
 use super::*;
+use crate::emails::{default_language, queue_in, request_language};
+use crate::i18n::Lang;
 
-/// The order confirmation e-mail, through the outbox.
+/// The order confirmation e-mail, in the request's language, through the outbox.
 pub(super) async fn placed_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
+    let lang = request_language(state);
     let currency: Currency = order.currency;
     let ctx = minijinja::context! {
         number => order_number(order.id),
         id => order.id,
-        total => format_money(order.totals.total, currency),
-        payment => order.payment_method.label().to_lowercase(),
+        date => baobab_locale::format_date(order.created_at, &lang.code),
+        total => crate::i18n::money(order.totals.total, currency),
+        payment => payment_label(state, order.payment_method),
     };
-    crate::emails::queue(state, &order.email, "order_placed", ctx).await
+    queue_in(state, lang, &order.email, "order_placed", ctx).await
 }
 
 /// [`status_email`], logged rather than failed: the status change it reports has happened.
 pub async fn notify_status(state: &AppState, order: &Order) {
-    if let Err(e) = status_email(state, order).await {
+    notify_status_in(state, order, default_language(state)).await
+}
+
+/// [`notify_status`] in the language of the customer's request being served.
+pub(crate) async fn notify_status_for_request(state: &AppState, order: &Order) {
+    notify_status_in(state, order, request_language(state)).await
+}
+
+async fn notify_status_in(state: &AppState, order: &Order, lang: Lang) {
+    if let Err(e) = crate::i18n::scope(lang.clone(), status_email_in(state, order, lang)).await {
         tracing::error!(order = order.id, error = %e, "status e-mail not queued");
     }
 }
 
 /// Tells the customer their order moved on (paid, shipped, delivered, cancelled, refunded),
-/// through the outbox.
+/// through the outbox, in the shop's default language.
 pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
+    let lang = default_language(state);
+    crate::i18n::scope(lang.clone(), status_email_in(state, order, lang)).await
+}
+
+/// The status e-mail in `lang`, which must also be the current language (its words and amounts
+/// are put together here).
+async fn status_email_in(state: &AppState, order: &Order, lang: Lang) -> Result<(), StoreError> {
     use baobab_domain::order::OrderStatus as S;
     let currency: Currency = order.currency;
     if order.status == S::PendingPayment {
@@ -33,9 +56,9 @@ pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreEr
         number => order_number(order.id),
         id => order.id,
         status => order.status.as_str(),
-        status_label => order.status.as_str().replace('_', " "),
-        total => format_money(order.totals.total, currency),
-        refunded => format_money(order.refunded_minor, currency),
+        status_label => status_label(state, order.status),
+        total => crate::i18n::money(order.totals.total, currency),
+        refunded => crate::i18n::money(order.refunded_minor, currency),
     };
-    crate::emails::queue(state, &order.email, "order_status", ctx).await
+    queue_in(state, lang, &order.email, "order_status", ctx).await
 }

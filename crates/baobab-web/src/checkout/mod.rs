@@ -17,10 +17,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use baobab_domain::account::{Address, normalize_email};
 use baobab_domain::order::{Coupon, totals};
-use baobab_domain::order::{NewOrder, NewOrderLine, Order};
+use baobab_domain::order::{NewOrder, NewOrderLine, Order, OrderStatus};
 use baobab_domain::payment::PaymentMethod;
 use baobab_domain::shipping::{ShippingQuote, covers, offers};
-use baobab_domain::{Currency, ValidationError, format_money};
+use baobab_domain::{Currency, ValidationError};
 use baobab_store::StoreError;
 use baobab_store::orders::Placed;
 use chrono::{Duration, Utc};
@@ -29,9 +29,11 @@ use sha2::{Digest, Sha256};
 
 use crate::AppState;
 use crate::account::session::Current;
-use crate::cart::{LineView, owner, page_currency, priced_lines};
+use crate::cart::{LineView, in_language, owner, page_currency, priced_lines};
+use crate::page::problems;
 use crate::page::{Form, PageError, PageResult, Visitor, html_type, path_id, redirect};
 use crate::storefront::views::Chrome;
+pub(crate) use emails::notify_status_for_request;
 use emails::placed_email;
 pub use emails::{notify_status, status_email};
 pub(crate) use order_page::OwnOrder;
@@ -98,25 +100,63 @@ struct CheckoutView {
     errors: Vec<String>,
 }
 
-/// The payment methods offered for an order in `currency`: the online providers that take it,
-/// then the offline methods the shop accepts.
+/// The payment methods offered for an order in `currency`, each with a word on how it works:
+/// the online providers that take it, then the offline methods the shop accepts.
 fn payment_methods(state: &AppState, currency: Currency) -> Vec<(PaymentMethod, String)> {
     let mut online = Vec::new();
     if state.providers.paystack.as_ref().is_some_and(|p| p.supports(currency)) {
-        online.push((PaymentMethod::Paystack, "Pay now on Paystack's secure page".to_string()));
+        online.push((PaymentMethod::Paystack, state.t("payment-paystack-detail", &[])));
     }
     if state.providers.mpesa.as_ref().is_some_and(|p| p.supports(currency)) {
-        online.push((PaymentMethod::Mpesa, "A prompt on your phone: enter your M-Pesa PIN".to_string()));
+        online.push((PaymentMethod::Mpesa, state.t("payment-mpesa-detail", &[])));
     }
     online.extend(state.settings.checkout.offline_methods.iter().filter_map(|&m| match m {
-        PaymentMethod::CashOnDelivery => Some((m, "Pay in cash when it arrives".to_string())),
-        PaymentMethod::BankTransfer => Some((
-            m,
-            format!("Transfer to our account within {} hours; we ship once it arrives", state.settings.checkout.bank_transfer_hours),
-        )),
+        PaymentMethod::CashOnDelivery => Some((m, state.t("payment-cash-on-delivery-detail", &[]))),
+        PaymentMethod::BankTransfer => {
+            Some((m, state.t("payment-bank-transfer-detail", &[("hours", state.settings.checkout.bank_transfer_hours.into())])))
+        }
         PaymentMethod::Paystack | PaymentMethod::Mpesa => None,
     }));
     online
+}
+
+/// A payment method's name in the request's language.
+pub(crate) fn payment_label(state: &AppState, m: PaymentMethod) -> String {
+    let key = match m {
+        PaymentMethod::CashOnDelivery => "payment-cash-on-delivery",
+        PaymentMethod::BankTransfer => "payment-bank-transfer",
+        PaymentMethod::Paystack => "payment-paystack",
+        PaymentMethod::Mpesa => "payment-mpesa",
+    };
+    state.t(key, &[])
+}
+
+/// An order's status in the request's language ("pending payment").
+pub(crate) fn status_label(state: &AppState, s: OrderStatus) -> String {
+    let key = match s {
+        OrderStatus::PendingPayment => "status-pending-payment",
+        OrderStatus::Paid => "status-paid",
+        OrderStatus::Fulfilled => "status-fulfilled",
+        OrderStatus::Shipped => "status-shipped",
+        OrderStatus::Delivered => "status-delivered",
+        OrderStatus::Cancelled => "status-cancelled",
+        OrderStatus::PartiallyRefunded => "status-partially-refunded",
+        OrderStatus::Refunded => "status-refunded",
+    };
+    state.t(key, &[])
+}
+
+/// A delivery method's name in the request's language. The catalog's `shipping-<id>` is used
+/// when the shop's configured name is that message's text in the default language (the demo
+/// shop's methods, or a shop that adds its own translations); any other name is the shop's own
+/// and shown as configured.
+pub(crate) fn method_name(state: &AppState, id: &str, name: &str) -> String {
+    let key = format!("shipping-{id}");
+    let default = state.i18n.default_code();
+    if !state.i18n.has(default, &key) || state.i18n.msg(default, &key, &[]) != name {
+        return name.to_string();
+    }
+    state.t(&key, &[])
 }
 
 fn render(state: &AppState, status: StatusCode, view: &CheckoutView) -> Result<Response, PageError> {
@@ -131,7 +171,7 @@ async fn show(State(state): State<AppState>, headers: HeaderMap, visitor: Visito
     let c = &visitor.current;
     let who = owner(c);
     if who.is_none() || state.store.cart(who.as_deref().unwrap_or("")).await?.is_empty() {
-        return Ok(redirect("/cart", None));
+        return Ok(redirect(&in_language("/cart"), None));
     }
     let mut form = CheckoutForm::default();
     if let Some(u) = &c.user {
@@ -167,23 +207,23 @@ async fn submit(
     }
     let mut view = worked.view;
     if form.shipping_method.is_empty() || form.shipping_method != view.form.shipping_method {
-        view.errors.push("shipping_method: choose a delivery option".into());
+        view.errors.push(problems::say(&state, "shipping_method", "problem-choose-delivery", &[]));
     }
     // `work_out` has checked the method is one offered (or put an error on the page).
     let payment_method = view.form.payment_method.parse::<PaymentMethod>().ok();
     if form.payment_method.is_empty() {
-        view.errors.push("payment_method: choose how to pay".into());
+        view.errors.push(problems::say(&state, "payment_method", "problem-choose-payment", &[]));
     }
     if key.is_none() {
-        view.errors.push("idempotency_key: reload the checkout page and try again".into());
+        view.errors.push(problems::say(&state, "idempotency_key", "problem-reload-checkout", &[]));
     }
     if let Err(e) = &worked.email {
-        view.errors.push(e.to_string());
+        view.errors.extend(problems::lines(&state, e));
     }
     match &worked.address {
-        Err(v) => view.errors.extend(v.messages()),
+        Err(v) => view.errors.extend(problems::lines(&state, v)),
         Ok(a) if payment_method == Some(PaymentMethod::Mpesa) && !payments::mpesa_phone_ok(&a.phone) => {
-            view.errors.push("phone: M-Pesa needs a Kenyan mobile number, e.g. +254 712 345 678".into());
+            view.errors.push(problems::say(&state, "phone", "problem-mpesa-phone", &[]));
         }
         Ok(_) => {}
     }
@@ -245,15 +285,15 @@ async fn submit(
             if state.providers.get(order.payment_method).is_some() && order.status == baobab_domain::order::OrderStatus::PendingPayment {
                 return payments::start(&state, &order, &key).await;
             }
-            Ok(redirect(&format!("/orders/{}", order.id), None))
+            Ok(redirect(&in_language(&format!("/orders/{}", order.id)), None))
         }
+        // Stock taken or a coupon used up meanwhile: said in the page's language.
         Err(StoreError::Conflict { field, message }) => {
-            let hint = if field == "stock" { "lower the quantity and try again" } else { "remove it and try again" };
-            view.errors.push(format!("{field}: {message}: {hint}"));
+            view.errors.push(problems::line(&state, &baobab_domain::FieldError { field: field.to_string(), message }));
             render(&state, StatusCode::CONFLICT, &view)
         }
         Err(StoreError::Invalid(v)) => {
-            view.errors.extend(v.messages());
+            view.errors.extend(problems::lines(&state, &v));
             render(&state, StatusCode::UNPROCESSABLE_ENTITY, &view)
         }
         Err(e) => Err(e.into()),

@@ -5,7 +5,8 @@ use super::*;
 #[derive(Serialize)]
 struct OrderLineView {
     title: String,
-    quantity: i32,
+    /// As the page's language writes the number.
+    quantity: String,
     total: String,
 }
 
@@ -22,6 +23,8 @@ struct OrderView {
     can_pay: bool,
     can_check: bool,
     resume_url: String,
+    /// The day the order was placed, in the page's language.
+    placed: String,
     status: String,
     lines: Vec<OrderLineView>,
     subtotal: String,
@@ -61,6 +64,7 @@ impl axum::extract::FromRequestParts<AppState> for OwnOrder {
 pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, visitor }: OwnOrder) -> PageResult {
     let c = visitor.current;
     let id = order.id;
+    let lang = crate::i18n::current().map(|l| l.code.to_string()).unwrap_or_else(|| state.i18n.default_code().to_string());
     let currency: Currency = order.currency;
     let money = |v: i64| crate::i18n::money(v, currency);
     let attempts = state.store.payments_of_order(order.id).await?;
@@ -74,28 +78,31 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
     let resume_url = pending.filter(|_| due).and_then(|p| p.next_url.clone()).unwrap_or_default();
     let stale = pending.is_none_or(|p| p.provider_ref.is_none() || p.created_at < Utc::now() - Duration::minutes(5));
     use PaymentMethod::{BankTransfer, CashOnDelivery, Mpesa, Paystack};
+    let total = || fluent_bundle::FluentValue::from(money(order.totals.total));
+    let status = status_label(&state, order.status);
     let message = match order.payment_method {
-        _ if online && paid_online && !due => "Thank you! Your payment was received.".to_string(),
-        Mpesa | Paystack if !due => format!("This order is {}.", order.status.as_str().replace('_', " ")),
-        Mpesa if pending.is_some() => format!(
-            "Check your phone and enter your M-Pesa PIN to pay {}. This page shows the result once M-Pesa confirms it.",
-            money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total))
-        ),
-        Paystack if pending.is_some() => "We are waiting for Paystack to confirm your payment.".to_string(),
+        _ if online && paid_online && !due => state.t("order-paid", &[]),
+        Mpesa | Paystack if !due => state.t("order-is", &[("status", status.clone().into())]),
+        Mpesa if pending.is_some() => {
+            state.t("order-mpesa-prompt", &[("amount", money(pending.map(|p| p.amount_minor).unwrap_or(order.totals.total)).into())])
+        }
+        Paystack if pending.is_some() => state.t("order-paystack-waiting", &[]),
         Mpesa | Paystack => match last {
             Some(p) if p.status == baobab_domain::payment::PaymentStatus::Failed => {
-                format!("Your payment did not go through: {}. You can try again.", p.detail)
+                state.t("order-payment-failed", &[("reason", crate::page::problems::payment_reason(&state, &p.detail).into())])
             }
-            _ => format!("Your order is reserved; pay {} to confirm it.", money(order.totals.total)),
+            _ => state.t("order-pay-to-confirm", &[("amount", total())]),
         },
-        BankTransfer => format!(
-            "Thank you! Please transfer {} with the reference {} within {} hours to {}; we ship once it arrives.",
-            money(order.totals.total),
-            order_number(order.id),
-            state.settings.checkout.bank_transfer_hours,
-            state.settings.checkout.bank_details
+        BankTransfer => state.t(
+            "order-bank-transfer",
+            &[
+                ("amount", total()),
+                ("number", order_number(order.id).into()),
+                ("hours", state.settings.checkout.bank_transfer_hours.into()),
+                ("bank", state.settings.checkout.bank_details.clone().into()),
+            ],
         ),
-        CashOnDelivery => format!("Thank you! Pay {} in cash when your order is delivered.", money(order.totals.total)),
+        CashOnDelivery => state.t("order-cash-on-delivery", &[("amount", total())]),
     };
     let shipping_method = state
         .settings
@@ -104,7 +111,7 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
         .iter()
         .flat_map(|z| &z.methods)
         .find(|m| m.id == order.shipping_method)
-        .map(|m| m.name.clone())
+        .map(|m| method_name(&state, &m.id, &m.name))
         .unwrap_or_else(|| order.shipping_method.clone());
     // A line keeps the product's title as placed; the option values that tell the variant apart
     // come from the variant (variants are archived, never deleted).
@@ -114,12 +121,17 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
             Some(v) => crate::cart::line_title(&l.title, &v),
             None => l.title.clone(),
         };
-        lines.push(OrderLineView { title, quantity: l.quantity, total: money(l.unit_price_minor * l.quantity as i64) });
+        lines.push(OrderLineView {
+            title,
+            quantity: baobab_locale::format_count(l.quantity.into(), &lang),
+            total: money(l.unit_price_minor * l.quantity as i64),
+        });
     }
     let cats = state.categories().await?;
-    let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &format!("Order {}", order_number(id)));
+    let title = state.t("order-title", &[("number", order_number(id).into())]);
+    let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &title);
     page.noindex = true;
-    page.description = "Your order".into();
+    page.description = title;
     let view = OrderView {
         page,
         id,
@@ -130,7 +142,8 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
         can_pay: online && due && stale,
         can_check: online && due && pending.is_some(),
         resume_url,
-        status: order.status.as_str().replace('_', " "),
+        placed: baobab_locale::format_date(order.created_at, &lang),
+        status,
         lines,
         subtotal: money(order.totals.subtotal),
         discount: if order.totals.discount > 0 { money(order.totals.discount) } else { String::new() },

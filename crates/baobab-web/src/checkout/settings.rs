@@ -150,4 +150,30 @@ mod tests {
     fn the_demo_zones_are_valid() {
         baobab_domain::shipping::check_zones(&super::demo_zones()).unwrap();
     }
+
+    /// Each demo delivery method has a name in every language: the catalog's `shipping-<id>`,
+    /// whose English is the configured name (see `checkout::method_name`).
+    #[test]
+    fn the_demo_methods_have_names_in_every_language() {
+        const KEYS: [&str; 9] = [
+            "shipping-lagos-express",
+            "shipping-lagos-pickup",
+            "shipping-ng-standard",
+            "shipping-nairobi-rider",
+            "shipping-nairobi-pickup",
+            "shipping-ke-standard",
+            "shipping-gh-standard",
+            "shipping-za-courier",
+            "shipping-intl-courier",
+        ];
+        let i18n = crate::i18n::I18n::shipped();
+        let methods: Vec<_> = super::demo_zones().into_iter().flat_map(|z| z.methods).collect();
+        assert_eq!(methods.iter().map(|m| format!("shipping-{}", m.id)).collect::<Vec<_>>(), KEYS);
+        for (m, key) in methods.iter().zip(KEYS) {
+            assert_eq!(i18n.msg("en", key, &[]), m.name);
+            for code in ["fr", "ar", "pt", "sw"] {
+                assert!(i18n.has(code, key) && i18n.msg(code, key, &[]) != m.name, "{code} {key}");
+            }
+        }
+    }
 }

@@ -38,7 +38,8 @@ pub(super) async fn work_out(
     // Delivery: the country's methods; the chosen one must cover the city or region.
     let offered = offers(&state.settings.checkout.zones, &form.country, currency);
     if offered.is_empty() {
-        errors.push(format!("country: we do not deliver to {} for payment in {currency}", form.country));
+        let args = [("country", form.country.clone().into()), ("currency", currency.code().into())];
+        errors.push(problems::say(state, "country", "problem-no-delivery", &args));
     }
     if !offered.iter().any(|(_, q)| q.method_id == form.shipping_method) {
         form.shipping_method = offered.first().map(|(_, q)| q.method_id.clone()).unwrap_or_default();
@@ -48,7 +49,8 @@ pub(super) async fn work_out(
         if covers(zone, &form.country, &form.region, &form.city) || form.city.trim().is_empty() {
             quote = Some(q.clone());
         } else {
-            errors.push(format!("shipping_method: {} is only for {}; choose another delivery option", q.name, zone.regions.join(", ")));
+            let args = [("method", method_name(state, &q.method_id, &q.name).into()), ("regions", zone.regions.join(", ").into())];
+            errors.push(problems::say(state, "shipping_method", "problem-method-region", &args));
         }
     }
     // Coupon: checked now for the summary, and again when the order is placed.
@@ -58,7 +60,7 @@ pub(super) async fn work_out(
     let mut coupon_found = None;
     if !code.is_empty() {
         match Coupon::normalize_code(&code) {
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => errors.extend(problems::lines(state, &e)),
             Ok(code) => {
                 let keys: Vec<String> =
                     [Some(format!("coupon:ip:{ip}")), who.as_ref().map(|w| format!("coupon:cart:{w}"))].into_iter().flatten().collect();
@@ -74,9 +76,11 @@ pub(super) async fn work_out(
                     None => state.store.coupon(&code).await?.filter(|found| found.refusal(currency, subtotal, Utc::now()).is_none()),
                 };
                 match (wait, usable) {
-                    (Some(w), _) => errors.push(format!("coupon: too many codes were tried. Try again in {} min", (w + 59) / 60)),
+                    (Some(w), _) => {
+                        errors.push(problems::say(state, "coupon", "problem-coupon-wait", &[("minutes", ((w + 59) / 60).into())]))
+                    }
                     (None, Some(found)) => {
-                        coupon_note = format!("{code} applied");
+                        coupon_note = state.t("checkout-coupon-applied", &[("code", code.clone().into())]);
                         coupon = Some(code);
                         coupon_found = Some(found);
                     }
@@ -86,7 +90,7 @@ pub(super) async fn work_out(
                         for k in &keys {
                             state.store.hit(k, COUPON_FAILURES.1, Utc::now()).await?;
                         }
-                        errors.push(format!("coupon: {code} cannot be used for this order"));
+                        errors.push(problems::say(state, "coupon", "problem-coupon-refused", &[("code", code.into())]));
                     }
                 }
             }
@@ -95,8 +99,8 @@ pub(super) async fn work_out(
     let methods = payment_methods(state, currency);
     if !methods.iter().any(|(m, _)| m.as_str() == form.payment_method) {
         if !form.payment_method.is_empty() {
-            errors
-                .push(format!("payment_method: choose one of {}", methods.iter().map(|(m, _)| m.as_str()).collect::<Vec<_>>().join(", ")));
+            let names = methods.iter().map(|(m, _)| m.as_str()).collect::<Vec<_>>().join(", ");
+            errors.push(problems::say(state, "payment_method", "problem-payment-choice", &[("methods", names.into())]));
         }
         form.payment_method = methods.first().map(|(m, _)| m.to_string()).unwrap_or_default();
     }
@@ -107,14 +111,17 @@ pub(super) async fn work_out(
         .iter()
         .map(|(zone, q)| Choice {
             value: q.method_id.clone(),
-            label: q.name.clone(),
+            label: method_name(state, &q.method_id, &q.name),
             detail: {
-                let price = if q.price_minor == 0 { "free".to_string() } else { money(q.price_minor) };
-                let free = q.free_over_minor.map(|f| format!(", free over {}", money(f))).unwrap_or_default();
+                let price = if q.price_minor == 0 { state.t("shipping-free", &[]) } else { money(q.price_minor) };
+                let free = q
+                    .free_over_minor
+                    .map(|f| format!(", {}", state.t("shipping-free-over", &[("amount", money(f).into())])))
+                    .unwrap_or_default();
                 let only = if zone.regions.is_empty() || zone.countries.iter().any(|c| c == "*") {
                     String::new()
                 } else {
-                    format!(" · {} only", zone.name)
+                    format!(" · {}", state.t("shipping-zone-only", &[("zone", zone.name.clone().into())]))
                 };
                 format!("{price}{free}{only}")
             },
@@ -125,7 +132,7 @@ pub(super) async fn work_out(
         .iter()
         .map(|(m, detail)| Choice {
             value: m.to_string(),
-            label: m.label().to_string(),
+            label: payment_label(state, *m),
             detail: detail.clone(),
             checked: m.as_str() == form.payment_method,
         })
@@ -133,12 +140,14 @@ pub(super) async fn work_out(
     let tax_note = if rule.rate_bp == 0 {
         String::new()
     } else {
-        format!("VAT {}%{}", rule.rate_bp as f64 / 100.0, if rule.prices_include_tax { " included" } else { "" })
+        let key = if rule.prices_include_tax { "checkout-vat-included" } else { "checkout-vat" };
+        state.t(key, &[("rate", percent(rule.rate_bp).into()), ("amount", money(t.tax).into())])
     };
     let cats = state.categories().await?;
-    let mut page = Chrome::new(state, currency, &cats, "/checkout", "Checkout");
+    let title = state.t("checkout-title", &[]);
+    let mut page = Chrome::new(state, currency, &cats, "/checkout", &title);
     page.noindex = true;
-    page.description = "Checkout".into();
+    page.description = title;
     let email = normalize_email("email", &form.email);
     let address = Address {
         name: form.name.clone(),
@@ -168,4 +177,19 @@ pub(super) async fn work_out(
     };
     let lines = raw.into_iter().map(|(variant_id, quantity)| NewOrderLine { variant_id, quantity }).collect();
     Ok(Worked { view, quote, coupon, address, email, lines })
+}
+
+/// A rate in basis points as the request's language writes the number (`7.5`, `7,5`, `16`).
+fn percent(bp: i64) -> String {
+    let lang = crate::i18n::current().map(|l| l.code.to_string()).unwrap_or_else(|| "en".into());
+    let whole = baobab_locale::format_count(bp / 100, &lang);
+    let cents = bp.rem_euclid(100);
+    if cents == 0 {
+        return whole;
+    }
+    // The language's decimal separator, as CLDR writes one and a half in it.
+    let sample = baobab_locale::format_money(150, Currency::USD, &lang);
+    let separator = sample.split('1').nth(1).and_then(|rest| rest.chars().next()).filter(|c| !c.is_ascii_digit()).unwrap_or('.');
+    let decimals = format!("{cents:02}");
+    format!("{whole}{separator}{}", decimals.trim_end_matches('0'))
 }

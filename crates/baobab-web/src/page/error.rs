@@ -46,21 +46,27 @@ impl PageError {
     }
 
     /// The status, heading and message of the error page, as messages of the catalog (server
-    /// faults are logged here).
+    /// faults are logged here). What was wrong with a link or a form is put into words in the
+    /// page's language where the page is rendered.
     fn describe(&self) -> (StatusCode, Msg, Msg) {
         let bad = || Msg::new("error-bad-link");
         let gone = || Msg::new("error-gone");
-        let not_found = |what: &str| match what {
-            "Page" => Msg::new("error-page-not-found"),
-            "Product" => Msg::new("error-product-not-found"),
-            "Category" => Msg::new("error-category-not-found"),
-            other => Msg::new("error-not-found").arg("what", other),
-        };
         let failed = || (StatusCode::INTERNAL_SERVER_ERROR, Msg::new("error-failed-heading"), Msg::new("error-failed"));
+        let bad_param = |v: &ValidationError| Msg::new("error-bad-param").arg("detail", MsgArg::Problems(v.clone()));
         match self {
-            PageError::BadParam(v) => (StatusCode::BAD_REQUEST, bad(), Msg::new("error-bad-param").arg("detail", v.to_string())),
-            PageError::Status(s, v) => (*s, bad(), Msg::new("error-bad-param").arg("detail", v.to_string())),
-            PageError::TooMany(wait) => (StatusCode::TOO_MANY_REQUESTS, bad(), Msg::new("error-too-many").arg("seconds", *wait)),
+            PageError::BadParam(v) => (StatusCode::BAD_REQUEST, bad(), bad_param(v)),
+            PageError::Status(s, v) => {
+                let heading = match *s {
+                    StatusCode::FORBIDDEN => Msg::new("error-refused-heading"),
+                    StatusCode::PAYLOAD_TOO_LARGE => Msg::new("error-too-large-heading"),
+                    StatusCode::UNPROCESSABLE_ENTITY => Msg::new("error-invalid-heading"),
+                    _ => return (*s, bad(), bad_param(v)),
+                };
+                (*s, heading, Msg::problems(v))
+            }
+            PageError::TooMany(wait) => {
+                (StatusCode::TOO_MANY_REQUESTS, Msg::new("error-too-many-heading"), Msg::new("error-too-many").arg("seconds", *wait))
+            }
             PageError::NotFound(what) => (StatusCode::NOT_FOUND, not_found(what), gone()),
             PageError::Store(StoreError::NotFound(what)) => (StatusCode::NOT_FOUND, not_found(what), gone()),
             PageError::Store(StoreError::Unavailable(detail)) => {
@@ -79,6 +85,20 @@ impl PageError {
     }
 }
 
+/// The heading of a 404 page: what was not found.
+fn not_found(what: &str) -> Msg {
+    match what.to_ascii_lowercase().as_str() {
+        "page" => Msg::new("error-page-not-found"),
+        "product" => Msg::new("error-product-not-found"),
+        "category" => Msg::new("error-category-not-found"),
+        "order" => Msg::new("error-order-not-found"),
+        "address" => Msg::new("error-address-not-found"),
+        "payment" => Msg::new("error-payment-not-found"),
+        "cart" => Msg::new("error-cart-not-found"),
+        _ => Msg::new("error-not-found").arg("what", what),
+    }
+}
+
 /// A message of the catalog and its arguments, put into words where the page is rendered.
 #[derive(Clone, Debug)]
 pub struct Msg {
@@ -90,6 +110,8 @@ pub struct Msg {
 enum MsgArg {
     Text(String),
     Number(i64),
+    /// What was wrong with a link or a form, one problem after the other.
+    Problems(ValidationError),
 }
 
 impl Msg {
@@ -102,13 +124,22 @@ impl Msg {
         self
     }
 
+    /// The problems themselves, as the whole message.
+    fn problems(v: &ValidationError) -> Msg {
+        Msg { key: "", args: vec![("", MsgArg::Problems(v.clone()))] }
+    }
+
     fn words(&self, state: &AppState) -> String {
+        if let (true, [(_, MsgArg::Problems(v))]) = (self.key.is_empty(), self.args.as_slice()) {
+            return super::problems::text(state, v);
+        }
         let args: Vec<(&str, fluent_bundle::FluentValue)> = self
             .args
             .iter()
             .map(|(k, v)| match v {
                 MsgArg::Text(s) => (*k, s.clone().into()),
                 MsgArg::Number(n) => (*k, (*n).into()),
+                MsgArg::Problems(v) => (*k, super::problems::text(state, v).into()),
             })
             .collect();
         state.t(self.key, &args)

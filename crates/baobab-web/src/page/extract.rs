@@ -54,9 +54,11 @@ impl FromRequestParts<AppState> for Customer {
         let visitor = Visitor::from_request_parts(parts, state).await.map_err(IntoResponse::into_response)?;
         match visitor.current.user.clone() {
             Some(user) => Ok(Customer { user, visitor }),
-            // A page: log in first, then come back to it.
+            // A page: log in first (in the page's language), then come back to it.
             None if matches!(parts.method, Method::GET | Method::HEAD) => {
-                Err(redirect(&format!("/account/login?next={}", crate::storefront::views::encode(parts.uri.path())), None))
+                let prefix = crate::i18n::current().map(|l| l.prefix.to_string()).unwrap_or_default();
+                let back = crate::storefront::views::encode(&format!("{prefix}{}", parts.uri.path()));
+                Err(redirect(&format!("{prefix}/account/login?next={back}"), None))
             }
             // A change posted without a signed-in session carries no valid token: refused as such.
             None => Err(PageError::csrf().into_response()),

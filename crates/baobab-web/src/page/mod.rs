@@ -5,6 +5,7 @@
 
 mod error;
 mod extract;
+pub(crate) mod problems;
 
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};

@@ -9,6 +9,8 @@ use baobab_web::i18n::{CATALOG_FILES, I18n};
 
 use crate::support::{TestApp, between};
 
+mod shopper;
+
 const LANGS: [&str; 4] = ["fr", "ar", "pt", "sw"];
 
 /// A shipped language's catalog files, one after the other.
@@ -76,7 +78,9 @@ fn english_fragments() -> Vec<(String, String)> {
             }
             _ => line.trim().trim_start_matches('*').split_once("] ").map(|(_, v)| v.to_string()).unwrap_or_default(),
         };
-        if key == "language-name" {
+        // the language's own name, and English's names of form fields (the form's and the API's
+        // identifiers, `line1`, not words)
+        if key == "language-name" || key.starts_with("field-") {
             continue;
         }
         let mut rest = value.as_str();
@@ -95,42 +99,47 @@ fn english_fragments() -> Vec<(String, String)> {
     out
 }
 
+/// Fails when the page `html` (at `what`, in language `code`) shows English: a fragment of the
+/// English catalog in its words or in its `aria-label` and `placeholder` attributes.
+fn assert_no_english(what: &str, code: &str, html: &str, fragments: &[(String, String)]) {
+    let dir = if code == "ar" { "rtl" } else { "ltr" };
+    assert!(html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")), "{what}: {html}");
+    let own = catalog(code);
+    // the words of the page, without its markup
+    let mut words = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                words.push(' ');
+            }
+            _ if !in_tag => words.push(c),
+            _ => {}
+        }
+    }
+    let attrs: Vec<&str> = html.split("aria-label=\"").skip(1).chain(html.split("placeholder=\"").skip(1)).collect();
+    for (key, f) in fragments {
+        // a word the language shares with English (French "Page") is its own
+        if own.contains(f.as_str()) {
+            continue;
+        }
+        assert!(!words.contains(f.as_str()), "{what} shows English {f:?} ({key}): {words}");
+        assert!(!attrs.iter().any(|a| a.split('"').next().unwrap_or_default().contains(f.as_str())), "{what}: {f:?}");
+    }
+}
+
 #[tokio::test]
 async fn pages_in_other_languages_contain_no_english() {
     let app = TestApp::new().await;
     let fragments = english_fragments();
     assert!(fragments.iter().any(|(_, f)| f == "Out of stock") && fragments.iter().any(|(_, f)| f == "products found at"));
     for code in LANGS {
-        let own = catalog(code);
         for path in ["/", "/c/phones", "/p/kora-phone-model-01", "/search?q=kora", "/search?q=zzzz", "/nowhere"] {
             let r = app.get(&format!("/{code}{path}")).await;
             assert!(r.status == 200 || path == "/nowhere", "/{code}{path}: {}", r.status);
-            let html = r.text();
-            let dir = if code == "ar" { "rtl" } else { "ltr" };
-            assert!(html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")), "/{code}{path}");
-            // the words of the page, without its markup
-            let mut words = String::new();
-            let mut in_tag = false;
-            for c in html.chars() {
-                match c {
-                    '<' => in_tag = true,
-                    '>' => {
-                        in_tag = false;
-                        words.push(' ');
-                    }
-                    _ if !in_tag => words.push(c),
-                    _ => {}
-                }
-            }
-            let attrs: Vec<&str> = html.split("aria-label=\"").skip(1).chain(html.split("placeholder=\"").skip(1)).collect();
-            for (key, f) in &fragments {
-                // a word the language shares with English (French "Page") is its own
-                if own.contains(f.as_str()) {
-                    continue;
-                }
-                assert!(!words.contains(f.as_str()), "/{code}{path} shows English {f:?} ({key})");
-                assert!(!attrs.iter().any(|a| a.split('"').next().unwrap_or_default().contains(f.as_str())), "/{code}{path}: {f:?}");
-            }
+            assert_no_english(&format!("/{code}{path}"), code, &r.text(), &fragments);
         }
     }
 }

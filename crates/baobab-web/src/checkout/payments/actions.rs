@@ -26,7 +26,7 @@ pub(super) async fn check_now(State(state): State<AppState>, OwnOrder { order, .
             check_payment(&state, &p).await?;
         }
     }
-    Ok(redirect(&format!("/orders/{}", order.id), None))
+    Ok(redirect(&crate::cart::in_language(&format!("/orders/{}", order.id)), None))
 }
 
 #[derive(Deserialize, Default)]
@@ -54,5 +54,5 @@ pub(super) async fn paystack_return(
     if payment.status == PaymentStatus::Pending {
         check_payment(&state, &payment).await?;
     }
-    Ok(redirect(&format!("/orders/{}", payment.order_id), None))
+    Ok(redirect(&crate::cart::in_language(&format!("/orders/{}", payment.order_id)), None))
 }

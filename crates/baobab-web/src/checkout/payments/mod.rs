@@ -133,7 +133,7 @@ pub fn mpesa_phone_ok(phone: &str) -> bool {
 fn resume(p: &Payment) -> Response {
     match (&p.next_url, p.status) {
         (Some(url), PaymentStatus::Pending) => external_redirect(url),
-        _ => redirect(&format!("/orders/{}", p.order_id), None),
+        _ => redirect(&crate::cart::in_language(&format!("/orders/{}", p.order_id)), None),
     }
 }
 
@@ -142,7 +142,7 @@ fn resume(p: &Payment) -> Response {
 /// their phone (M-Pesa) or why the attempt could not start. The attempt's reference comes from
 /// the request's idempotency key: a retried request finds its attempt and creates nothing.
 pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Response, PageError> {
-    let order_page = format!("/orders/{}", order.id);
+    let order_page = crate::cart::in_language(&format!("/orders/{}", order.id));
     let Some(provider) = state.providers.get(order.payment_method).cloned() else {
         return Ok(redirect(&order_page, None));
     };
@@ -186,7 +186,7 @@ pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Respons
         email: order.email.clone(),
         phone,
         callback_url,
-        description: format!("Order {}", order_number(order.id)),
+        description: state.t("order-payment-description", &[("number", order_number(order.id).into())]),
     };
     match provider.start(&req).await {
         Ok(started) => {
@@ -231,8 +231,19 @@ fn external_redirect(url: &str) -> Response {
 }
 
 /// Asks the provider about an attempt and applies the answer; returns the attempt afterwards.
+/// Called for the customer (their "check now", their return from Paystack): an e-mail it
+/// causes is in their request's language.
 pub async fn check_payment(state: &AppState, payment: &Payment) -> Result<Payment, StoreError> {
-    check_payment_or_give_up(state, payment, None).await
+    check_payment_or_give_up(state, payment, None, Mail::RequestLanguage).await
+}
+
+/// The language of the e-mail a settlement causes.
+#[derive(Clone, Copy)]
+enum Mail {
+    /// The customer's request being served.
+    RequestLanguage,
+    /// A provider's notification or the reconciler: the shop's default language.
+    DefaultLanguage,
 }
 
 /// [`check_payment`]; an attempt still pending and started before `give_up_before` is marked
@@ -241,6 +252,7 @@ async fn check_payment_or_give_up(
     state: &AppState,
     payment: &Payment,
     give_up_before: Option<chrono::DateTime<Utc>>,
+    mail: Mail,
 ) -> Result<Payment, StoreError> {
     let currency = payment.currency;
     let (Some(provider), Some(provider_ref)) = (state.providers.get(payment.provider), payment.provider_ref.as_deref()) else {
@@ -262,7 +274,7 @@ async fn check_payment_or_give_up(
         }
     };
     let settled = state.store.settle_payment(payment.id, None, &settlement, payment.provider.as_str()).await?;
-    after_settled(state, &settled).await;
+    after_settled(state, &settled, mail).await;
     Ok(match settled {
         Settled::Applied { payment, .. } | Settled::Replayed(payment) | Settled::Unchanged(payment) => payment,
     })
@@ -270,11 +282,14 @@ async fn check_payment_or_give_up(
 
 /// Logs a settlement and, when money was applied, e-mails the customer (the money is applied
 /// whether or not the e-mail could be queued).
-async fn after_settled(state: &AppState, settled: &Settled) {
+async fn after_settled(state: &AppState, settled: &Settled, mail: Mail) {
     if let Settled::Applied { payment, order } = settled {
         tracing::info!(target: "baobab::payments", order = order.id, payment = payment.id, status = payment.status.as_str(), "payment settled");
         if payment.status == PaymentStatus::Succeeded {
-            crate::checkout::notify_status(state, order).await;
+            match mail {
+                Mail::RequestLanguage => crate::checkout::notify_status_for_request(state, order).await,
+                Mail::DefaultLanguage => crate::checkout::notify_status(state, order).await,
+            }
         }
     }
 }
@@ -291,7 +306,7 @@ pub async fn reconcile(state: &AppState, min_age: chrono::Duration) -> Result<us
     let give_up = Utc::now() - chrono::Duration::minutes(state.settings.checkout.online_payment_minutes + GIVE_UP_AFTER_WINDOW_MINUTES);
     for p in &pending {
         // One attempt's trouble does not hold up the others.
-        if let Err(e) = check_payment_or_give_up(state, p, Some(give_up)).await {
+        if let Err(e) = check_payment_or_give_up(state, p, Some(give_up), Mail::DefaultLanguage).await {
             tracing::warn!(payment = p.id, error = %e, "payment reconciliation of one attempt failed");
         }
     }
