@@ -117,8 +117,6 @@ struct NavLink {
 struct View {
     page: Chrome,
     nav: Vec<NavLink>,
-    /// Where the language menu returns to: this page (a form's page after a post).
-    back: String,
     csrf: String,
     heading: String,
     notice: String,
@@ -159,7 +157,8 @@ pub(crate) async fn render(
     errors: Vec<String>,
     sections: Vec<Section>,
 ) -> Result<Response, PageError> {
-    // The page asked for, with its query (a page of the audit log), when it is this page.
+    // Where the language and currency menus return to: the page asked for, with its query (a
+    // page of the audit log), when it is this page; else this page (a form's page after a post).
     let back = match &s.here {
         Some(here) if here.split('?').next() == Some(path) => here.clone(),
         _ => path.to_string(),
@@ -182,7 +181,7 @@ pub(crate) async fn render(
         })
         .collect();
     let csrf = s.current.csrf().to_string();
-    let view = View { page, nav, back, csrf, heading: heading.to_string(), notice: notice.to_string(), errors, sections };
+    let view = View { page, nav, csrf, heading: heading.to_string(), notice: notice.to_string(), errors, sections };
     let mut res = (status, html_type(), state.templates.render("admin/page.html", &view)?).into_response();
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)

@@ -190,6 +190,7 @@ async fn edit_page(
     let Some(p) = state.store.product(Key::Id(id)).await? else {
         return missing(state, s, "/admin/products", "admin-missing-product").await;
     };
+    let separator = t(state, "admin-list-separator");
     let variants = p
         .variants
         .iter()
@@ -197,7 +198,7 @@ async fn edit_page(
             vec![
                 v.sku.clone(),
                 v.label(),
-                v.prices.iter().map(|x| money(x.amount_minor, x.currency)).collect::<Vec<_>>().join(", "),
+                v.prices.iter().map(|x| money(x.amount_minor, x.currency)).collect::<Vec<_>>().join(&separator),
                 count_of(v.stock_on_hand),
             ]
         })

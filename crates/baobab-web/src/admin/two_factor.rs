@@ -1,6 +1,6 @@
 //! Two-factor authentication for staff: enrolling a TOTP key, and proving it once per session.
 
-use super::words::{heads, t, ta};
+use super::words::{t, ta};
 use super::*;
 
 const TWO_FACTOR_PER_ACCOUNT: (i64, i64) = (5, 900);
@@ -33,15 +33,15 @@ pub(super) async fn setup_form(State(state): State<AppState>, s: Staff<can::Enro
         }
     };
     let uri = totp::provisioning_uri(&state.settings.shop_name, &s.user.email, &secret);
-    let sections = vec![Section {
-        text: t(&state, "admin-2fa-setup-text"),
-        code: secret.clone(),
-        title: String::new(),
-        form: Some(code_form(&state, "/admin/2fa/setup", "admin-2fa-turn-on")),
-        rows: vec![vec![uri]],
-        head: heads(&state, &["admin-2fa-link"]),
-        ..Default::default()
-    }];
+    let sections = vec![
+        Section { text: t(&state, "admin-2fa-setup-text"), code: secret.clone(), ..Default::default() },
+        Section {
+            title: t(&state, "admin-2fa-link"),
+            code: uri,
+            form: Some(code_form(&state, "/admin/2fa/setup", "admin-2fa-turn-on")),
+            ..Default::default()
+        },
+    ];
     render(&state, &s, "/admin/2fa/setup", StatusCode::OK, &t(&state, "admin-2fa-setup-heading"), "", vec![], sections).await
 }
 
