@@ -98,7 +98,6 @@ field-currency = العملة
 field-page = الصفحة
 field-code = الرمز
 field-query = الرابط
-problem-other = قيمة غير مقبولة
 problem-not-email = ليس عنوان بريد إلكتروني
 problem-mixed-scripts = يخلط حروفًا من أبجديات مختلفة؛ اكتبه بأبجدية واحدة
 problem-too-short =

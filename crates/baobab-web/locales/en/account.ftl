@@ -85,7 +85,6 @@ field-currency = currency
 field-page = page
 field-code = code
 field-query = query
-problem-other = cannot be used
 problem-not-email = is not an e-mail address
 problem-mixed-scripts = mixes letters of different alphabets; write it in one
 problem-too-short = must be at least { $min } characters

@@ -83,7 +83,6 @@ field-currency = Devise
 field-page = Page
 field-code = Code
 field-query = Lien
-problem-other = valeur non acceptée
 problem-not-email = ce n’est pas une adresse e-mail
 problem-mixed-scripts = mélange des lettres de plusieurs alphabets ; écrivez-la dans un seul
 problem-too-short = { $min } caractères au moins

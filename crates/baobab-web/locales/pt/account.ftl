@@ -83,7 +83,6 @@ field-currency = Moeda
 field-page = Página
 field-code = Código
 field-query = Ligação
-problem-other = valor não aceite
 problem-not-email = não é um endereço de e-mail
 problem-mixed-scripts = mistura letras de alfabetos diferentes; escreva-o num só
 problem-too-short = pelo menos { $min } caracteres

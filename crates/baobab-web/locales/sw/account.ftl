@@ -79,7 +79,6 @@ field-currency = Sarafu
 field-page = Ukurasa
 field-code = Msimbo
 field-query = Kiungo
-problem-other = thamani hii haikubaliki
 problem-not-email = si anwani ya barua pepe
 problem-mixed-scripts = inachanganya herufi za alfabeti tofauti; tumia alfabeti moja
 problem-too-short = angalau herufi { $min }

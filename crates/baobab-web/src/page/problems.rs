@@ -5,8 +5,9 @@
 //! that can reach a shopper's page is matched to a catalog message (`problem-…`) with the values
 //! it carries (a length, a code, a currency), and the field to its name (`field-…`), so the
 //! line reads `problem` ("{field}: {problem}") in the page's language. English keeps the
-//! domain's wording. A message not known here is shown as the domain wrote it in the default
-//! language, and as "cannot be used" in the others (never English on their pages).
+//! domain's wording. A message not known here is shown as it came: the web layer may have put it
+//! in the page's language already (the admin does), and the shopper's pages' tests make sure no
+//! domain message reaches them in English.
 
 use baobab_domain::{FieldError, ValidationError};
 use fluent_bundle::FluentValue;
@@ -158,10 +159,6 @@ fn known(state: &AppState, known: &[(&str, &str, &str)], field: &str, text: &str
     })
 }
 
-fn in_default_language(state: &AppState) -> bool {
-    crate::i18n::current().is_none_or(|l| &*l.code == state.i18n.default_code())
-}
-
 /// The name of `field` in the page's language.
 fn field_name(state: &AppState, field: &str) -> String {
     match field_key(field) {
@@ -180,8 +177,7 @@ pub fn say(state: &AppState, field: &str, key: &str, args: &[(&str, FluentValue)
 pub fn line(state: &AppState, e: &FieldError) -> String {
     match known(state, KNOWN, &e.field, &e.message) {
         Some(problem) => state.t("problem", &[("field", field_name(state, &e.field).into()), ("problem", problem.into())]),
-        None if in_default_language(state) => format!("{}: {}", e.field, e.message),
-        None => say(state, &e.field, "problem-other", &[]),
+        None => format!("{}: {}", e.field, e.message),
     }
 }
 
