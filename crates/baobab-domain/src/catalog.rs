@@ -178,12 +178,16 @@ pub struct ProductSummary {
     pub price: Option<Price>,
     pub in_stock: bool,
     pub image: Option<ProductImage>,
+    /// Listed in another language than the default, the title is the default language's (it
+    /// has no translation). Not part of the API's answer.
+    #[serde(skip)]
+    pub title_fallback: bool,
 }
 
 // ---------------------------------------------------------------------------------------------
 // Inputs
 
-fn check_text(c: &mut Collector, field: &str, value: &str, max: usize, required: bool) {
+pub(crate) fn check_text(c: &mut Collector, field: &str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {
         c.push(field, "must not be empty");
     } else if value.chars().count() > max {

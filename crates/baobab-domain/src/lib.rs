@@ -19,6 +19,7 @@ pub mod search;
 pub mod shipping;
 pub mod slug;
 pub mod totp;
+pub mod translation;
 pub mod user;
 
 pub use error::{FieldError, ValidationError};

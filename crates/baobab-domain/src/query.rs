@@ -145,6 +145,9 @@ pub struct ProductQuery {
     pub sort: Sort,
     pub pagination: Pagination,
     pub with_facets: bool,
+    /// Titles and slugs in this language (falling back to the default language's) and search
+    /// in its translations as well as the default content. None: the default language.
+    pub lang: Option<String>,
 }
 
 impl ProductQuery {
@@ -162,6 +165,7 @@ impl ProductQuery {
             sort: Sort::Relevance,
             pagination: Pagination::default(),
             with_facets: false,
+            lang: None,
         }
     }
 

@@ -7,19 +7,37 @@ pub const MAX_QUERY_CHARS: usize = 200;
 pub const MAX_TERMS: usize = 10;
 const MAX_TERM_CHARS: usize = 40;
 
-/// Lower-cases, folds common accents and turns every non-alphanumeric character into a space:
-/// `Kora S20 — 128GB (Café)` → `kora s20 128gb cafe`.
+/// Which normalisation the stored search text was made with. A store whose text was made with
+/// another one makes it again (after its migrations), so documents and queries agree.
+pub const NORMALIZATION_VERSION: &str = "2";
+
+/// Lower-cases, folds accents and turns every non-alphanumeric character into a space:
+/// `Kora S20 — 128GB (Café)` → `kora s20 128gb cafe`. Accents are folded by decomposition
+/// (`é`, `ẹ̀`, `ã`, `ç` lose their marks; `œ` is `oe`), so French, Portuguese and Yoruba words match
+/// with or without them. Arabic is folded as search engines fold it: short vowels and other
+/// marks (harakat) and the tatweel are dropped, hamza carriers (`أ إ آ ؤ ئ`) become their bare
+/// letters, `ى` is `ي` and `ة` is `ه`, and Arabic-Indic digits are ASCII digits.
 pub fn normalize(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
     let mut out = String::with_capacity(text.len());
     let mut space = true;
-    for ch in text.chars().flat_map(char::to_lowercase) {
-        let ch = fold(ch);
-        if ch.is_alphanumeric() {
-            out.push(ch);
-            space = false;
-        } else if !space && !is_combining(ch) {
-            out.push(' ');
-            space = true;
+    for ch in text.nfd().flat_map(char::to_lowercase) {
+        if ch.general_category() == GeneralCategory::NonspacingMark || ch == '\u{640}' {
+            continue; // accents, harakat, tatweel: part of the letter before, never a break
+        }
+        let mut push = |ch: char| {
+            if ch.is_alphanumeric() {
+                out.push(ch);
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        };
+        match fold(ch) {
+            Ok(one) => push(one),
+            Err(many) => many.chars().for_each(push),
         }
     }
     if out.ends_with(' ') {
@@ -28,22 +46,24 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
-fn is_combining(ch: char) -> bool {
-    ('\u{300}'..='\u{36f}').contains(&ch)
-}
-
-fn fold(ch: char) -> char {
-    match ch {
-        'à' | 'á' | 'â' | 'ä' | 'ã' | 'å' => 'a',
-        'è' | 'é' | 'ê' | 'ë' | 'ẹ' | 'ɛ' => 'e',
-        'ì' | 'í' | 'î' | 'ï' => 'i',
-        'ò' | 'ó' | 'ô' | 'ö' | 'õ' | 'ọ' | 'ɔ' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' => 'u',
-        'ç' => 'c',
-        'ñ' | 'ń' => 'n',
-        'ṣ' => 's',
+/// Letters that decomposition leaves alone but readers take for plain ones: one letter, or
+/// (`Err`) several.
+fn fold(ch: char) -> Result<char, &'static str> {
+    Ok(match ch {
+        'ɛ' | 'ə' => 'e',
+        'ɔ' | 'ø' => 'o',
+        'đ' => 'd',
+        'ł' => 'l',
+        'œ' => return Err("oe"),
+        'æ' => return Err("ae"),
+        'ß' => return Err("ss"),
+        'ى' => 'ي',
+        'ة' => 'ه',
+        '\u{671}' => 'ا', // alef wasla
+        '\u{660}'..='\u{669}' => char::from(b'0' + (ch as u32 - 0x660) as u8),
+        '\u{6F0}'..='\u{6F9}' => char::from(b'0' + (ch as u32 - 0x6F0) as u8),
         other => other,
-    }
+    })
 }
 
 /// The searchable words of a product, built from everything a shopper might type.
@@ -118,6 +138,15 @@ mod tests {
         assert_eq!(normalize("T-shirt, Ẹ̀wà"), "t shirt ewa");
         assert_eq!(normalize("  "), "");
         assert_eq!(document(["Shea Butter", "", "Beauty & Care"]), "shea butter beauty care");
+        // French and Portuguese: with or without accents, the same words
+        assert_eq!(normalize("Télévision à écran plat, cœur"), "television a ecran plat coeur");
+        assert_eq!(normalize("Ação, açúcar e pães"), normalize("acao, acucar e paes"));
+        // Arabic: harakat, tatweel and hamza carriers folded; digits made ASCII
+        assert_eq!(normalize("هَاتِفٌ"), "هاتف");
+        assert_eq!(normalize("أحمر إضافي آمن"), "احمر اضافي امن");
+        assert_eq!(normalize("مكتبـــة"), "مكتبه");
+        assert_eq!(normalize("٥ كغ"), "5 كغ");
+        assert_eq!(normalize("Ɛwe Ɔkɔ"), "ewe oko");
     }
 
     #[test]

@@ -59,10 +59,11 @@ macro_rules! impl_common_store {
             }
 
             /// Recomputes the product's searchable text from its title, description, attributes,
-            /// category name and variants' SKUs and options.
+            /// category name and variants' SKUs and options; and, for each language it is
+            /// translated into, the same text as a shopper reading that language sees it.
             async fn refresh_search(conn: &mut <$db as sqlx::Database>::Connection, product_id: i64) -> $crate::Result<()> {
                 let src: $crate::rows::SearchSourceRow = sqlx::query_as(
-                    "SELECT p.title, p.description, p.attributes, c.name AS category_name \
+                    "SELECT p.title, p.description, p.attributes, p.category_id, c.name AS category_name \
                      FROM products p LEFT JOIN categories c ON c.id = p.category_id WHERE p.id = $1",
                 )
                 .bind(product_id)
@@ -73,26 +74,240 @@ macro_rules! impl_common_store {
                         .bind(product_id)
                         .fetch_all(&mut *conn)
                         .await?;
-                let mut parts: Vec<&str> = vec![&src.description];
-                parts.extend(src.category_name.as_deref());
-                for a in &src.attributes.0 {
-                    parts.push(&a.value);
-                }
-                for v in &variants {
-                    parts.push(&v.sku);
-                    for o in &v.options.0 {
-                        parts.push(&o.value);
-                    }
-                }
-                let title = baobab_domain::search::normalize(&src.title);
-                let text = baobab_domain::search::document(parts);
+                let (title, text) = $crate::translations_sql::search_text(&src, &variants, None);
                 sqlx::query("UPDATE products SET search_title = $1, search_text = $2 WHERE id = $3")
                     .bind(title)
                     .bind(text)
                     .bind(product_id)
                     .execute(&mut *conn)
                     .await?;
+                let translated: Vec<$crate::rows::TranslationSearchRow> = sqlx::query_as(
+                    "SELECT t.id, t.title, t.description, t.attributes, ct.name AS category_name FROM product_translations t \
+                     LEFT JOIN category_translations ct ON ct.category_id = $2 AND ct.lang = t.lang WHERE t.product_id = $1",
+                )
+                .bind(product_id)
+                .bind(src.category_id)
+                .fetch_all(&mut *conn)
+                .await?;
+                for t in &translated {
+                    let (title, text) = $crate::translations_sql::search_text(&src, &variants, Some(t));
+                    sqlx::query("UPDATE product_translations SET search_title = $1, search_text = $2 WHERE id = $3")
+                        .bind(title)
+                        .bind(text)
+                        .bind(t.id)
+                        .execute(&mut *conn)
+                        .await?;
+                }
                 Ok(())
+            }
+
+            /// Remakes every product's search text (default and translated) when it was made with
+            /// another normalisation than this build's, so stored words and queries agree. Runs
+            /// after the migrations, in batches of 200 products a transaction.
+            async fn reindex_search_if_stale(&self) -> $crate::Result<()> {
+                const KEY: &str = "search_normalization";
+                let current: Option<String> =
+                    sqlx::query_scalar("SELECT value FROM meta WHERE key = $1").bind(KEY).fetch_optional(&self.write).await?;
+                if current.as_deref() == Some(baobab_domain::search::NORMALIZATION_VERSION) {
+                    return Ok(());
+                }
+                let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM products ORDER BY id").fetch_all(&self.write).await?;
+                for batch in ids.chunks(200) {
+                    let mut tx = self.write.begin().await?;
+                    for id in batch {
+                        Self::refresh_search(&mut tx, *id).await?;
+                    }
+                    tx.commit().await?;
+                }
+                sqlx::query("INSERT INTO meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")
+                    .bind(KEY)
+                    .bind(baobab_domain::search::NORMALIZATION_VERSION)
+                    .execute(&self.write)
+                    .await?;
+                if !ids.is_empty() {
+                    tracing::info!(products = ids.len(), "search text remade for this version's normalisation");
+                }
+                Ok(())
+            }
+
+            /// Refuses a default slug that another product (`table` = `product_translations`) or
+            /// category uses as its slug in some language: the storefront looks a language's
+            /// own slugs up first, so that one would hide this one there.
+            async fn check_default_slug(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                kind: $crate::translations_sql::Kind,
+                slug: &str,
+                id: i64,
+            ) -> $crate::Result<()> {
+                let lang: Option<String> = sqlx::query_scalar(dynamic(format!(
+                    "SELECT lang FROM {} WHERE slug = $1 AND {} <> $2 ORDER BY lang LIMIT 1",
+                    kind.table(),
+                    kind.owner()
+                )))
+                .bind(slug)
+                .bind(id)
+                .fetch_optional(&mut *conn)
+                .await?;
+                match lang {
+                    Some(l) => Err($crate::StoreError::Conflict {
+                        field: "slug",
+                        message: format!("this slug is already another {}'s slug in `{l}`", kind.noun()),
+                    }),
+                    None => Ok(()),
+                }
+            }
+
+            /// Inserts a checked new category; its id.
+            async fn insert_category(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                new: &baobab_domain::catalog::NewCategory,
+            ) -> $crate::Result<i64> {
+                if let Some(parent) = new.parent_id {
+                    if !Self::category_exists(conn, parent).await? {
+                        return Err($crate::StoreError::invalid("parent_id", format!("no category with id {parent}")));
+                    }
+                }
+                let slug = new.slug.as_deref().unwrap_or_default();
+                Self::check_default_slug(conn, $crate::translations_sql::Kind::Category, slug, -1).await?;
+                let now = chrono::Utc::now();
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO categories (parent_id, slug, name, description, position, archived, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, FALSE, $6, $6) RETURNING id",
+                )
+                .bind(new.parent_id)
+                .bind(slug)
+                .bind(&new.name)
+                .bind(&new.description)
+                .bind(new.position)
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
+                Ok(id)
+            }
+
+            /// The category as `patch` leaves it (checked against the tree), and whether its name
+            /// and its slug change.
+            async fn patched_category(
+                &self,
+                id: i64,
+                patch: &baobab_domain::catalog::CategoryPatch,
+            ) -> $crate::Result<(baobab_domain::catalog::Category, bool, bool)> {
+                patch.validate()?;
+                let all = $crate::CatalogStore::categories(self).await?;
+                let mut cat = all.iter().find(|c| c.id == id).cloned().ok_or($crate::StoreError::NotFound("category"))?;
+                if let Some(Some(parent)) = patch.parent_id {
+                    if !all.iter().any(|c| c.id == parent) {
+                        return Err($crate::StoreError::invalid("parent_id", format!("no category with id {parent}")));
+                    }
+                    if baobab_domain::catalog::would_cycle(&all, id, parent) {
+                        return Err($crate::StoreError::invalid("parent_id", "a category cannot be placed below itself or its own subcategory"));
+                    }
+                }
+                let renamed = patch.name.as_ref().is_some_and(|n| n.trim() != cat.name);
+                let reslugged = patch.slug.as_ref().is_some_and(|s| *s != cat.slug);
+                patch.apply(&mut cat);
+                Ok((cat, renamed, reslugged))
+            }
+
+            /// Writes a patched category; a new name is reindexed in its products' search text.
+            async fn write_category(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                cat: &baobab_domain::catalog::Category,
+                renamed: bool,
+                reslugged: bool,
+            ) -> $crate::Result<()> {
+                if reslugged {
+                    Self::check_default_slug(conn, $crate::translations_sql::Kind::Category, &cat.slug, cat.id).await?;
+                }
+                let updated = sqlx::query(
+                    "UPDATE categories SET parent_id = $1, slug = $2, name = $3, description = $4, position = $5, archived = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(cat.parent_id)
+                .bind(&cat.slug)
+                .bind(&cat.name)
+                .bind(&cat.description)
+                .bind(cat.position)
+                .bind(cat.archived)
+                .bind(chrono::Utc::now())
+                .bind(cat.id)
+                .execute(&mut *conn)
+                .await?;
+                $crate::error::found(updated.rows_affected(), "category")?;
+                if renamed {
+                    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM products WHERE category_id = $1").bind(cat.id).fetch_all(&mut *conn).await?;
+                    for pid in ids {
+                        Self::refresh_search(conn, pid).await?;
+                    }
+                }
+                Ok(())
+            }
+
+            /// Inserts a checked new product with its variants (its search text is left to
+            /// `refresh_search`); its id.
+            async fn insert_product(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                new: &baobab_domain::catalog::NewProduct,
+            ) -> $crate::Result<i64> {
+                Self::check_category(conn, new.category_id).await?;
+                let slug = new.slug.as_deref().unwrap_or_default();
+                Self::check_default_slug(conn, $crate::translations_sql::Kind::Product, slug, -1).await?;
+                let now = chrono::Utc::now();
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO products (category_id, slug, title, description, attributes, status, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+                )
+                .bind(new.category_id)
+                .bind(slug)
+                .bind(&new.title)
+                .bind(&new.description)
+                .bind(sqlx::types::Json(&new.attributes))
+                .bind(new.status.unwrap_or(baobab_domain::catalog::ProductStatus::Draft).as_str())
+                .bind(now)
+                .fetch_one(&mut *conn)
+                .await?;
+                for v in &new.variants {
+                    Self::insert_variant(conn, id, v).await?;
+                }
+                Ok(id)
+            }
+
+            /// The product as `patch` leaves it, and whether its slug changes.
+            async fn patched_product(
+                &self,
+                id: i64,
+                patch: &baobab_domain::catalog::ProductPatch,
+            ) -> $crate::Result<(baobab_domain::catalog::Product, bool)> {
+                patch.validate()?;
+                let mut p = $crate::CatalogStore::product(self, $crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))?;
+                let reslugged = patch.slug.as_ref().is_some_and(|s| *s != p.slug);
+                patch.apply(&mut p);
+                Ok((p, reslugged))
+            }
+
+            /// Writes a patched product's own fields (its search text is left to `refresh_search`).
+            async fn write_product(
+                conn: &mut <$db as sqlx::Database>::Connection,
+                p: &baobab_domain::catalog::Product,
+                reslugged: bool,
+            ) -> $crate::Result<()> {
+                Self::check_category(conn, p.category_id).await?;
+                if reslugged {
+                    Self::check_default_slug(conn, $crate::translations_sql::Kind::Product, &p.slug, p.id).await?;
+                }
+                let updated = sqlx::query(
+                    "UPDATE products SET category_id = $1, slug = $2, title = $3, description = $4, attributes = $5, status = $6, updated_at = $7 WHERE id = $8",
+                )
+                .bind(p.category_id)
+                .bind(&p.slug)
+                .bind(&p.title)
+                .bind(&p.description)
+                .bind(sqlx::types::Json(&p.attributes))
+                .bind(p.status.as_str())
+                .bind(chrono::Utc::now())
+                .bind(p.id)
+                .execute(&mut *conn)
+                .await?;
+                $crate::error::found(updated.rows_affected(), "product")
             }
 
             async fn check_image_variant(conn: &mut <$db as sqlx::Database>::Connection, product_id: i64, variant_id: Option<i64>) -> $crate::Result<()> {
@@ -227,26 +442,9 @@ macro_rules! impl_common_store {
 
             async fn create_category(&self, new: &baobab_domain::catalog::NewCategory) -> $crate::Result<baobab_domain::catalog::Category> {
                 let new = new.validate()?;
-                let mut conn = self.write.acquire().await?;
-                if let Some(parent) = new.parent_id {
-                    if !Self::category_exists(&mut conn, parent).await? {
-                        return Err($crate::StoreError::invalid("parent_id", format!("no category with id {parent}")));
-                    }
-                }
-                let now = chrono::Utc::now();
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO categories (parent_id, slug, name, description, position, archived, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, FALSE, $6, $6) RETURNING id",
-                )
-                .bind(new.parent_id)
-                .bind(new.slug.as_deref().unwrap_or_default())
-                .bind(&new.name)
-                .bind(&new.description)
-                .bind(new.position)
-                .bind(now)
-                .fetch_one(&mut *conn)
-                .await?;
-                drop(conn);
+                let mut tx = self.write.begin().await?;
+                let id = Self::insert_category(&mut tx, &new).await?;
+                tx.commit().await?;
                 self.category($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("category"))
             }
 
@@ -255,40 +453,9 @@ macro_rules! impl_common_store {
                 id: i64,
                 patch: &baobab_domain::catalog::CategoryPatch,
             ) -> $crate::Result<baobab_domain::catalog::Category> {
-                patch.validate()?;
-                let all = self.categories().await?;
-                let mut cat = all.iter().find(|c| c.id == id).cloned().ok_or($crate::StoreError::NotFound("category"))?;
-                if let Some(Some(parent)) = patch.parent_id {
-                    if !all.iter().any(|c| c.id == parent) {
-                        return Err($crate::StoreError::invalid("parent_id", format!("no category with id {parent}")));
-                    }
-                    if baobab_domain::catalog::would_cycle(&all, id, parent) {
-                        return Err($crate::StoreError::invalid("parent_id", "a category cannot be placed below itself or its own subcategory"));
-                    }
-                }
-                let renamed = patch.name.as_ref().is_some_and(|n| n.trim() != cat.name);
-                patch.apply(&mut cat);
+                let (cat, renamed, reslugged) = self.patched_category(id, patch).await?;
                 let mut tx = self.write.begin().await?;
-                let updated = sqlx::query(
-                    "UPDATE categories SET parent_id = $1, slug = $2, name = $3, description = $4, position = $5, archived = $6, updated_at = $7 WHERE id = $8",
-                )
-                .bind(cat.parent_id)
-                .bind(&cat.slug)
-                .bind(&cat.name)
-                .bind(&cat.description)
-                .bind(cat.position)
-                .bind(cat.archived)
-                .bind(chrono::Utc::now())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                $crate::error::found(updated.rows_affected(), "category")?;
-                if renamed {
-                    let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM products WHERE category_id = $1").bind(id).fetch_all(&mut *tx).await?;
-                    for pid in ids {
-                        Self::refresh_search(&mut tx, pid).await?;
-                    }
-                }
+                Self::write_category(&mut tx, &cat, renamed, reslugged).await?;
                 tx.commit().await?;
                 self.category($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("category"))
             }
@@ -338,24 +505,7 @@ macro_rules! impl_common_store {
             async fn create_product(&self, new: &baobab_domain::catalog::NewProduct) -> $crate::Result<baobab_domain::catalog::Product> {
                 let new = new.validate()?;
                 let mut tx = self.write.begin().await?;
-                Self::check_category(&mut tx, new.category_id).await?;
-                let now = chrono::Utc::now();
-                let id: i64 = sqlx::query_scalar(
-                    "INSERT INTO products (category_id, slug, title, description, attributes, status, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
-                )
-                .bind(new.category_id)
-                .bind(new.slug.as_deref().unwrap_or_default())
-                .bind(&new.title)
-                .bind(&new.description)
-                .bind(sqlx::types::Json(&new.attributes))
-                .bind(new.status.unwrap_or(baobab_domain::catalog::ProductStatus::Draft).as_str())
-                .bind(now)
-                .fetch_one(&mut *tx)
-                .await?;
-                for v in &new.variants {
-                    Self::insert_variant(&mut tx, id, v).await?;
-                }
+                let id = Self::insert_product(&mut tx, &new).await?;
                 Self::refresh_search(&mut tx, id).await?;
                 tx.commit().await?;
                 self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))
@@ -366,25 +516,9 @@ macro_rules! impl_common_store {
                 id: i64,
                 patch: &baobab_domain::catalog::ProductPatch,
             ) -> $crate::Result<baobab_domain::catalog::Product> {
-                patch.validate()?;
-                let mut p = self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))?;
-                patch.apply(&mut p);
+                let (p, reslugged) = self.patched_product(id, patch).await?;
                 let mut tx = self.write.begin().await?;
-                Self::check_category(&mut tx, p.category_id).await?;
-                let updated = sqlx::query(
-                    "UPDATE products SET category_id = $1, slug = $2, title = $3, description = $4, attributes = $5, status = $6, updated_at = $7 WHERE id = $8",
-                )
-                .bind(p.category_id)
-                .bind(&p.slug)
-                .bind(&p.title)
-                .bind(&p.description)
-                .bind(sqlx::types::Json(&p.attributes))
-                .bind(p.status.as_str())
-                .bind(chrono::Utc::now())
-                .bind(id)
-                .execute(&mut *tx)
-                .await?;
-                $crate::error::found(updated.rows_affected(), "product")?;
+                Self::write_product(&mut tx, &p, reslugged).await?;
                 Self::refresh_search(&mut tx, id).await?;
                 tx.commit().await?;
                 self.product($crate::Key::Id(id)).await?.ok_or($crate::StoreError::NotFound("product"))

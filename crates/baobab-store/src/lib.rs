@@ -16,6 +16,8 @@ mod payments_sql;
 mod postgres;
 mod rows;
 mod sqlite;
+pub mod translations;
+mod translations_sql;
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -125,14 +127,23 @@ pub struct PoolStats {
 
 #[async_trait]
 pub trait Store:
-    CatalogStore + TokenStore + MetaStore + accounts::AccountStore + orders::OrderStore + payments::PaymentStore + imports::ImportStore
+    CatalogStore
+    + TokenStore
+    + MetaStore
+    + accounts::AccountStore
+    + orders::OrderStore
+    + payments::PaymentStore
+    + imports::ImportStore
+    + translations::TranslationStore
 {
     /// `postgres` or `sqlite`.
     fn backend(&self) -> &'static str;
     /// A round trip to the database, bounded by the pool's acquire timeout.
     async fn ping(&self) -> Result<()>;
     fn pool_stats(&self) -> PoolStats;
-    /// Applies pending migrations (PostgreSQL takes an advisory lock, so concurrent runs are safe).
+    /// Applies pending migrations (PostgreSQL takes an advisory lock, so concurrent runs are safe),
+    /// then remakes the products' search text if it was made with another normalisation than
+    /// this build's (`baobab_domain::search::NORMALIZATION_VERSION`).
     async fn migrate(&self) -> Result<()>;
     async fn close(&self);
 }

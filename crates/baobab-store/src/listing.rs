@@ -59,21 +59,53 @@ pub(crate) enum Select {
 
 const MAX_FACET_ROWS: i64 = 20_000;
 
+/// The text condition. In the default language, the products' own search text. In another
+/// language, that or the language's translations: PostgreSQL searches those with the language's
+/// text-search configuration (`baobab_ts_config`: its stemmer, so `chaussure` finds
+/// `chaussures`), SQLite with FTS5 (words as prefixes, diacritics folded).
 fn text_match(sql: &mut Sql, d: Dialect, q: &ProductQuery, title_only: bool) {
     let Some(terms) = &q.terms else { return };
-    match d {
-        Dialect::Postgres => {
-            if title_only {
-                sql.push("to_tsvector('simple', p.search_title) @@ to_tsquery('simple', ");
-            } else {
-                sql.push("p.search_vector @@ to_tsquery('simple', ");
-            }
-            sql.bind(Arg::Text(terms.to_tsquery())).push(")");
+    let text = || Arg::Text(terms.to_tsquery());
+    match (d, q.lang.as_deref(), title_only) {
+        (Dialect::Postgres, None, true) => {
+            sql.push("to_tsvector('simple', p.search_title) @@ to_tsquery('simple', ").bind(text()).push(")");
         }
-        Dialect::Sqlite => {
-            sql.push("p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ");
+        (Dialect::Postgres, None, false) => {
+            sql.push("p.search_vector @@ to_tsquery('simple', ").bind(text()).push(")");
+        }
+        (Dialect::Postgres, Some(lang), true) => {
+            sql.push("(to_tsvector('simple', p.search_title) @@ to_tsquery('simple', ").bind(text());
+            sql.push(") OR to_tsvector(baobab_ts_config(").bind(Arg::Text(lang.to_string()));
+            sql.push("), t.search_title) @@ to_tsquery(baobab_ts_config(").bind(Arg::Text(lang.to_string()));
+            sql.push("), ").bind(text()).push("))");
+        }
+        (Dialect::Postgres, Some(lang), false) => {
+            sql.push("p.id IN (SELECT id FROM products WHERE search_vector @@ to_tsquery('simple', ").bind(text());
+            sql.push(") UNION ALL SELECT product_id FROM product_translations WHERE lang = ").bind(Arg::Text(lang.to_string()));
+            sql.push(" AND search_vector @@ to_tsquery(baobab_ts_config(").bind(Arg::Text(lang.to_string()));
+            sql.push("), ").bind(text()).push("))");
+        }
+        (Dialect::Sqlite, lang, title_only) => {
             let column = if title_only { Some("search_title") } else { None };
-            sql.bind(Arg::Text(terms.to_fts5(column))).push(")");
+            let fts = || Arg::Text(terms.to_fts5(column));
+            if title_only && lang.is_some() {
+                sql.push("(");
+            }
+            sql.push("p.id IN (SELECT rowid FROM products_fts WHERE products_fts MATCH ").bind(fts());
+            match (lang, title_only) {
+                (None, _) => {
+                    sql.push(")");
+                }
+                (Some(_), true) => {
+                    sql.push(") OR t.id IN (SELECT rowid FROM product_translations_fts WHERE product_translations_fts MATCH ");
+                    sql.bind(fts()).push("))");
+                }
+                (Some(lang), false) => {
+                    sql.push(" UNION SELECT pt.product_id FROM product_translations pt WHERE pt.lang = ").bind(Arg::Text(lang.to_string()));
+                    sql.push(" AND pt.id IN (SELECT rowid FROM product_translations_fts WHERE product_translations_fts MATCH ");
+                    sql.bind(fts()).push("))");
+                }
+            }
         }
     }
 }
@@ -91,7 +123,13 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
         Select::Page => {
             // The total rides along (window count) and so does the first image, so a listing
             // page costs one query.
-            sql.push("SELECT p.id, p.slug, p.title, p.category_id, p.status, pr.min_price, ");
+            // in another language: its title and slug where the product has them
+            if q.lang.is_some() {
+                sql.push("SELECT p.id, COALESCE(t.slug, p.slug) AS slug, COALESCE(t.title, p.title) AS title, ");
+                sql.push("t.title IS NULL AS title_fallback, p.category_id, p.status, pr.min_price, ");
+            } else {
+                sql.push("SELECT p.id, p.slug, p.title, p.category_id, p.status, pr.min_price, ");
+            }
             sql.push(in_stock_expr).push(" AS in_stock, COUNT(*) OVER () AS total_count, ");
             sql.push("i.id AS image_id, i.variant_id AS image_variant_id, i.url AS image_url, i.alt AS image_alt, ");
             sql.push("i.position AS image_position, i.width AS image_width, i.height AS image_height, ");
@@ -117,6 +155,9 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
              (SELECT fi.id FROM product_images fi WHERE fi.product_id = p.id ORDER BY fi.position, fi.id LIMIT 1) \
              LEFT JOIN media_assets m ON m.hash = i.media_hash",
         );
+        if let Some(lang) = &q.lang {
+            sql.push(" LEFT JOIN product_translations t ON t.product_id = p.id AND t.lang = ").bind(Arg::Text(lang.clone()));
+        }
     }
     sql.push(" WHERE 1 = 1");
 
@@ -165,10 +206,13 @@ pub(crate) fn build(d: Dialect, q: &ProductQuery, what: Select) -> Sql {
 /// relevance without text = newest; prices sort products without a price last;
 /// every order ends with the id so pagination is stable.
 fn order_by(sql: &mut Sql, d: Dialect, q: &ProductQuery) {
-    // Normalised titles are lower-case words; byte order makes both engines agree.
-    let title = match d {
-        Dialect::Postgres => "p.search_title COLLATE \"C\"",
-        Dialect::Sqlite => "p.search_title COLLATE BINARY",
+    // Normalised titles are lower-case words; byte order makes both engines agree. In another
+    // language, the title shoppers read there.
+    let title = match (d, q.lang.is_some()) {
+        (Dialect::Postgres, false) => "p.search_title COLLATE \"C\"",
+        (Dialect::Sqlite, false) => "p.search_title COLLATE BINARY",
+        (Dialect::Postgres, true) => "COALESCE(t.search_title, p.search_title) COLLATE \"C\"",
+        (Dialect::Sqlite, true) => "COALESCE(t.search_title, p.search_title) COLLATE BINARY",
     };
     sql.push(" ORDER BY ");
     match (q.sort, q.terms.is_some()) {
@@ -204,12 +248,31 @@ mod tests {
         q.terms = SearchTerms::parse("q", "zqxj'; DROP TABLE products; --").unwrap();
         q.category_id = Some(3);
         q.min_price = Some(5);
+        for lang in [None, Some("fr'; DROP TABLE x; --".to_string())] {
+            q.lang = lang;
+            for d in [Dialect::Postgres, Dialect::Sqlite] {
+                for what in [Select::Page, Select::Count, Select::Facets] {
+                    let sql = build(d, &q, what);
+                    assert!(!sql.text.contains("zqxj"), "{}", sql.text);
+                    assert!(!sql.text.contains("DROP"), "{}", sql.text);
+                    let placeholders = (1..=sql.args.len()).filter(|i| sql.text.contains(&format!("${i}"))).count();
+                    assert_eq!(placeholders, sql.args.len());
+                }
+            }
+        }
+    }
+
+    /// The default language's listing is the SQL it was before translations: no join.
+    #[test]
+    fn the_default_language_reads_no_translations() {
+        let mut q = ProductQuery::storefront(Currency::NGN);
+        q.terms = SearchTerms::parse("q", "rice").unwrap();
         for d in [Dialect::Postgres, Dialect::Sqlite] {
-            let sql = build(d, &q, Select::Page);
-            assert!(!sql.text.contains("zqxj"), "{}", sql.text);
-            assert!(!sql.text.contains("DROP"), "{}", sql.text);
-            let placeholders = (1..=sql.args.len()).filter(|i| sql.text.contains(&format!("${i}"))).count();
-            assert_eq!(placeholders, sql.args.len());
+            assert!(!build(d, &q, Select::Page).text.contains("translations"));
+            q.lang = Some("fr".into());
+            assert!(build(d, &q, Select::Page).text.contains("LEFT JOIN product_translations t"));
+            assert!(!build(d, &q, Select::Count).text.contains("LEFT JOIN product_translations"), "counts need no titles");
+            q.lang = None;
         }
     }
 }

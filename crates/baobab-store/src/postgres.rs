@@ -228,6 +228,7 @@ crate::orders_sql::impl_order_store!(PgStore, sqlx::Postgres);
 crate::payments_sql::impl_payment_store!(PgStore, sqlx::Postgres);
 crate::imports_sql::impl_import_store!(PgStore, sqlx::Postgres);
 crate::common::impl_common_store!(PgStore, sqlx::Postgres);
+crate::translations_sql::impl_translation_store!(PgStore, sqlx::Postgres);
 
 #[async_trait::async_trait]
 impl crate::Store for PgStore {
@@ -252,7 +253,8 @@ impl crate::Store for PgStore {
             PgPoolOptions::new().max_connections(1).acquire_timeout(Duration::from_secs(30)).connect_lazy_with(self.migrate_opts.clone());
         let r = MIGRATOR.run(&pool).await;
         pool.close().await;
-        Ok(r?)
+        r?;
+        self.reindex_search_if_stale().await
     }
 
     async fn close(&self) {

@@ -1,9 +1,12 @@
 //! Database rows and their conversion into domain types. The same structs decode on both
 //! backends: SQLite INTEGER/TEXT and PostgreSQL BIGINT/BOOLEAN/JSONB/TIMESTAMPTZ alike.
 
+use std::collections::BTreeMap;
+
 use baobab_domain::auth::Role;
 use baobab_domain::catalog::{Category, NameValue, Price, Product, ProductImage, ProductStatus, ProductSummary, Variant};
 use baobab_domain::media::MediaAsset;
+use baobab_domain::translation::{AttributeTranslation, CategoryTranslation, CategoryTranslationEntry, ProductTranslation};
 use chrono::{DateTime, Utc};
 use sqlx::types::Json;
 
@@ -222,6 +225,9 @@ pub(crate) struct SummaryRow {
     pub image_height: Option<i32>,
     #[sqlx(flatten)]
     pub image_media: MediaCols,
+    /// Only listings in another language than the default select it.
+    #[sqlx(default)]
+    pub title_fallback: bool,
 }
 
 impl SummaryRow {
@@ -249,6 +255,7 @@ impl SummaryRow {
             price: self.min_price.map(|amount_minor| Price { currency, amount_minor, compare_at_minor: None }),
             in_stock: self.in_stock,
             image,
+            title_fallback: self.title_fallback,
         })
     }
 }
@@ -284,7 +291,53 @@ pub(crate) struct SearchSourceRow {
     pub title: String,
     pub description: String,
     pub attributes: Json<Vec<NameValue>>,
+    pub category_id: Option<i64>,
     pub category_name: Option<String>,
+}
+
+/// A product's translation, as its search text in that language needs it.
+#[derive(sqlx::FromRow)]
+pub(crate) struct TranslationSearchRow {
+    pub id: i64,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub attributes: Json<BTreeMap<String, AttributeTranslation>>,
+    /// The product's category's name in that language.
+    pub category_name: Option<String>,
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct ProductTranslationRow {
+    pub lang: String,
+    pub title: Option<String>,
+    pub description: Option<String>,
+    pub slug: Option<String>,
+    pub attributes: Json<BTreeMap<String, AttributeTranslation>>,
+}
+
+impl ProductTranslationRow {
+    pub fn into_pair(self) -> (String, ProductTranslation) {
+        (self.lang, ProductTranslation { title: self.title, description: self.description, slug: self.slug, attributes: self.attributes.0 })
+    }
+}
+
+#[derive(sqlx::FromRow)]
+pub(crate) struct CategoryTranslationRow {
+    pub category_id: i64,
+    pub lang: String,
+    pub name: Option<String>,
+    pub description: Option<String>,
+    pub slug: Option<String>,
+}
+
+impl From<CategoryTranslationRow> for CategoryTranslationEntry {
+    fn from(r: CategoryTranslationRow) -> Self {
+        CategoryTranslationEntry {
+            category_id: r.category_id,
+            lang: r.lang,
+            translation: CategoryTranslation { name: r.name, description: r.description, slug: r.slug },
+        }
+    }
 }
 
 #[derive(sqlx::FromRow)]

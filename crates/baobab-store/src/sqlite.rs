@@ -55,6 +55,7 @@ crate::orders_sql::impl_order_store!(SqliteStore, sqlx::Sqlite);
 crate::payments_sql::impl_payment_store!(SqliteStore, sqlx::Sqlite);
 crate::imports_sql::impl_import_store!(SqliteStore, sqlx::Sqlite);
 crate::common::impl_common_store!(SqliteStore, sqlx::Sqlite);
+crate::translations_sql::impl_translation_store!(SqliteStore, sqlx::Sqlite);
 
 #[async_trait::async_trait]
 impl crate::Store for SqliteStore {
@@ -73,7 +74,7 @@ impl crate::Store for SqliteStore {
 
     async fn migrate(&self) -> Result<()> {
         MIGRATOR.run(&self.write).await?;
-        Ok(())
+        self.reindex_search_if_stale().await
     }
 
     async fn close(&self) {

@@ -194,7 +194,7 @@ mod query_count {
         }
 
         fn record_debug(&mut self, field: &Field, value: &dyn std::fmt::Debug) {
-            self.record_str(field, &format!("{value:?}").trim_matches('"').to_string());
+            self.record_str(field, format!("{value:?}").trim_matches('"'));
         }
     }
 

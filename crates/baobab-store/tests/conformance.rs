@@ -21,6 +21,10 @@ use baobab_store::testing::{Backend, TestStore, count_queries};
 use baobab_store::{Key, Store, StoreError};
 use chrono::{Duration, Utc};
 
+#[path = "conformance/translations.rs"]
+mod translations;
+use translations::*;
+
 macro_rules! conformance {
     ($($case:ident),* $(,)?) => {
         mod sqlite {
@@ -75,6 +79,14 @@ conformance!(
     payments_settle_once_and_late_money_is_flagged,
     imports_apply_whole_files_once,
     order_lists_take_the_same_queries_whatever_their_length,
+    product_translations_fall_back_field_by_field,
+    bad_translations_change_nothing,
+    products_are_created_and_updated_with_translations,
+    categories_are_translated,
+    listings_show_a_language_with_fallback,
+    search_follows_each_language,
+    translation_gaps_count_what_is_missing,
+    search_text_is_remade_for_a_new_normalisation,
 );
 
 fn cur(code: &str) -> Currency {
