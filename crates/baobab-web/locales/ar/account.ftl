@@ -124,7 +124,8 @@ problem-name =
     }
 problem-repeated = يجب ألا تكون حرفًا واحدًا مكررًا
 problem-password-is-email = يجب ألا تكون عنوان بريدك الإلكتروني
-problem-phone-plus = ابدأ بعلامة + ورمز الدولة، مثل +20 100 123 4567
+# الرقم بين علامتَي عزل (LRI وPDI) ليُعرض من اليسار إلى اليمين كما يُكتب
+problem-phone-plus = ابدأ بعلامة + ورمز الدولة، مثل { "\u2066" }+20 100 123 4567{ "\u2069" }
 problem-phone-format = ليس رقم هاتف بالصيغة الدولية (E.164)
 problem-required = مطلوب
 problem-control = يجب ألا يحتوي على أحرف تحكّم

@@ -36,7 +36,7 @@ checkout-place = تأكيد الطلب
 
 ## خيارات التوصيل (أسماء طرق متجر العرض التجريبي)
 shipping-free = مجاني
-shipping-free-over = مجاني للطلبات التي تتجاوز { $amount }
+shipping-free-over = { $price }، مجاني للطلبات التي تتجاوز { $amount }
 shipping-zone-only = { $zone } فقط
 shipping-lagos-express = لاغوس السريع (في اليوم التالي)
 shipping-lagos-pickup = الاستلام من متجرنا في إيكيجا
@@ -75,7 +75,7 @@ order-continue-payment = متابعة الدفع
 order-check-payment = دفعتُ — تحقّق الآن
 order-pay-now = ادفع الآن
 order-discount = الخصم ({ $code }) −{ $amount }
-order-delivery = التوصيل ({ $method }) { $amount }
+order-delivery = التوصيل: { $method }، { $amount }
 order-vat = ضريبة القيمة المضافة { $amount }
 order-paid = شكرًا لك! تم استلام دفعتك.
 order-is = حالة هذا الطلب: { $status }.
@@ -125,7 +125,8 @@ problem-choose-delivery = اختر خيار التوصيل
 problem-choose-payment = اختر طريقة الدفع
 problem-reload-checkout = أعد تحميل صفحة إتمام الطلب وحاول مرة أخرى
 problem-reload-order = مفقود أو غير صالح: أعد تحميل صفحة الطلب وحاول مرة أخرى
-problem-mpesa-phone = يتطلب M-Pesa رقم هاتف محمول كينيًا، مثل +254 712 345 678
+# الرقم بين علامتَي عزل (LRI وPDI) ليُعرض من اليسار إلى اليمين كما يُكتب
+problem-mpesa-phone = يتطلب M-Pesa رقم هاتف محمول كينيًا، مثل { "\u2066" }+254 712 345 678{ "\u2069" }
 problem-out-of-stock = الكمية المتوفرة من { $sku } غير كافية: قلّل الكمية وحاول مرة أخرى
 problem-not-sold-in = المنتج { $variant } غير معروض للبيع بعملة { $currency }
 problem-not-for-sale = هذا المنتج غير معروض للبيع

@@ -37,7 +37,7 @@ checkout-place = Place order
 
 ## Delivery options (names of the demo shop's methods; a shop's own names come from its settings)
 shipping-free = free
-shipping-free-over = free over { $amount }
+shipping-free-over = { $price }, free over { $amount }
 shipping-zone-only = { $zone } only
 shipping-lagos-express = Lagos express (next day)
 shipping-lagos-pickup = Pick up at our Ikeja shop
@@ -74,7 +74,7 @@ order-continue-payment = Continue to payment
 order-check-payment = I have paid — check now
 order-pay-now = Pay now
 order-discount = Discount ({ $code }) −{ $amount }
-order-delivery = Delivery ({ $method }) { $amount }
+order-delivery = Delivery: { $method }, { $amount }
 order-vat = VAT { $amount }
 order-paid = Thank you! Your payment was received.
 order-is = This order is { $status }.

@@ -37,7 +37,7 @@ checkout-place = Passer la commande
 
 ## Options de livraison (noms des méthodes de la boutique de démonstration)
 shipping-free = gratuit
-shipping-free-over = gratuit dès { $amount }
+shipping-free-over = { $price }, gratuit dès { $amount }
 shipping-zone-only = { $zone } uniquement
 shipping-lagos-express = Lagos express (le lendemain)
 shipping-lagos-pickup = Retrait à notre magasin d’Ikeja
@@ -74,7 +74,7 @@ order-continue-payment = Continuer vers le paiement
 order-check-payment = J’ai payé — vérifier maintenant
 order-pay-now = Payer maintenant
 order-discount = Remise ({ $code }) −{ $amount }
-order-delivery = Livraison ({ $method }) { $amount }
+order-delivery = Livraison : { $method }, { $amount }
 order-vat = TVA { $amount }
 order-paid = Merci ! Nous avons bien reçu votre paiement.
 order-is = Cette commande est { $status }.

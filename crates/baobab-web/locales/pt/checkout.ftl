@@ -37,7 +37,7 @@ checkout-place = Fazer encomenda
 
 ## Opções de entrega (nomes dos métodos da loja de demonstração)
 shipping-free = grátis
-shipping-free-over = grátis acima de { $amount }
+shipping-free-over = { $price }, grátis acima de { $amount }
 shipping-zone-only = só { $zone }
 shipping-lagos-express = Lagos expresso (dia seguinte)
 shipping-lagos-pickup = Levantamento na nossa loja de Ikeja
@@ -74,7 +74,7 @@ order-continue-payment = Continuar para o pagamento
 order-check-payment = Já paguei — verificar agora
 order-pay-now = Pagar agora
 order-discount = Desconto ({ $code }) −{ $amount }
-order-delivery = Entrega ({ $method }) { $amount }
+order-delivery = Entrega: { $method }, { $amount }
 order-vat = IVA { $amount }
 order-paid = Obrigado! Recebemos o seu pagamento.
 order-is = Esta encomenda está { $status }.

@@ -36,7 +36,7 @@ checkout-place = Weka agizo
 
 ## Njia za kupeleka (majina ya njia za duka la mfano)
 shipping-free = bure
-shipping-free-over = bure kwa agizo la zaidi ya { $amount }
+shipping-free-over = { $price }, bure kwa agizo la zaidi ya { $amount }
 shipping-zone-only = { $zone } pekee
 shipping-lagos-express = Lagos haraka (siku inayofuata)
 shipping-lagos-pickup = Chukua kwenye duka letu la Ikeja
@@ -69,7 +69,7 @@ order-continue-payment = Endelea kulipa
 order-check-payment = Nimelipa — kagua sasa
 order-pay-now = Lipa sasa
 order-discount = Punguzo ({ $code }) −{ $amount }
-order-delivery = Usafirishaji ({ $method }) { $amount }
+order-delivery = Usafirishaji: { $method }, { $amount }
 order-vat = VAT { $amount }
 order-paid = Asante! Malipo yako yamepokelewa.
 order-is = Agizo hili { $status }.

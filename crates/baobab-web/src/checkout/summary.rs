@@ -114,16 +114,16 @@ pub(super) async fn work_out(
             label: method_name(state, &q.method_id, &q.name),
             detail: {
                 let price = if q.price_minor == 0 { state.t("shipping-free", &[]) } else { money(q.price_minor) };
-                let free = q
-                    .free_over_minor
-                    .map(|f| format!(", {}", state.t("shipping-free-over", &[("amount", money(f).into())])))
-                    .unwrap_or_default();
+                let price = match q.free_over_minor {
+                    Some(f) => state.t("shipping-free-over", &[("price", price.into()), ("amount", money(f).into())]),
+                    None => price,
+                };
                 let only = if zone.regions.is_empty() || zone.countries.iter().any(|c| c == "*") {
                     String::new()
                 } else {
                     format!(" · {}", state.t("shipping-zone-only", &[("zone", zone.name.clone().into())]))
                 };
-                format!("{price}{free}{only}")
+                format!("{price}{only}")
             },
             checked: q.method_id == form.shipping_method,
         })

@@ -8,7 +8,7 @@ use baobab_web::page::{PageError, error_page};
 use chrono::Utc;
 use fluent_bundle::FluentValue;
 
-use super::{LANGS, assert_no_english, english_fragments};
+use super::{LANGS, assert_no_english, english_fragments, gzip_len};
 use crate::accounts::Browser;
 use crate::support::{Res, TestApp, between};
 
@@ -99,6 +99,9 @@ async fn shopper_pages_in_other_languages_contain_no_english() {
         let page = b.get(&format!("{p}/checkout")).await;
         check("checkout", &page, 200);
         assert!(page.text().contains(&format!("action=\"{p}/checkout\"")) && page.text().contains(&msg("shipping-lagos-express")));
+        let weight = gzip_len(&page.body) + gzip_len(&app.get(&app.state.assets.css.path).await.body);
+        println!("page weight {p}/checkout: {weight} B gzip");
+        assert!(weight <= 14 * 1024, "{p}/checkout: {weight} B gzip");
         let (csrf, key) = form_fields(&page.text());
         let mut fields = checkout_fields(&csrf, &key, &email);
         fields.push(("coupon", "NOPE-1"));
