@@ -177,7 +177,8 @@ pub async fn start(state: &AppState, order: &Order, key: &str) -> Result<Respons
     let phone = Some(order.shipping_address.phone.clone()).filter(|p| !p.is_empty());
     let callback_url = match provider.name() {
         "mpesa" => format!("{}/webhooks/mpesa/{}", state.settings.public_url, state.providers.mpesa_token),
-        _ => format!("{}/payments/paystack/return", state.settings.public_url),
+        // back in the language the shopper paid in
+        _ => format!("{}{}", state.settings.public_url, crate::cart::in_language("/payments/paystack/return")),
     };
     let req = StartRequest {
         reference,

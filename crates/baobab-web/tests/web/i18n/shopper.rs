@@ -169,7 +169,7 @@ async fn shopper_pages_in_other_languages_contain_no_english() {
             let res = baobab_web::i18n::scope(lang.clone(), async { error_page(&app.state, e) }).await;
             assert_eq!(res.status().as_u16(), status);
             let body = axum::body::to_bytes(res.into_body(), 1 << 20).await.unwrap();
-            assert_no_english(&format!("{p}: {status}"), code, &String::from_utf8(body.to_vec()).unwrap(), &fragments);
+            assert_no_english(&format!("{p}: {status}"), code, std::str::from_utf8(&body).unwrap(), &fragments);
         }
     }
 }
@@ -259,4 +259,43 @@ async fn emails_go_out_in_the_language_of_the_request_that_sent_them() {
     let (subject, body) = mail_to(&app, "juma@example.com").await;
     assert_eq!(subject, i18n.msg("sw", "email-verify-subject", &[("shop", shop.clone().into())]));
     assert!(body.contains(&format!("{site}/sw/account/verify?token=")), "{body}");
+}
+
+/// Paying online in French: Paystack sends the shopper back to the French pages, and the e-mail
+/// that the payment's confirmation sends during that request is French.
+#[tokio::test]
+async fn a_payment_confirmed_when_the_shopper_returns_is_told_in_their_language() {
+    const KEY: &str = "sk_test_5a2c";
+    let fake = baobab_payments::fake::FakePaystack::start(KEY);
+    let mut settings = baobab_web::WebSettings::default();
+    settings.payments.paystack = Some(baobab_payments::PaystackConfig { secret_key: KEY.into(), base_url: fake.base_url() });
+    let app = TestApp::with_settings(settings).await;
+    let i18n = I18n::shipped();
+    let variant = app.store().product(baobab_store::Key::Slug("kora-phone-model-10")).await.unwrap().unwrap().variants[0].id.to_string();
+    let mut b = Browser::new(&app);
+    b.post("/fr/cart/add", &[("variant_id", &variant), ("quantity", "1")]).await;
+    let page = b.get("/fr/checkout").await.text();
+    assert!(page.contains(&i18n.msg("fr", "payment-paystack", &[])), "{page}");
+    let (csrf, key) = form_fields(&page);
+    let mut fields = checkout_fields(&csrf, &key, "paye@example.com");
+    fields[8] = ("payment_method", "paystack");
+    let r = b.post("/fr/checkout", &fields).await;
+    assert!(r.status == 303 && r.header("location").starts_with(&fake.base_url()), "{}", r.text());
+    let started = fake.initialized().remove(0);
+    assert!(started.callback_url.ends_with("/fr/payments/paystack/return"), "{}", started.callback_url);
+    let waiting = b.get(&format!("/fr/orders/{}", app.store().list_orders(None, 0, 1).await.unwrap()[0].id)).await;
+    assert!(waiting.text().contains(&i18n.msg("fr", "order-paystack-waiting", &[])), "{}", waiting.text());
+    mail_to(&app, "paye@example.com").await; // the confirmation of the order
+    fake.pay(&started.reference, true);
+    let back = b.get(&format!("/fr/payments/paystack/return?reference={}", started.reference)).await;
+    let order = app.store().list_orders(None, 0, 1).await.unwrap().remove(0);
+    assert_eq!((back.status.as_u16(), back.header("location")), (303, format!("/fr/orders/{}", order.id).as_str()));
+    assert!(b.get(back.header("location")).await.text().contains(&i18n.msg("fr", "order-paid", &[])));
+    let (subject, body) = mail_to(&app, "paye@example.com").await;
+    let status = i18n.msg("fr", "status-paid", &[]);
+    assert_eq!(
+        subject,
+        i18n.msg("fr", "email-status-subject", &[("number", format!("BB-{:06}", order.id).into()), ("status", status.into())])
+    );
+    assert!(body.contains(&baobab_locale::format_money(order.totals.total, order.currency, "fr")), "{body}");
 }
