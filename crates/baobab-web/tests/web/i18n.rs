@@ -177,7 +177,7 @@ async fn every_page_links_its_languages_and_keeps_its_own() {
     assert_eq!(found.status, 200);
     let cur = app.get("/currency?code=KES&back=/ar/c/phones").await;
     assert_eq!((cur.status.as_u16(), cur.header("location")), (303, "/ar/c/phones"));
-    // account, checkout and admin pages still render, in the chrome's language
+    // account, checkout and admin pages render in the page's language (tests/web/i18n/shopper.rs)
     for path in ["/fr/account/login", "/fr/checkout", "/account/login"] {
         let r = app.get(path).await;
         assert!(r.status.as_u16() < 500, "{path}: {}", r.status);
