@@ -343,7 +343,8 @@ frontend metrics
 
 
 def _glob_regex(p):
-    return "^" + "".join(".*" if c == "*" else ("\\" + c if c in ".+?()[]{}|^$\\" else c) for c in p)
+    """A CloudFront path pattern as a regex: `*` any characters, `?` exactly one."""
+    return "^" + "".join(".*" if c == "*" else "." if c == "?" else ("\\" + c if c in ".+()[]{}|^$\\" else c) for c in p)
 
 
 def nginx_cfg(f):

@@ -655,8 +655,36 @@ fn cloudfront_caches_pages_by_currency_and_language_and_forwards_the_session_onl
         }
         assert_eq!(b["Compress"], Value::Bool(true), "{path}");
     }
-    let expected: BTreeSet<String> = ["/account*", "/cart*", "/checkout*", "/admin*", "/orders*", "/payments/*"].map(String::from).into();
+    let private = ["/account*", "/cart*", "/checkout*", "/admin*", "/orders*", "/payments/*"];
+    let expected: BTreeSet<String> = private.iter().flat_map(|p| [p.to_string(), format!("/??{p}")]).collect();
     assert_eq!(session_paths, expected);
+    // Which behaviour a request meets (the first whose pattern matches, else the default): the
+    // shopper's session paths in every shop language, and cached pages never among them.
+    let behaviours = c["CacheBehaviors"].as_sequence().unwrap();
+    let meets = |path: &str| behaviours.iter().find(|b| cloudfront_glob(s(&b["PathPattern"]), path));
+    let languages = t.parameter("ShopLanguages")["Default"].as_str().unwrap().split(',').map(|l| format!("/{l}")).collect::<Vec<_>>();
+    for prefix in std::iter::once(String::new()).chain(languages) {
+        for (path, posts) in [
+            ("/cart", false),
+            ("/cart/add", true),
+            ("/checkout", true),
+            ("/account/login", true),
+            ("/account/addresses/3/delete", true),
+            ("/orders/BB-123456", false),
+            ("/orders/BB-123456/pay", true),
+            ("/payments/paystack/return", false),
+            ("/admin/products", true),
+        ] {
+            let b = meets(&format!("{prefix}{path}")).unwrap_or_else(|| panic!("{prefix}{path} meets the default behaviour"));
+            assert_eq!(as_ref(&b["OriginRequestPolicyId"]), Some("SessionOriginRequestPolicy"), "{prefix}{path}");
+            let methods: Vec<&str> = b["AllowedMethods"].as_sequence().unwrap().iter().filter_map(|m| m.as_str()).collect();
+            assert!(!posts || methods.contains(&"POST"), "{prefix}{path} takes POST");
+        }
+        for page in ["/", "/p/cart-holder", "/c/accounts", "/search", "/p/checkout-stand"] {
+            assert!(meets(&format!("{prefix}{page}")).is_none(), "{prefix}{page} is a cached page");
+        }
+    }
+    assert!(t.parameter("ShopLanguages")["AllowedPattern"].as_str().unwrap().contains("[a-z]{2}"), "two-letter codes, as /??/");
     // payment notifications: uncached, HTTPS only, the signature header forwarded, no cookies
     let webhooks = c["CacheBehaviors"]
         .as_sequence()
@@ -675,6 +703,27 @@ fn cloudfront_caches_pages_by_currency_and_language_and_forwards_the_session_onl
     let oac = policy.as_sequence().unwrap().iter().find(|st| st["Sid"].as_str() == Some("CloudFrontOriginAccessControl")).unwrap();
     assert_eq!(as_sub(&oac["Resource"]), Some("${MediaBucket.Arn}/media/*"));
     assert!(as_sub(&oac["Condition"]["StringEquals"]["AWS:SourceArn"]).unwrap().ends_with("distribution/${Distribution}"));
+}
+
+/// CloudFront's path pattern match: `*` any characters (none included), `?` exactly one.
+fn cloudfront_glob(pattern: &str, path: &str) -> bool {
+    let (p, s): (Vec<char>, Vec<char>) = (pattern.chars().collect(), path.chars().collect());
+    fn go(p: &[char], s: &[char]) -> bool {
+        match p.first() {
+            None => s.is_empty(),
+            Some('*') => (0..=s.len()).any(|i| go(&p[1..], &s[i..])),
+            Some('?') => !s.is_empty() && go(&p[1..], &s[1..]),
+            Some(c) => s.first() == Some(c) && go(&p[1..], &s[1..]),
+        }
+    }
+    go(&p, &s)
+}
+
+#[test]
+fn cloudfront_patterns_match_as_cloudfront_does() {
+    assert!(cloudfront_glob("/??/cart*", "/fr/cart/add") && cloudfront_glob("/cart*", "/cart"));
+    assert!(!cloudfront_glob("/??/cart*", "/p/cart") && !cloudfront_glob("/??/cart*", "/pt-br/cart"));
+    assert!(cloudfront_glob("/payments/*", "/payments/x") && !cloudfront_glob("/payments/*", "/payments"));
 }
 
 // ------------------------------------------------------------------ monitoring

@@ -18,7 +18,9 @@ pub(super) struct LanguageParams {
 }
 
 /// `/language?code=fr&back=/p/x`: sets the `lang` cookie and redirects to `/fr/p/x` (the default
-/// language's pages have no prefix). `back` may carry a prefix already; it is replaced.
+/// language's pages have no prefix). `back` may carry a prefix already; it is replaced. The
+/// admin has no language prefix (each staff member's cookie decides): `back=/admin/…` stays as
+/// it is.
 pub(super) async fn set_language(State(state): State<AppState>, OriginalUri(uri): OriginalUri) -> PageResult {
     let p: LanguageParams = query(&uri)?;
     let i18n = &state.i18n;
@@ -29,7 +31,9 @@ pub(super) async fn set_language(State(state): State<AppState>, OriginalUri(uri)
     })?;
     let back = safe_back(p.back);
     let bare = split_prefix(&back, i18n.languages().iter().map(|l| l.code.as_str())).map_or(back.as_str(), |(_, rest)| rest);
-    let to = format!("{}{bare}", Lang::new(&lang.code, i18n.default_code()).prefix);
+    let admin = bare == "/admin" || bare.starts_with("/admin/") || bare.starts_with("/admin?");
+    let prefix = if admin { "".into() } else { Lang::new(&lang.code, i18n.default_code()).prefix };
+    let to = format!("{prefix}{bare}");
     let secure = crate::account::session::secure_attr(&state);
     let cookie = format!("{LANG_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax{secure}", lang.code);
     redirect_with_cookie(&to, &cookie)
