@@ -88,11 +88,16 @@ fn present(s: &Option<String>) -> Option<&str> {
     s.as_deref().filter(|s| !s.trim().is_empty())
 }
 
-/// The translated slug: the one given (checked), or one made from the translated title.
+/// The translated slug: the one given (checked), or one made from the translated title when
+/// its letters are all Latin (others, such as Arabic, would be dropped from it, leaving a slug
+/// that names nothing: then there is none, and the default slug serves).
 fn slug_of(c: &mut Collector, lang: &str, given: &Option<String>, title: Option<&str>) -> Option<String> {
     match present(given) {
         Some(s) => c.check(validate_slug(&field(lang, "slug"), s.trim())).map(|_| s.trim().to_string()),
-        None => title.map(slugify).filter(|s| !s.is_empty()),
+        None => title
+            .filter(|t| crate::search::normalize(t).chars().all(|c| c.is_ascii() || !c.is_alphabetic()))
+            .map(slugify)
+            .filter(|s| s.bytes().any(|b| b.is_ascii_lowercase())),
     }
 }
 
@@ -384,9 +389,13 @@ mod tests {
         assert!(v.check_attributes("fr", &[nv("Material", "Leather")]).is_ok());
         assert_eq!(v.check_attributes("fr", &[nv("Colour", "Red")]).unwrap_err().field(), "translations.fr.attributes.Material");
 
-        // Arabic titles give no slug: the default one serves
-        let ar = ProductTranslation { title: Some("حذاء جلد".into()), ..Default::default() }.validate("ar").unwrap();
-        assert_eq!(ar.slug, None);
+        // Arabic titles give no slug, not even from their Latin digits or words: the default one serves
+        for t in ["حذاء جلد", "هاتف كورا طراز 01", "هاتف Kora"] {
+            let ar = ProductTranslation { title: Some(t.into()), ..Default::default() }.validate("ar").unwrap();
+            assert_eq!(ar.slug, None, "{t}");
+        }
+        let digits = ProductTranslation { title: Some("2024".into()), ..Default::default() }.validate("sw").unwrap();
+        assert_eq!(digits.slug, None, "a slug needs a letter");
 
         let bad = ProductTranslation {
             title: Some("x".repeat(MAX_NAME_LEN + 1)),

@@ -8,6 +8,7 @@ mod json;
 pub mod openapi;
 mod orders;
 mod products;
+mod translations;
 mod variants;
 
 use axum::Router;
@@ -21,6 +22,7 @@ use serde::Serialize;
 pub use categories::CategoryList;
 pub use images::data_uri;
 pub use json::ApiJson;
+pub use translations::{TranslatedCategory, TranslatedProduct};
 
 use crate::error::ApiError;
 use crate::{AppState, WebSettings};
@@ -35,6 +37,7 @@ pub fn routes(settings: &WebSettings) -> Router<AppState> {
         .route("/v1/products/{key}/variants", post(variants::create))
         .route("/v1/variants/{id}", get(variants::get_one).patch(variants::update).delete(variants::archive))
         .route("/v1/search", get(products::search))
+        .route("/v1/translation-gaps", get(translations::gaps))
         .layer(DefaultBodyLimit::max(settings.api_max_body_bytes))
         .merge(images::routes(&settings.media_limits))
         .merge(orders::routes())

@@ -14,6 +14,7 @@ use utoipa::{Modify, OpenApi};
         super::variants::create, super::variants::get_one, super::variants::update, super::variants::archive,
         super::images::upload, super::images::update, super::images::detach,
         super::orders::list, super::orders::get_one, super::orders::transition,
+        super::translations::gaps,
     ),
     components(schemas(crate::error::ErrorResponse, super::categories::CategoryList)),
     modifiers(&StaffToken),

@@ -8,6 +8,7 @@ mod api_read;
 mod api_write;
 mod cart;
 mod catalog_files;
+mod content_languages;
 mod failover;
 mod i18n;
 mod i18n_admin;
