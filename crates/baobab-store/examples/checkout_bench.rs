@@ -180,6 +180,7 @@ fn checkout(lines: Vec<NewOrderLine>, coupon: bool, key: String) -> NewOrder {
             ..Default::default()
         },
         placed_by: format!("s:{key}"),
+        language: None,
         idempotency_key: Some(key),
         request_hash,
         expires_at: Some(Utc::now() + chrono::Duration::minutes(30)),

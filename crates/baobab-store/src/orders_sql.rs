@@ -26,6 +26,7 @@ pub(crate) struct OrderRow {
     pub shipping_method: String,
     /// Parsed into an `Address` where the row becomes an order.
     pub shipping_address: sqlx::types::Json<serde_json::Value>,
+    pub language: Option<String>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -38,7 +39,7 @@ pub(crate) struct LineRow {
 }
 
 pub(crate) const ORDER_COLUMNS: &str = "id, user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, \
-     tax_minor, total_minor, refunded_minor, created_at, placed_by, coupon_code, shipping_method, shipping_address";
+     tax_minor, total_minor, refunded_minor, created_at, placed_by, coupon_code, shipping_method, shipping_address, language";
 
 /// An order with one of its lines (none for an order without lines): what the loaders read, so
 /// any number of orders comes in one statement.
@@ -151,6 +152,7 @@ impl OrderRow {
             coupon_code: self.coupon_code,
             shipping_method: self.shipping_method,
             shipping_address,
+            language: self.language,
             lines: lines
                 .into_iter()
                 .map(|l| OrderLine {
@@ -320,8 +322,8 @@ macro_rules! impl_order_store {
                 let t = baobab_domain::order::totals(subtotal, coupon.as_ref(), &new.shipping, new.tax);
                 let inserted: Result<i64, sqlx::Error> = sqlx::query_scalar(
                     "INSERT INTO orders (user_id, email, currency, status, payment_method, subtotal_minor, discount_minor, shipping_minor, tax_minor, total_minor, \
-                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at, placed_by, coupon_code, shipping_method) \
-                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17) RETURNING id",
+                     shipping_address, idempotency_key, request_hash, expires_at, created_at, updated_at, placed_by, coupon_code, shipping_method, language) \
+                     VALUES ($1, $2, $3, 'pending_payment', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15, $16, $17, $18) RETURNING id",
                 )
                 .bind(new.user_id)
                 .bind(&new.email)
@@ -340,6 +342,7 @@ macro_rules! impl_order_store {
                 .bind(&new.placed_by)
                 .bind(coupon.as_ref().map(|c| c.code.as_str()))
                 .bind(&new.shipping.method_id)
+                .bind(new.language.as_deref())
                 .fetch_one(&mut *tx)
                 .await;
                 let id = match inserted {

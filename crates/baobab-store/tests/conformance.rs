@@ -855,6 +855,7 @@ fn order_for(variant_id: i64, quantity: i32, key: Option<&str>) -> NewOrder {
         request_hash: format!("{variant_id}x{quantity}"),
         expires_at: None,
         placed_by: "s:test".into(),
+        language: Some("fr".into()),
     }
 }
 
@@ -1087,6 +1088,9 @@ async fn delivery_is_free_over_the_threshold(s: Arc<dyn Store>) {
     // 8 × ₦2,500.00 = ₦20,000.00 reaches the ₦20,000.00 threshold
     let o = s.place_order(&order_for(v, 8, None)).await.unwrap().order().clone();
     assert_eq!((o.totals.shipping, o.totals.total), (0, 2_000_000));
+    assert_eq!(o.language.as_deref(), Some("fr"), "the language it was placed in is kept");
+    let o = s.place_order(&NewOrder { language: None, ..order_for(v, 1, None) }).await.unwrap().order().clone();
+    assert_eq!(s.order(o.id).await.unwrap().unwrap().language, None);
     let o = s.place_order(&order_for(v, 7, None)).await.unwrap().order().clone();
     assert_eq!((o.totals.shipping, o.totals.total), (150_000, 1_900_000));
     let mut neg = order_for(v, 1, None);

@@ -21,6 +21,15 @@ pub(crate) fn request_language(state: &AppState) -> Lang {
     crate::i18n::current().unwrap_or_else(|| default_language(state))
 }
 
+/// The language an order was placed in, when the shop still offers it; else the default.
+pub(crate) fn order_language(state: &AppState, order: &baobab_domain::order::Order) -> Lang {
+    let default = state.i18n.default_code();
+    match order.language.as_deref().and_then(|code| state.i18n.get(code)) {
+        Some(l) => Lang::new(&l.code, default),
+        None => default_language(state),
+    }
+}
+
 /// The shop's default language.
 pub(crate) fn default_language(state: &AppState) -> Lang {
     let default = state.i18n.default_code();

@@ -37,6 +37,8 @@ pub struct NewOrder {
     pub expires_at: Option<DateTime<Utc>>,
     /// The cart owner placing it (`s:<session>` or `u:<user>`).
     pub placed_by: String,
+    /// The language of the pages it was placed from (`fr`): later e-mails about it use it.
+    pub language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -63,6 +65,8 @@ pub struct Order {
     pub coupon_code: Option<String>,
     pub shipping_method: String,
     pub shipping_address: Address,
+    /// The language it was placed in (None for orders from before languages were kept).
+    pub language: Option<String>,
     pub lines: Vec<OrderLine>,
     pub created_at: DateTime<Utc>,
     #[serde(skip)]

@@ -1,10 +1,10 @@
 //! E-mails about an order: its confirmation and each change of status, through the outbox. The
 //! confirmation is written in the language of the request that placed the order; a change of
-//! status in the language of the customer's request that caused it (a payment they asked us to
-//! check), else in the shop's default language (see `crate::emails`).
+//! status in the language the order was placed in, whoever causes it (staff, a provider's
+//! notification, the reconciler), else in the shop's default language (see `crate::emails`).
 
 use super::*;
-use crate::emails::{default_language, queue_in, request_language};
+use crate::emails::{order_language, queue_in, request_language};
 use crate::i18n::Lang;
 
 /// The order confirmation e-mail, in the request's language, through the outbox.
@@ -23,24 +23,15 @@ pub(super) async fn placed_email(state: &AppState, order: &Order) -> Result<(), 
 
 /// [`status_email`], logged rather than failed: the status change it reports has happened.
 pub async fn notify_status(state: &AppState, order: &Order) {
-    notify_status_in(state, order, default_language(state)).await
-}
-
-/// [`notify_status`] in the language of the customer's request being served.
-pub(crate) async fn notify_status_for_request(state: &AppState, order: &Order) {
-    notify_status_in(state, order, request_language(state)).await
-}
-
-async fn notify_status_in(state: &AppState, order: &Order, lang: Lang) {
-    if let Err(e) = crate::i18n::scope(lang.clone(), status_email_in(state, order, lang)).await {
+    if let Err(e) = status_email(state, order).await {
         tracing::error!(order = order.id, error = %e, "status e-mail not queued");
     }
 }
 
 /// Tells the customer their order moved on (paid, shipped, delivered, cancelled, refunded),
-/// through the outbox, in the shop's default language.
+/// through the outbox, in the language the order was placed in.
 pub async fn status_email(state: &AppState, order: &Order) -> Result<(), StoreError> {
-    let lang = default_language(state);
+    let lang = order_language(state, order);
     crate::i18n::scope(lang.clone(), status_email_in(state, order, lang)).await
 }
 

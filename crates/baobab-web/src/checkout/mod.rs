@@ -33,7 +33,6 @@ use crate::cart::{LineView, in_language, owner, page_currency, priced_lines};
 use crate::page::problems;
 use crate::page::{Form, PageError, PageResult, Visitor, html_type, path_id, redirect};
 use crate::storefront::views::Chrome;
-pub(crate) use emails::notify_status_for_request;
 use emails::placed_email;
 pub use emails::{notify_status, status_email};
 pub(crate) use order_page::OwnOrder;
@@ -263,6 +262,7 @@ async fn submit(
         request_hash: fingerprint,
         expires_at: expires,
         placed_by: who.clone(),
+        language: Some(crate::emails::request_language(&state).code.to_string()),
     };
     match state.store.place_order(&new).await {
         Ok(placed) => {

@@ -176,6 +176,7 @@ async fn the_order_api_moves_orders_through_their_lifecycle() {
             request_hash: "x".into(),
             expires_at: None,
             placed_by: "s:api".into(),
+            language: None,
         })
         .await
         .unwrap()

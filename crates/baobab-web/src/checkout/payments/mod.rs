@@ -232,19 +232,10 @@ fn external_redirect(url: &str) -> Response {
 }
 
 /// Asks the provider about an attempt and applies the answer; returns the attempt afterwards.
-/// Called for the customer (their "check now", their return from Paystack): an e-mail it
-/// causes is in their request's language.
+/// Called for the customer (their "check now", their return from Paystack). An e-mail it
+/// causes is in the order's language, as from a provider's notification or the reconciler.
 pub async fn check_payment(state: &AppState, payment: &Payment) -> Result<Payment, StoreError> {
-    check_payment_or_give_up(state, payment, None, Mail::RequestLanguage).await
-}
-
-/// The language of the e-mail a settlement causes.
-#[derive(Clone, Copy)]
-enum Mail {
-    /// The customer's request being served.
-    RequestLanguage,
-    /// A provider's notification or the reconciler: the shop's default language.
-    DefaultLanguage,
+    check_payment_or_give_up(state, payment, None).await
 }
 
 /// [`check_payment`]; an attempt still pending and started before `give_up_before` is marked
@@ -253,7 +244,6 @@ async fn check_payment_or_give_up(
     state: &AppState,
     payment: &Payment,
     give_up_before: Option<chrono::DateTime<Utc>>,
-    mail: Mail,
 ) -> Result<Payment, StoreError> {
     let currency = payment.currency;
     let (Some(provider), Some(provider_ref)) = (state.providers.get(payment.provider), payment.provider_ref.as_deref()) else {
@@ -275,7 +265,7 @@ async fn check_payment_or_give_up(
         }
     };
     let settled = state.store.settle_payment(payment.id, None, &settlement, payment.provider.as_str()).await?;
-    after_settled(state, &settled, mail).await;
+    after_settled(state, &settled).await;
     Ok(match settled {
         Settled::Applied { payment, .. } | Settled::Replayed(payment) | Settled::Unchanged(payment) => payment,
     })
@@ -283,14 +273,11 @@ async fn check_payment_or_give_up(
 
 /// Logs a settlement and, when money was applied, e-mails the customer (the money is applied
 /// whether or not the e-mail could be queued).
-async fn after_settled(state: &AppState, settled: &Settled, mail: Mail) {
+async fn after_settled(state: &AppState, settled: &Settled) {
     if let Settled::Applied { payment, order } = settled {
         tracing::info!(target: "baobab::payments", order = order.id, payment = payment.id, status = payment.status.as_str(), "payment settled");
         if payment.status == PaymentStatus::Succeeded {
-            match mail {
-                Mail::RequestLanguage => crate::checkout::notify_status_for_request(state, order).await,
-                Mail::DefaultLanguage => crate::checkout::notify_status(state, order).await,
-            }
+            crate::checkout::notify_status(state, order).await;
         }
     }
 }
@@ -307,7 +294,7 @@ pub async fn reconcile(state: &AppState, min_age: chrono::Duration) -> Result<us
     let give_up = Utc::now() - chrono::Duration::minutes(state.settings.checkout.online_payment_minutes + GIVE_UP_AFTER_WINDOW_MINUTES);
     for p in &pending {
         // One attempt's trouble does not hold up the others.
-        if let Err(e) = check_payment_or_give_up(state, p, Some(give_up), Mail::DefaultLanguage).await {
+        if let Err(e) = check_payment_or_give_up(state, p, Some(give_up)).await {
             tracing::warn!(payment = p.id, error = %e, "payment reconciliation of one attempt failed");
         }
     }

@@ -47,7 +47,7 @@ pub(super) async fn paystack_webhook(State(state): State<AppState>, headers: Hea
     let event_id = format!("{}:{}", event.event, event.id);
     match state.store.settle_payment(payment.id, Some(&event_id), &settlement, "paystack").await {
         Ok(settled) => {
-            after_settled(&state, &settled, Mail::DefaultLanguage).await;
+            after_settled(&state, &settled).await;
             let outcome = match settled {
                 Settled::Applied { .. } => "applied",
                 Settled::Replayed(_) => "replayed",
@@ -122,7 +122,7 @@ pub(super) async fn mpesa_callback(State(state): State<AppState>, Path(token): P
     let event_id = format!("stk:{}", cb.checkout_request_id);
     match state.store.settle_payment(payment.id, Some(&event_id), &settlement, "mpesa").await {
         Ok(settled) => {
-            after_settled(&state, &settled, Mail::DefaultLanguage).await;
+            after_settled(&state, &settled).await;
             accepted()
         }
         Err(e) => store_unavailable(e),

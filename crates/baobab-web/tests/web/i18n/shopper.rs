@@ -234,7 +234,7 @@ async fn emails_go_out_in_the_language_of_the_request_that_sent_them() {
         assert!(body.contains(&total) && body.contains(&msg("payment-cash-on-delivery", &[])), "{total}: {body}");
         assert!(body.contains(&baobab_locale::format_date(order.created_at, code)) && body.contains(&format!("{site}{p}/orders/{id}")));
 
-        // staff move the order on (no customer's request): the shop's default language
+        // staff move the order on (no customer's request): the language the order was placed in
         let paid = app
             .json_as(
                 axum::http::Method::POST,
@@ -245,11 +245,20 @@ async fn emails_go_out_in_the_language_of_the_request_that_sent_them() {
             .await;
         assert_eq!(paid.status, 200, "{}", paid.text());
         let (subject, body) = mail_to(&app, &email).await;
-        assert_eq!(subject, format!("Order {number}: paid"));
-        assert!(
-            body.contains(&baobab_domain::format_money(order.totals.total, order.currency))
-                && body.contains(&format!("{site}/orders/{id}"))
-        );
+        let status = msg("status-paid", &[]);
+        assert_eq!(subject, msg("email-status-subject", &[("number", number.clone().into()), ("status", status.into())]));
+        assert!(body.contains(&total) && body.contains(&format!("{site}{p}/orders/{id}")), "{body}");
+    }
+    // an order from before languages were kept, or in a language the shop no longer offers:
+    // the shop's default language
+    let placed = app.store().list_orders(None, 0, 1).await.unwrap().remove(0);
+    assert_eq!(placed.language.as_deref(), Some(LANGS[LANGS.len() - 1]), "the store keeps the order's language");
+    for kept in [None, Some("de".to_string())] {
+        let order = baobab_domain::order::Order { language: kept.clone(), ..placed.clone() };
+        baobab_web::checkout::status_email(&app.state, &order).await.unwrap();
+        let (subject, body) = mail_to(&app, &order.email).await;
+        assert_eq!(subject, format!("Order BB-{:06}: paid", order.id), "{kept:?}");
+        assert!(body.contains(&format!("{site}/orders/{}", order.id)), "{body}");
     }
     // a request without a prefix writes in the shopper's chosen language (the cookie)
     let mut b = Browser::new(&app);
