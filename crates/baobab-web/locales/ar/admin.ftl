@@ -177,7 +177,6 @@ admin-error-event = الخطوة: ليست من خطوات الطلب
 admin-error-note = الملاحظة: { $max } حرف على الأكثر
 admin-error-step = الحالة: الطلب { $status }، لذا لا يمكن «{ $step }»
 admin-error-refund-too-much = المبلغ: { $amount } أكثر مما بقي للاسترداد ({ $remaining })
-admin-error-changed = الحالة: تغيّر الطلب في هذه الأثناء؛ أعد تحميل الصفحة وحاول مجددًا
 
 ## Coupons
 admin-coupon-new = قسيمة جديدة
@@ -228,7 +227,6 @@ admin-staff-invited = أُرسلت الدعوة إلى { $email }.
 admin-staff-role-changed = أصبح دور { $email }: { $role }.
 admin-error-role = الدور: اختر أحد الأدوار في القائمة
 admin-error-own-role = الدور: لا يمكنك تغيير دورك بنفسك
-admin-error-email-taken = البريد الإلكتروني: يوجد حساب بهذا العنوان
 
 ## API tokens
 admin-token-role-catalog = الكتالوج
@@ -446,21 +444,15 @@ admin-field-options = الخيارات
 admin-field-variants = الأصناف
 
 ## What is wrong with a field
-admin-invalid-other = { $field }: { $problem }
-admin-invalid-empty = { $field }: يجب ألّا يكون فارغًا
-admin-invalid-control = { $field }: يجب ألّا يحتوي على محارف تحكّم
-admin-invalid-email = { $field }: ليس عنوان بريد إلكتروني
-admin-invalid-scripts = { $field }: يخلط حروفًا من أبجديات مختلفة؛ اكتبه بأبجدية واحدة
-admin-invalid-sku = { $field }: حروف لاتينية وأرقام و«.» و«_» و«-» فقط
-admin-invalid-slug = { $field }: حروف لاتينية صغيرة a-z وأرقام وشرطات مفردة بينها فقط
-admin-invalid-coupon-code = { $field }: من 3 إلى 32 حرفًا لاتينيًا أو رقمًا أو - أو _
-admin-invalid-percent = { $field }: يجب أن تكون أكبر من 0 وألّا تتجاوز 100
-admin-invalid-positive = { $field }: يجب أن يكون أكبر من 0
-admin-invalid-negative = { $field }: يجب ألّا يكون سالبًا
-admin-invalid-usage-limit = { $field }: 1 على الأقل (اتركه فارغًا لعدم التقييد)
-admin-invalid-too-long = { $field }: { $max } حرف على الأكثر
-admin-invalid-length = { $field }: من 1 إلى { $max } حرف
-admin-invalid-range = { $field }: يجب أن يكون بين 0 و{ $max }
-admin-invalid-at-most = { $field }: { $max } على الأكثر
-admin-invalid-taken = { $field }: هذه القيمة مستخدمة من قبل
-admin-invalid-coupon-exists = { $field }: توجد قسيمة بهذا الرمز من قبل
+admin-problem-empty = يجب ألّا يكون فارغًا
+admin-problem-sku = حروف لاتينية وأرقام و«.» و«_» و«-» فقط
+admin-problem-slug = حروف لاتينية صغيرة a-z وأرقام وشرطات مفردة بينها فقط
+admin-problem-percent = يجب أن تكون أكبر من 0 وألّا تتجاوز 100
+admin-problem-positive = يجب أن يكون أكبر من 0
+admin-problem-negative = يجب ألّا يكون سالبًا
+admin-problem-usage-limit = 1 على الأقل (اتركه فارغًا لعدم التقييد)
+admin-problem-at-most = { $max } على الأكثر
+admin-problem-taken = هذه القيمة مستخدمة من قبل
+admin-problem-coupon-exists = توجد قسيمة بهذا الرمز من قبل
+admin-problem-email-taken = يوجد حساب بهذا العنوان
+admin-problem-changed = تغيّر الطلب في هذه الأثناء؛ أعد تحميل الصفحة وحاول مجددًا

@@ -97,7 +97,6 @@ pager-page = الصفحة { $page } من { $pages }
 ## Error pages
 error-bad-link = هذا الرابط فيه خطأ
 error-bad-param = معامل غير صحيح: { $detail }.
-error-too-many = محاولات كثيرة جدًا. حاول مرة أخرى بعد { $seconds } ثانية.
 error-page-not-found = الصفحة غير موجودة
 error-product-not-found = المنتج غير موجود
 error-category-not-found = القسم غير موجود

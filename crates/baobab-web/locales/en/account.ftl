@@ -61,7 +61,8 @@ address-phone = Phone for the courier (+country code)
 
 ## Problems with what a form or a link sent: one line per problem, naming the field.
 ## English names each field as the form and the API name it (field-…); other languages name
-## it in words.
+## it in words. The admin uses the same lines and problems, naming fields with admin-field-…
+## (admin.ftl, where the rules only staff meet are too: admin-problem-…).
 problem = { $field }: { $problem }
 field-email = email
 field-password = password
@@ -90,6 +91,7 @@ problem-mixed-scripts = mixes letters of different alphabets; write it in one
 problem-too-short = must be at least { $min } characters
 problem-too-long = must be at most { $max } characters
 problem-name = must be at most { $max } characters, without control characters
+problem-length = must be 1 to { $max } characters
 problem-repeated = must not be one character repeated
 problem-password-is-email = must not be your e-mail address
 problem-phone-plus = must start with + and the country code, e.g. +234 803 123 4567
@@ -106,7 +108,7 @@ problem-bad-id = is not a valid id
 problem-token-verify = is invalid, expired or already used — log in to get a new link
 problem-token-bad = is invalid — ask for a new link
 problem-token-reset = is invalid, expired or already used — ask for a new link
-problem-range = must be between 1 and { $max }
+problem-range = must be between { $min } and { $max }
 problem-not-whole-number = “{ $value }” is not a whole number
 problem-one-of = must be one of { $valid }
 problem-currency = “{ $value }” is not a currency this shop sells in
@@ -116,4 +118,14 @@ error-refused-heading = This form has expired
 error-too-large-heading = That is too much to send at once
 error-invalid-heading = Something in the form needs a look
 error-too-many-heading = Too many attempts
+error-too-many =
+    { $seconds ->
+        [one] Please wait { $seconds } second before trying again.
+       *[other] Please wait { $seconds } seconds before trying again.
+    }
+error-too-many-minutes =
+    { $minutes ->
+        [one] Please wait { $minutes } minute before trying again.
+       *[other] Please wait { $minutes } minutes before trying again.
+    }
 error-address-not-found = Address not found

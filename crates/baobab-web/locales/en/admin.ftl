@@ -174,7 +174,6 @@ admin-error-event = event: is not an order step
 admin-error-note = note: must be at most { $max } characters
 admin-error-step = status: the order is { $status }, so “{ $step }” is not possible
 admin-error-refund-too-much = amount: { $amount } is more than is left to refund ({ $remaining })
-admin-error-changed = status: the order changed meanwhile; reload and retry
 
 ## Coupons
 admin-coupon-new = New coupon
@@ -225,7 +224,6 @@ admin-staff-invited = Invited { $email }.
 admin-staff-role-changed = { $email } is now { $role }.
 admin-error-role = role: choose one of the roles in the list
 admin-error-own-role = role: you cannot change your own role
-admin-error-email-taken = email: an account with this address exists
 
 ## API tokens
 admin-token-role-catalog = catalog
@@ -402,22 +400,17 @@ admin-field-position = position
 admin-field-options = options
 admin-field-variants = variants
 
-## What is wrong with a field (the domain's rules)
-admin-invalid-other = { $field }: { $problem }
-admin-invalid-empty = { $field }: must not be empty
-admin-invalid-control = { $field }: must not contain control characters
-admin-invalid-email = { $field }: is not an e-mail address
-admin-invalid-scripts = { $field }: mixes letters of different alphabets; write it in one
-admin-invalid-sku = { $field }: may contain only letters, digits, '.', '_' and '-'
-admin-invalid-slug = { $field }: may contain only lowercase letters a-z, digits and single dashes between them
-admin-invalid-coupon-code = { $field }: must be 3 to 32 letters, digits, - or _
-admin-invalid-percent = { $field }: must be more than 0 and at most 100
-admin-invalid-positive = { $field }: must be more than 0
-admin-invalid-negative = { $field }: must not be negative
-admin-invalid-usage-limit = { $field }: must be at least 1 (leave it empty for no limit)
-admin-invalid-too-long = { $field }: must be at most { $max } characters
-admin-invalid-length = { $field }: must be 1 to { $max } characters
-admin-invalid-range = { $field }: must be between 0 and { $max }
-admin-invalid-at-most = { $field }: must be at most { $max }
-admin-invalid-taken = { $field }: this { $field } is already taken
-admin-invalid-coupon-exists = { $field }: a coupon with this code exists already
+## What is wrong with a field only staff fill in (the domain's rules). A line is `problem`
+## ("{ $field }: { $problem }"), and rules the shop's forms share are `problem-…`: see account.ftl.
+admin-problem-empty = must not be empty
+admin-problem-sku = may contain only letters, digits, '.', '_' and '-'
+admin-problem-slug = may contain only lowercase letters a-z, digits and single dashes between them
+admin-problem-percent = must be more than 0 and at most 100
+admin-problem-positive = must be more than 0
+admin-problem-negative = must not be negative
+admin-problem-usage-limit = must be at least 1 (leave it empty for no limit)
+admin-problem-at-most = must be at most { $max }
+admin-problem-taken = this { $what } is already taken
+admin-problem-coupon-exists = a coupon with this code exists already
+admin-problem-email-taken = an account with this address exists
+admin-problem-changed = the order changed meanwhile; reload and retry

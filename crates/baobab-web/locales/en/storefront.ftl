@@ -83,7 +83,6 @@ pager-page = Page { $page } of { $pages }
 ## Error pages
 error-bad-link = That link has a mistake
 error-bad-param = The parameter { $detail }.
-error-too-many = The parameter attempts: are too many. Try again in { $seconds } s.
 error-page-not-found = Page not found
 error-product-not-found = Product not found
 error-category-not-found = Category not found

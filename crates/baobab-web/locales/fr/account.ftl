@@ -88,6 +88,7 @@ problem-mixed-scripts = mélange des lettres de plusieurs alphabets ; écrivez-l
 problem-too-short = { $min } caractères au moins
 problem-too-long = { $max } caractères au plus
 problem-name = { $max } caractères au plus, sans caractères de contrôle
+problem-length = de 1 à { $max } caractères
 problem-repeated = ne doit pas répéter un seul caractère
 problem-password-is-email = ne doit pas être votre adresse e-mail
 problem-phone-plus = commencez par + et l’indicatif du pays, p. ex. +225 07 12 34 56 78
@@ -104,7 +105,7 @@ problem-bad-id = non valable
 problem-token-verify = lien non valable, expiré ou déjà utilisé — connectez-vous pour en recevoir un nouveau
 problem-token-bad = lien non valable — demandez-en un nouveau
 problem-token-reset = lien non valable, expiré ou déjà utilisé — demandez-en un nouveau
-problem-range = doit être compris entre 1 et { $max }
+problem-range = doit être compris entre { $min } et { $max }
 problem-not-whole-number = « { $value } » n’est pas un nombre entier
 problem-one-of = choisissez parmi { $valid }
 problem-currency = « { $value } » n’est pas une devise acceptée par cette boutique
@@ -114,4 +115,14 @@ error-refused-heading = Ce formulaire a expiré
 error-too-large-heading = Trop de données envoyées d’un coup
 error-invalid-heading = Un élément du formulaire est à revoir
 error-too-many-heading = Trop de tentatives
+error-too-many =
+    { $seconds ->
+        [one] Veuillez patienter { $seconds } seconde avant de réessayer.
+       *[other] Veuillez patienter { $seconds } secondes avant de réessayer.
+    }
+error-too-many-minutes =
+    { $minutes ->
+        [one] Veuillez patienter { $minutes } minute avant de réessayer.
+       *[other] Veuillez patienter { $minutes } minutes avant de réessayer.
+    }
 error-address-not-found = Adresse introuvable

@@ -173,7 +173,6 @@ admin-error-event = Étape : cette étape de commande n’existe pas
 admin-error-note = Note : { $max } caractères au maximum
 admin-error-step = Statut : la commande est { $status }, « { $step } » n’est donc pas possible
 admin-error-refund-too-much = Montant : { $amount } dépasse ce qui reste à rembourser ({ $remaining })
-admin-error-changed = Statut : la commande a été modifiée entre-temps ; rechargez la page et réessayez
 
 ## Codes promo
 admin-coupon-new = Nouveau code promo
@@ -224,7 +223,6 @@ admin-staff-invited = Invitation envoyée à { $email }.
 admin-staff-role-changed = { $email } a désormais le rôle : { $role }.
 admin-error-role = Rôle : choisissez un des rôles de la liste
 admin-error-own-role = Rôle : vous ne pouvez pas changer votre propre rôle
-admin-error-email-taken = E-mail : un compte existe déjà avec cette adresse
 
 ## Jetons d’API
 admin-token-role-catalog = catalogue
@@ -402,21 +400,15 @@ admin-field-options = Options
 admin-field-variants = Variantes
 
 ## Ce qui ne va pas dans un champ (les règles du domaine)
-admin-invalid-other = { $field } : { $problem }
-admin-invalid-empty = { $field } : ne doit pas être vide
-admin-invalid-control = { $field } : ne doit pas contenir de caractères de contrôle
-admin-invalid-email = { $field } : ce n’est pas une adresse e-mail
-admin-invalid-scripts = { $field } : mélange des lettres de plusieurs alphabets ; écrivez-le dans un seul
-admin-invalid-sku = { $field } : uniquement des lettres, des chiffres, « . », « _ » et « - »
-admin-invalid-slug = { $field } : uniquement des minuscules a-z, des chiffres et des tirets simples entre eux
-admin-invalid-coupon-code = { $field } : de 3 à 32 lettres, chiffres, - ou _
-admin-invalid-percent = { $field } : doit être supérieur à 0 et au plus 100
-admin-invalid-positive = { $field } : doit être supérieur à 0
-admin-invalid-negative = { $field } : ne doit pas être négatif
-admin-invalid-usage-limit = { $field } : au moins 1 (laissez vide pour ne pas limiter)
-admin-invalid-too-long = { $field } : { $max } caractères au maximum
-admin-invalid-length = { $field } : de 1 à { $max } caractères
-admin-invalid-range = { $field } : doit être compris entre 0 et { $max }
-admin-invalid-at-most = { $field } : { $max } au maximum
-admin-invalid-taken = { $field } : cette valeur est déjà utilisée
-admin-invalid-coupon-exists = { $field } : un code promo avec ce code existe déjà
+admin-problem-empty = ne doit pas être vide
+admin-problem-sku = uniquement des lettres, des chiffres, « . », « _ » et « - »
+admin-problem-slug = uniquement des minuscules a-z, des chiffres et des tirets simples entre eux
+admin-problem-percent = doit être supérieur à 0 et au plus 100
+admin-problem-positive = doit être supérieur à 0
+admin-problem-negative = ne doit pas être négatif
+admin-problem-usage-limit = au moins 1 (laissez vide pour ne pas limiter)
+admin-problem-at-most = { $max } au maximum
+admin-problem-taken = cette valeur est déjà utilisée
+admin-problem-coupon-exists = un code promo avec ce code existe déjà
+admin-problem-email-taken = un compte existe déjà avec cette adresse
+admin-problem-changed = la commande a été modifiée entre-temps ; rechargez la page et réessayez

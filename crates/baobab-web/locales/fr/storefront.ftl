@@ -83,7 +83,6 @@ pager-page = Page { $page } sur { $pages }
 ## Pages d'erreur
 error-bad-link = Ce lien comporte une erreur
 error-bad-param = Paramètre incorrect : { $detail }.
-error-too-many = Trop de tentatives. Réessayez dans { $seconds } s.
 error-page-not-found = Page introuvable
 error-product-not-found = Article introuvable
 error-category-not-found = Rayon introuvable

@@ -88,6 +88,7 @@ problem-mixed-scripts = mistura letras de alfabetos diferentes; escreva-o num s�
 problem-too-short = pelo menos { $min } caracteres
 problem-too-long = no máximo { $max } caracteres
 problem-name = no máximo { $max } caracteres, sem caracteres de controlo
+problem-length = de 1 a { $max } caracteres
 problem-repeated = não pode ser um só carácter repetido
 problem-password-is-email = não pode ser o seu endereço de e-mail
 problem-phone-plus = comece por + e o indicativo do país, p. ex. +244 923 123 456
@@ -104,7 +105,7 @@ problem-bad-id = não é válido
 problem-token-verify = ligação inválida, expirada ou já usada — entre na conta para receber outra
 problem-token-bad = ligação inválida — peça outra
 problem-token-reset = ligação inválida, expirada ou já usada — peça outra
-problem-range = tem de estar entre 1 e { $max }
+problem-range = tem de estar entre { $min } e { $max }
 problem-not-whole-number = «{ $value }» não é um número inteiro
 problem-one-of = escolha entre { $valid }
 problem-currency = «{ $value }» não é uma moeda aceite por esta loja
@@ -114,4 +115,14 @@ error-refused-heading = Este formulário expirou
 error-too-large-heading = Demasiados dados enviados de uma vez
 error-invalid-heading = Há algo no formulário a rever
 error-too-many-heading = Demasiadas tentativas
+error-too-many =
+    { $seconds ->
+        [one] Aguarde { $seconds } segundo antes de tentar de novo.
+       *[other] Aguarde { $seconds } segundos antes de tentar de novo.
+    }
+error-too-many-minutes =
+    { $minutes ->
+        [one] Aguarde { $minutes } minuto antes de tentar de novo.
+       *[other] Aguarde { $minutes } minutos antes de tentar de novo.
+    }
 error-address-not-found = Morada não encontrada

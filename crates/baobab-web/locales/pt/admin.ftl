@@ -173,7 +173,6 @@ admin-error-event = Passo: não é um passo de encomenda
 admin-error-note = Nota: no máximo { $max } caracteres
 admin-error-step = Estado: a encomenda está { $status }, por isso «{ $step }» não é possível
 admin-error-refund-too-much = Montante: { $amount } é mais do que falta reembolsar ({ $remaining })
-admin-error-changed = Estado: a encomenda mudou entretanto; recarregue a página e tente de novo
 
 ## Cupões
 admin-coupon-new = Novo cupão
@@ -224,7 +223,6 @@ admin-staff-invited = Convite enviado para { $email }.
 admin-staff-role-changed = { $email } tem agora a função: { $role }.
 admin-error-role = Função: escolha uma das funções da lista
 admin-error-own-role = Função: não pode mudar a sua própria função
-admin-error-email-taken = E-mail: já existe uma conta com este endereço
 
 ## Tokens da API
 admin-token-role-catalog = catálogo
@@ -402,21 +400,15 @@ admin-field-options = Opções
 admin-field-variants = Variantes
 
 ## O que está mal num campo (as regras do domínio)
-admin-invalid-other = { $field }: { $problem }
-admin-invalid-empty = { $field }: não pode estar vazio
-admin-invalid-control = { $field }: não pode conter caracteres de controlo
-admin-invalid-email = { $field }: não é um endereço de e-mail
-admin-invalid-scripts = { $field }: mistura letras de alfabetos diferentes; escreva-o num só
-admin-invalid-sku = { $field }: só letras, algarismos, «.», «_» e «-»
-admin-invalid-slug = { $field }: só minúsculas a-z, algarismos e hífenes simples entre eles
-admin-invalid-coupon-code = { $field }: de 3 a 32 letras, algarismos, - ou _
-admin-invalid-percent = { $field }: tem de ser maior do que 0 e no máximo 100
-admin-invalid-positive = { $field }: tem de ser maior do que 0
-admin-invalid-negative = { $field }: não pode ser negativo
-admin-invalid-usage-limit = { $field }: pelo menos 1 (deixe vazio para não limitar)
-admin-invalid-too-long = { $field }: no máximo { $max } caracteres
-admin-invalid-length = { $field }: de 1 a { $max } caracteres
-admin-invalid-range = { $field }: tem de estar entre 0 e { $max }
-admin-invalid-at-most = { $field }: no máximo { $max }
-admin-invalid-taken = { $field }: este valor já está a ser usado
-admin-invalid-coupon-exists = { $field }: já existe um cupão com este código
+admin-problem-empty = não pode estar vazio
+admin-problem-sku = só letras, algarismos, «.», «_» e «-»
+admin-problem-slug = só minúsculas a-z, algarismos e hífenes simples entre eles
+admin-problem-percent = tem de ser maior do que 0 e no máximo 100
+admin-problem-positive = tem de ser maior do que 0
+admin-problem-negative = não pode ser negativo
+admin-problem-usage-limit = pelo menos 1 (deixe vazio para não limitar)
+admin-problem-at-most = no máximo { $max }
+admin-problem-taken = este valor já está a ser usado
+admin-problem-coupon-exists = já existe um cupão com este código
+admin-problem-email-taken = já existe uma conta com este endereço
+admin-problem-changed = a encomenda mudou entretanto; recarregue a página e tente de novo

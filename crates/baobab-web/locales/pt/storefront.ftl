@@ -83,7 +83,6 @@ pager-page = Página { $page } de { $pages }
 ## Páginas de erro
 error-bad-link = Esta ligação tem um erro
 error-bad-param = Parâmetro incorreto: { $detail }.
-error-too-many = Demasiadas tentativas. Tente de novo dentro de { $seconds } s.
 error-page-not-found = Página não encontrada
 error-product-not-found = Artigo não encontrado
 error-category-not-found = Categoria não encontrada

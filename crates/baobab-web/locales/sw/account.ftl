@@ -84,6 +84,7 @@ problem-mixed-scripts = inachanganya herufi za alfabeti tofauti; tumia alfabeti 
 problem-too-short = angalau herufi { $min }
 problem-too-long = isizidi herufi { $max }
 problem-name = isizidi herufi { $max }, bila herufi za udhibiti
+problem-length = herufi 1 hadi { $max }
 problem-repeated = haiwezi kuwa herufi moja iliyorudiwa
 problem-password-is-email = haiwezi kuwa anwani yako ya barua pepe
 problem-phone-plus = anza na + na msimbo wa nchi, k.m. +255 712 345 678
@@ -100,7 +101,7 @@ problem-bad-id = si sahihi
 problem-token-verify = kiungo si sahihi, kimepitwa na wakati au kimeshatumika — ingia ili upate kipya
 problem-token-bad = kiungo si sahihi — omba kipya
 problem-token-reset = kiungo si sahihi, kimepitwa na wakati au kimeshatumika — omba kipya
-problem-range = lazima iwe kati ya 1 na { $max }
+problem-range = lazima iwe kati ya { $min } na { $max }
 problem-not-whole-number = “{ $value }” si namba kamili
 problem-one-of = chagua mojawapo ya { $valid }
 problem-currency = “{ $value }” si sarafu inayokubaliwa na duka hili
@@ -110,4 +111,14 @@ error-refused-heading = Fomu hii imepitwa na wakati
 error-too-large-heading = Umetuma data nyingi mno kwa mara moja
 error-invalid-heading = Kuna kitu kwenye fomu cha kuangalia
 error-too-many-heading = Majaribio mengi mno
+error-too-many =
+    { $seconds ->
+        [one] Tafadhali subiri sekunde moja kabla ya kujaribu tena.
+       *[other] Tafadhali subiri sekunde { $seconds } kabla ya kujaribu tena.
+    }
+error-too-many-minutes =
+    { $minutes ->
+        [one] Tafadhali subiri dakika moja kabla ya kujaribu tena.
+       *[other] Tafadhali subiri dakika { $minutes } kabla ya kujaribu tena.
+    }
 error-address-not-found = Anwani haipatikani

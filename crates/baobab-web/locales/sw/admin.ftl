@@ -173,7 +173,6 @@ admin-error-event = Hatua: si hatua ya oda
 admin-error-note = Dokezo: herufi zisizozidi { $max }
 admin-error-step = Hali: oda { $status }, kwa hiyo “{ $step }” haiwezekani
 admin-error-refund-too-much = Kiasi: { $amount } ni zaidi ya kilichobaki kurejeshwa ({ $remaining })
-admin-error-changed = Hali: oda imebadilika wakati huo huo; pakia ukurasa upya na ujaribu tena
 
 ## Kuponi
 admin-coupon-new = Kuponi mpya
@@ -224,7 +223,6 @@ admin-staff-invited = Mwaliko umetumwa kwa { $email }.
 admin-staff-role-changed = Jukumu la { $email } sasa ni: { $role }.
 admin-error-role = Jukumu: chagua moja ya majukumu yaliyo kwenye orodha
 admin-error-own-role = Jukumu: huwezi kubadilisha jukumu lako mwenyewe
-admin-error-email-taken = Barua pepe: tayari kuna akaunti yenye anwani hii
 
 ## Tokeni za API
 admin-token-role-catalog = bidhaa
@@ -402,21 +400,15 @@ admin-field-options = Chaguo
 admin-field-variants = Aina
 
 ## Kosa kwenye sehemu ya fomu (kanuni za duka)
-admin-invalid-other = { $field }: { $problem }
-admin-invalid-empty = { $field }: haipaswi kuwa tupu
-admin-invalid-control = { $field }: haipaswi kuwa na herufi za udhibiti
-admin-invalid-email = { $field }: si anwani ya barua pepe
-admin-invalid-scripts = { $field }: inachanganya herufi za alfabeti tofauti; andika kwa alfabeti moja
-admin-invalid-sku = { $field }: herufi, tarakimu, “.”, “_” na “-” tu
-admin-invalid-slug = { $field }: herufi ndogo a-z, tarakimu na vistari kimoja kimoja kati yake tu
-admin-invalid-coupon-code = { $field }: herufi, tarakimu, - au _ kuanzia 3 hadi 32
-admin-invalid-percent = { $field }: lazima iwe zaidi ya 0 na isizidi 100
-admin-invalid-positive = { $field }: lazima iwe zaidi ya 0
-admin-invalid-negative = { $field }: haipaswi kuwa hasi
-admin-invalid-usage-limit = { $field }: angalau 1 (acha wazi kusiwe na kikomo)
-admin-invalid-too-long = { $field }: herufi zisizozidi { $max }
-admin-invalid-length = { $field }: herufi 1 hadi { $max }
-admin-invalid-range = { $field }: lazima iwe kati ya 0 na { $max }
-admin-invalid-at-most = { $field }: isizidi { $max }
-admin-invalid-taken = { $field }: thamani hii tayari inatumika
-admin-invalid-coupon-exists = { $field }: tayari kuna kuponi yenye msimbo huu
+admin-problem-empty = haipaswi kuwa tupu
+admin-problem-sku = herufi, tarakimu, “.”, “_” na “-” tu
+admin-problem-slug = herufi ndogo a-z, tarakimu na vistari kimoja kimoja kati yake tu
+admin-problem-percent = lazima iwe zaidi ya 0 na isizidi 100
+admin-problem-positive = lazima iwe zaidi ya 0
+admin-problem-negative = haipaswi kuwa hasi
+admin-problem-usage-limit = angalau 1 (acha wazi kusiwe na kikomo)
+admin-problem-at-most = isizidi { $max }
+admin-problem-taken = thamani hii tayari inatumika
+admin-problem-coupon-exists = tayari kuna kuponi yenye msimbo huu
+admin-problem-email-taken = tayari kuna akaunti yenye anwani hii
+admin-problem-changed = oda imebadilika wakati huo huo; pakia ukurasa upya na ujaribu tena

@@ -83,7 +83,6 @@ pager-page = Ukurasa { $page } kati ya { $pages }
 ## Kurasa za hitilafu
 error-bad-link = Kiungo hiki kina kosa
 error-bad-param = Kigezo si sahihi: { $detail }.
-error-too-many = Majaribio mengi mno. Jaribu tena baada ya sekunde { $seconds }.
 error-page-not-found = Ukurasa haupatikani
 error-product-not-found = Bidhaa haipatikani
 error-category-not-found = Kundi halipatikani

@@ -117,8 +117,8 @@ pub(super) async fn add(State(state): State<AppState>, s: Staff<can::ManageStaff
             staff_page(&state, &s, StatusCode::OK, &notice, vec![]).await
         }
         Err(StoreError::Invalid(v)) => staff_page(&state, &s, StatusCode::UNPROCESSABLE_ENTITY, "", words::problems(&state, &v)).await,
-        Err(StoreError::Conflict { .. }) => {
-            staff_page(&state, &s, StatusCode::CONFLICT, "", vec![t(&state, "admin-error-email-taken")]).await
+        Err(StoreError::Conflict { field, message }) => {
+            staff_page(&state, &s, StatusCode::CONFLICT, "", vec![words::problem(&state, field, &message)]).await
         }
         Err(e) => Err(e.into()),
     }

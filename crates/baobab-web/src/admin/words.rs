@@ -1,7 +1,8 @@
 //! The admin's words in the request's language (`locales/<lang>/admin.ftl`): messages, the
-//! names of statuses and roles, dates, counts and amounts, and the form errors the domain and
-//! the store report, put into the catalog's words. English names each field in an error as
-//! the form sends it (`usage_limit: …`); other languages name it in words.
+//! names of statuses and roles, dates, counts and amounts, and the names of form fields in
+//! error lines. The problems themselves are put into words by the shop's one mapper
+//! (`page::problems`). English names each field in an error as the form sends it
+//! (`usage_limit: …`); other languages name it in words.
 
 use baobab_domain::money::CurrencyError;
 use baobab_domain::{Currency, ValidationError};
@@ -9,6 +10,7 @@ use chrono::{DateTime, Utc};
 use fluent_bundle::FluentValue;
 
 use crate::AppState;
+use crate::page::problems::Fields;
 
 /// The request's language code.
 pub(crate) fn lang() -> String {
@@ -155,12 +157,12 @@ pub(crate) fn currency_name(state: &AppState, c: Currency) -> String {
     ta(state, "admin-currency-option", &[("code", c.code().into()), ("name", t(state, key).into())])
 }
 
-/// The name of a form field as errors name it; a field the catalog does not know keeps its
-/// own name. Indexed paths (`variants[0].sku`) are named by their last part.
-pub(crate) fn field(state: &AppState, name: &str) -> String {
-    let last = name.rsplit('.').next().unwrap_or(name);
-    let last = last.split('[').next().unwrap_or(last);
-    let key = match last {
+/// How the admin names form fields in error lines (see [`Fields`]): in words, a
+/// field the catalog does not know by its own name.
+pub(crate) const FIELDS: Fields = Fields(field_key);
+
+fn field_key(base: &str) -> Option<&'static str> {
+    Some(match base {
         "title" => "admin-field-title",
         "description" => "admin-field-description",
         "sku" => "admin-field-sku",
@@ -196,73 +198,35 @@ pub(crate) fn field(state: &AppState, name: &str) -> String {
         "position" => "admin-field-position",
         "options" => "admin-field-options",
         "variants" => "admin-field-variants",
-        _ => return name.to_string(),
-    };
-    t(state, key)
+        _ => return None,
+    })
 }
 
-/// An error line: the field in words and what is wrong with it (already in words, or as the
-/// domain said it when the catalog has no words for it).
+/// The name of a form field in words (`variants[0].sku` by its last part).
+pub(crate) fn field(state: &AppState, name: &str) -> String {
+    FIELDS.name(state, name)
+}
+
+/// An error line: the field in words and what is wrong with it, already in words.
 pub(crate) fn line(state: &AppState, field_name: &str, problem: &str) -> String {
-    ta(state, "admin-invalid-other", &[("field", field(state, field_name).into()), ("problem", problem.to_string().into())])
+    FIELDS.said(state, field_name, problem.to_string())
 }
 
-/// A number between `before` and `after` in `text` (`must be at most 200 characters`).
-fn number_in(text: &str, before: &str, after: &str) -> Option<i64> {
-    text.strip_prefix(before)?.strip_suffix(after)?.parse().ok()
-}
-
-/// One problem the domain or the store reported for `field`, in the catalog's words. The
-/// domain states its rules in English; those that admin forms can break are in the catalog,
-/// any other is shown as the domain put it.
+/// One problem the domain or the store reported for `field`, in the catalog's words (the
+/// one mapper of `page::problems`).
 pub(crate) fn problem(state: &AppState, field_name: &str, message: &str) -> String {
-    let f = || field(state, field_name).into();
-    let with = |key: &str| ta(state, key, &[("field", f())]);
-    let with_n = |key: &str, n: i64| ta(state, key, &[("field", f()), ("max", count_of(n).into())]);
-    match message {
-        "must not be empty" | "is required" => with("admin-invalid-empty"),
-        "must not contain control characters" => with("admin-invalid-control"),
-        "is not an e-mail address" => with("admin-invalid-email"),
-        "mixes letters of different alphabets; write it in one" => with("admin-invalid-scripts"),
-        "may contain only letters, digits, '.', '_' and '-'" => with("admin-invalid-sku"),
-        "may contain only lowercase letters a-z, digits and single dashes between them" => with("admin-invalid-slug"),
-        "must be 3 to 32 letters, digits, - or _" => with("admin-invalid-coupon-code"),
-        "must be more than 0 and at most 100" => with("admin-invalid-percent"),
-        "must be more than 0" => with("admin-invalid-positive"),
-        "must not be negative" => with("admin-invalid-negative"),
-        "must be at least 1 (leave it empty for no limit)" => with("admin-invalid-usage-limit"),
-        "an account with this e-mail address exists" => t(state, "admin-error-email-taken"),
-        "the order changed meanwhile; reload and retry" => t(state, "admin-error-changed"),
-        m if m.starts_with("this ") && m.ends_with(" is already taken") => with("admin-invalid-taken"),
-        m if m.starts_with("a coupon ") && m.ends_with(" exists already") => with("admin-invalid-coupon-exists"),
-        m => {
-            if let Some(n) = number_in(m, "must be at most ", " characters") {
-                with_n("admin-invalid-too-long", n)
-            } else if let Some(n) = number_in(m, "must be 1 to ", " characters") {
-                with_n("admin-invalid-length", n)
-            } else if let Some(n) = number_in(m, "must be between 0 and ", "") {
-                with_n("admin-invalid-range", n)
-            } else if let Some(n) = number_in(m, "must be at most ", "") {
-                with_n("admin-invalid-at-most", n)
-            } else {
-                line(state, field_name, m)
-            }
-        }
-    }
+    FIELDS.line(state, field_name, message)
 }
 
 /// Every problem of a validation error, one line each.
 pub(crate) fn problems(state: &AppState, v: &ValidationError) -> Vec<String> {
-    v.errors.iter().map(|e| problem(state, &e.field, &e.message)).collect()
+    FIELDS.lines(state, v)
 }
 
 /// What is wrong with a currency code, as an error line for the field `currency`.
 pub(crate) fn currency_error(state: &AppState, e: &CurrencyError) -> String {
     let v = currency_param(state, e);
-    v.errors
-        .iter()
-        .map(|e| ta(state, "admin-invalid-other", &[("field", e.field.clone().into()), ("problem", e.message.clone().into())]))
-        .collect()
+    v.errors.iter().map(|e| ta(state, "problem", &[("field", e.field.clone().into()), ("problem", e.message.clone().into())])).collect()
 }
 
 /// What is wrong with a currency code given as a link's parameter (the field and the problem).

@@ -64,9 +64,7 @@ impl PageError {
                 };
                 (*s, heading, Msg::problems(v))
             }
-            PageError::TooMany(wait) => {
-                (StatusCode::TOO_MANY_REQUESTS, Msg::new("error-too-many-heading"), Msg::new("error-too-many").arg("seconds", *wait))
-            }
+            PageError::TooMany(wait) => (StatusCode::TOO_MANY_REQUESTS, Msg::new("error-too-many-heading"), wait_message(*wait)),
             PageError::NotFound(what) => (StatusCode::NOT_FOUND, not_found(what), gone()),
             PageError::Store(StoreError::NotFound(what)) => (StatusCode::NOT_FOUND, not_found(what), gone()),
             PageError::Store(StoreError::Unavailable(detail)) => {
@@ -82,6 +80,16 @@ impl PageError {
                 failed()
             }
         }
+    }
+}
+
+/// How long to wait before trying again (the `Retry-After` seconds): in seconds up to a minute
+/// and a half, else in whole minutes, rounded up.
+fn wait_message(seconds: i64) -> Msg {
+    if seconds <= 90 {
+        Msg::new("error-too-many").arg("seconds", seconds.max(1))
+    } else {
+        Msg::new("error-too-many-minutes").arg("minutes", (seconds + 59) / 60)
     }
 }
 
@@ -249,4 +257,26 @@ fn render(state: &AppState, mut res: Response) -> Response {
 pub async fn render_error_pages(State(state): State<AppState>, req: Request, next: Next) -> Response {
     let res = next.run(req).await;
     render(&state, res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MsgArg, wait_message};
+
+    #[test]
+    fn a_wait_is_said_in_seconds_then_in_whole_minutes() {
+        let said = |seconds| {
+            let m = wait_message(seconds);
+            match m.args.as_slice() {
+                [(name, MsgArg::Number(n))] => (m.key, *name, *n),
+                other => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(said(0), ("error-too-many", "seconds", 1), "never zero seconds");
+        assert_eq!(said(1), ("error-too-many", "seconds", 1));
+        assert_eq!(said(90), ("error-too-many", "seconds", 90));
+        assert_eq!(said(91), ("error-too-many-minutes", "minutes", 2));
+        assert_eq!(said(900), ("error-too-many-minutes", "minutes", 15));
+        assert_eq!(said(3599), ("error-too-many-minutes", "minutes", 60));
+    }
 }

@@ -245,8 +245,10 @@ async fn login_is_throttled_per_account_with_a_wait() {
     }
     let blocked = attacker.login("victim@example.com", "the-right-password").await;
     assert_eq!(blocked.status, 429);
-    assert!(blocked.text().contains("Try again in"), "{}", blocked.text());
-    assert!(blocked.header("retry-after").parse::<i64>().unwrap() > 0);
+    let wait = blocked.header("retry-after").parse::<i64>().unwrap();
+    assert!(wait > 90, "the window is 15 minutes: {wait}");
+    let said = format!("Please wait {} minutes before trying again.", (wait + 59) / 60);
+    assert!(blocked.text().contains("Too many attempts") && blocked.text().contains(&said), "{said}: {}", blocked.text());
     assert!(app.store().audit_entries(0, 50).await.unwrap().iter().any(|e| e.event == "login_throttled"));
 }
 

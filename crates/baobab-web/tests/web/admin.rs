@@ -110,11 +110,14 @@ async fn owner_manages_staff_and_tokens_with_checked_input() {
     assert_eq!(owner.post("/admin/staff", &[("email", "new@example.com"), ("role", "support")]).await.status, 403, "no CSRF token");
     let bad_email = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "nope"), ("role", "support")]).await;
     assert_eq!(bad_email.status, 422);
+    assert!(bad_email.text().contains("email: is not an e-mail address"), "{}", bad_email.text());
     let bad_role = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "new@example.com"), ("role", "boss")]).await;
     assert_eq!(bad_role.status, 422);
     assert!(bad_role.text().contains("owner"));
     assert_eq!(owner.post("/admin/staff", &[("csrf", &csrf), ("email", "new@example.com"), ("role", "support")]).await.status, 200);
-    assert_eq!(owner.post("/admin/staff", &[("csrf", &csrf), ("email", "NEW@example.com"), ("role", "support")]).await.status, 409);
+    let taken = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "NEW@example.com"), ("role", "support")]).await;
+    assert_eq!(taken.status, 409);
+    assert!(taken.text().contains("email: an account with this address exists"), "{}", taken.text());
 
     let me = app.store().user_by_email("boss@example.com").await.unwrap().unwrap();
     let them = app.store().user_by_email("member@example.com").await.unwrap().unwrap();

@@ -326,6 +326,49 @@ async fn admin_form_errors_are_in_the_chosen_language() {
     assert!(bad.text().contains("Kuanzia: “31/01/2026” si tarehe kama 2026-01-31"), "{}", bad.text());
 }
 
+/// A shared problem reads the same in the admin and on the shop's pages: one line (`problem`),
+/// one message for the problem, each side naming the field its own way.
+#[tokio::test]
+async fn the_admin_and_the_shop_say_a_shared_problem_alike() {
+    let app = TestApp::new().await;
+    let i18n = baobab_web::i18n::I18n::shipped();
+    let line = |code: &str, field: &str, problem: &str, args: &[(&str, fluent_bundle::FluentValue)]| {
+        i18n.msg(code, "problem", &[("field", i18n.msg(code, field, &[]).into()), ("problem", i18n.msg(code, problem, args).into())])
+    };
+    let (mut owner, _) = crate::admin::staff_member_pub(&app, "chef@example.com", StaffRole::Owner).await;
+    owner.get("/language?code=fr&back=/admin/staff").await;
+    let csrf = owner.csrf("/admin/staff").await;
+    let bad = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "nope"), ("role", "support")]).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains(&line("fr", "admin-field-email", "problem-not-email", &[])), "{}", bad.text());
+    let mut shopper = Browser::new(&app);
+    let shop_csrf = shopper.csrf("/fr/account/register").await;
+    let form = [("csrf", shop_csrf.as_str()), ("name", "Amina"), ("email", "nope"), ("password", "kente-and-jollof")];
+    let bad = shopper.post("/fr/account/register", &form).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text().contains(&line("fr", "field-email", "problem-not-email", &[])), "{}", bad.text());
+    // the store's conflict, in words: an address already taken
+    let taken = owner.post("/admin/staff", &[("csrf", &csrf), ("email", "chef@example.com"), ("role", "support")]).await;
+    assert_eq!(taken.status, 409);
+    assert!(taken.text().contains("E-mail : un compte existe déjà avec cette adresse"), "{}", taken.text());
+    // a limit of 1000 or more, grouped as the language writes numbers
+    let path = format!("/admin/products/{}", app.ids.phone);
+    let long = "x".repeat(20_001);
+    let max = baobab_locale::format_count(20_000, "fr");
+    for (code, said) in [
+        ("en", "description: must be at most 20,000 characters".to_string()),
+        ("fr", line("fr", "admin-field-description", "problem-too-long", &[("max", max.into())])),
+    ] {
+        owner.get(&format!("/language?code={code}&back={path}")).await;
+        let csrf = owner.csrf(&path).await;
+        let r = owner
+            .post(&path, &[("csrf", &csrf), ("title", "Kora"), ("description", &long), ("category_id", ""), ("status", "active")])
+            .await;
+        assert_eq!(r.status, 422, "{code}");
+        assert!(r.text().contains(&said), "{code}: {said}: {}", r.text());
+    }
+}
+
 #[tokio::test]
 async fn bad_language_choices_never_fail_and_never_leave_the_site() {
     let app = TestApp::new().await;

@@ -157,6 +157,9 @@ async fn shopper_pages_in_other_languages_contain_no_english() {
             }
         };
         check("too many attempts", &throttled, 429);
+        let minutes = (throttled.header("retry-after").parse::<i64>().unwrap() + 59) / 60;
+        let wait = i18n.msg(code, "error-too-many-minutes", &[("minutes", minutes.into())]);
+        assert!(throttled.text().contains(&wait), "{p}: {wait}: {}", throttled.text());
         // the next language starts afresh (in-process requests share one client address)
         app.store().clear_throttle("reset:ip:unknown").await.unwrap();
 
