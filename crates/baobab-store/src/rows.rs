@@ -321,6 +321,39 @@ impl ProductTranslationRow {
     }
 }
 
+/// A product joined with one of its translations (all NULL when it has none).
+#[derive(sqlx::FromRow)]
+pub(crate) struct TranslatedProductRow {
+    #[sqlx(flatten)]
+    pub product: ProductRow,
+    pub t_lang: Option<String>,
+    pub t_title: Option<String>,
+    pub t_description: Option<String>,
+    pub t_slug: Option<String>,
+    pub t_attributes: Option<Json<BTreeMap<String, AttributeTranslation>>>,
+}
+
+impl TranslatedProductRow {
+    /// The product (from the first row) and its translations by language.
+    pub fn fold(rows: Vec<TranslatedProductRow>) -> (Option<ProductRow>, BTreeMap<String, ProductTranslation>) {
+        let mut product = None;
+        let mut translations = BTreeMap::new();
+        for r in rows {
+            if let Some(lang) = r.t_lang {
+                let t = ProductTranslation {
+                    title: r.t_title,
+                    description: r.t_description,
+                    slug: r.t_slug,
+                    attributes: r.t_attributes.map(|a| a.0).unwrap_or_default(),
+                };
+                translations.insert(lang, t);
+            }
+            product.get_or_insert(r.product);
+        }
+        (product, translations)
+    }
+}
+
 #[derive(sqlx::FromRow)]
 pub(crate) struct CategoryTranslationRow {
     pub category_id: i64,

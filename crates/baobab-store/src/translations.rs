@@ -43,7 +43,8 @@ pub trait TranslationStore: Send + Sync {
     /// A product as shown in `lang` (None: the default language), each field falling back to the
     /// default content, with all its translations. A slug is looked up as `lang`'s slug first,
     /// then as the default slug, then as any other language's slug (the caller redirects to
-    /// [`LocalizedProduct::slug_in`] when the slug asked for is not the page's own). Five queries.
+    /// [`LocalizedProduct::slug_in`] when the slug asked for is not the page's own). Four queries,
+    /// as many as [`crate::CatalogStore::product`]: the translations come with the product's row.
     async fn localized_product(&self, key: Key<'_>, lang: Option<&str>) -> Result<Option<LocalizedProduct>>;
 
     /// A category's translations by language.

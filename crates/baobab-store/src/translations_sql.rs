@@ -358,22 +358,30 @@ macro_rules! impl_translation_store {
                 lang: Option<&str>,
             ) -> $crate::Result<Option<baobab_domain::translation::LocalizedProduct>> {
                 use $crate::common::{PRODUCT_COLUMNS, dynamic};
+                // the product and its translations in one query: a row per language (or one
+                // with no translation), so a page in any language costs what it did before
+                let columns = PRODUCT_COLUMNS.split(", ").map(|c| format!("p.{c}")).collect::<Vec<_>>().join(", ");
+                let select = format!(
+                    "SELECT {columns}, t.lang AS t_lang, t.title AS t_title, t.description AS t_description, t.slug AS t_slug, \
+                     t.attributes AS t_attributes FROM products p LEFT JOIN product_translations t ON t.product_id = p.id"
+                );
                 let q = match key {
-                    $crate::Key::Id(id) => sqlx::query_as(dynamic(format!("SELECT {PRODUCT_COLUMNS} FROM products WHERE id = $1"))).bind(id),
+                    $crate::Key::Id(id) => sqlx::query_as(dynamic(format!("{select} WHERE p.id = $1 ORDER BY t.lang"))).bind(id),
                     // the language's own slug, then the default slug, then another language's
                     $crate::Key::Slug(s) => sqlx::query_as(dynamic(format!(
-                        "SELECT {PRODUCT_COLUMNS} FROM products WHERE id = (SELECT m.id FROM (\
+                        "{select} WHERE p.id = (SELECT m.id FROM (\
                          SELECT product_id AS id, CASE WHEN lang = $1 THEN 0 ELSE 2 END AS pref, lang FROM product_translations WHERE slug = $2 \
-                         UNION ALL SELECT id, 1 AS pref, '' AS lang FROM products WHERE slug = $2) m ORDER BY m.pref, m.lang LIMIT 1)"
+                         UNION ALL SELECT id, 1 AS pref, '' AS lang FROM products WHERE slug = $2) m ORDER BY m.pref, m.lang LIMIT 1) ORDER BY t.lang"
                     )))
                     .bind(lang.unwrap_or("").to_string())
                     .bind(s.to_string()),
                 };
-                let row: Option<$crate::rows::ProductRow> = q.fetch_optional(&self.read).await?;
+                let rows: Vec<$crate::rows::TranslatedProductRow> = q.fetch_all(&self.read).await?;
+                let Some(id) = rows.first().map(|r| r.product.id) else { return Ok(None) };
+                let variants = self.load_variants(&[id], None).await?;
+                let images = self.load_images(&[id]).await?;
+                let (row, translations) = $crate::rows::TranslatedProductRow::fold(rows);
                 let Some(row) = row else { return Ok(None) };
-                let variants = self.load_variants(&[row.id], None).await?;
-                let images = self.load_images(&[row.id]).await?;
-                let translations = self.product_translations(row.id).await?;
                 Ok(Some(baobab_domain::translation::LocalizedProduct::new(row.into_product(variants, images)?, lang, translations)))
             }
 

@@ -71,6 +71,7 @@ pub(super) async fn create(
     check_languages(&state, body.translations.keys())?;
     let cat = state.store.create_category_translated(&body.category, &body.translations).await?;
     state.catalog_changed();
+    crate::storefront::forget_category_translations(&state);
     Ok(created(format!("/api/v1/categories/{}", cat.id), &translated(&state, cat).await?))
 }
 
@@ -88,6 +89,7 @@ pub(super) async fn update(
     check_languages(&state, body.translations.keys())?;
     let cat = state.store.update_category_translated(id, &body.patch, &body.translations).await?;
     state.catalog_changed();
+    crate::storefront::forget_category_translations(&state);
     Ok(written(&translated(&state, cat).await?))
 }
 
@@ -99,5 +101,6 @@ pub(super) async fn archive(State(state): State<AppState>, _staff: CatalogStaff,
     let patch = CategoryPatch { archived: Some(true), ..Default::default() };
     let changed = state.store.update_category(id(&key)?, &patch).await?;
     state.catalog_changed();
+    crate::storefront::forget_category_translations(&state);
     Ok(written(&translated(&state, changed).await?))
 }

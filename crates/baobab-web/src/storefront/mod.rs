@@ -2,6 +2,8 @@
 //! Pages are cacheable (`public`, short max-age, ETag) and vary only by the currency cookie.
 
 mod language;
+pub(crate) mod localized;
+mod product;
 pub(crate) mod views;
 
 use axum::Router;
@@ -9,24 +11,24 @@ use axum::extract::{OriginalUri, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use baobab_domain::catalog::{Category, ProductStatus, ancestry};
+use baobab_domain::catalog::ancestry;
 use baobab_domain::query::{Pagination, ProductQuery, Sort};
 use baobab_domain::{Currency, ValidationError};
-
-use crate::i18n::{money, money_was};
-use baobab_store::Key;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::AppState;
+use crate::i18n::money;
 use crate::page::{PageError, PageResult, html_type};
 use crate::params::{CURRENCY_COOKIE, ListParams, currency, query};
+use localized::{PageLang, Tree, moved};
+pub use localized::{forget_category_translations, page_categories};
 use views::*;
 
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/", get(home))
         .route("/c/{slug}", get(category))
-        .route("/p/{slug}", get(product))
+        .route("/p/{slug}", get(product::product))
         .route("/search", get(search))
         .route("/currency", get(set_currency))
         .route("/data-saver", get(set_data_saver))
@@ -49,19 +51,22 @@ pub async fn not_found() -> PageError {
 
 async fn home(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> PageResult {
     let cur = page_currency(&state, &uri, &headers)?;
-    let cats = state.categories().await?;
+    let lang = PageLang::current(&state);
+    let tree = Tree::load(&state, &lang, false).await?;
     let mut q = ProductQuery::storefront(cur);
     q.pagination = Pagination { page: 1, per_page: 12 };
+    q.lang = lang.translated().map(String::from);
     let list = state.store.products(&q).await?;
     let shop = || state.settings.shop_name.clone().into();
-    let mut chrome = Chrome::new(&state, cur, &cats, "/", &state.t("home-title", &[]));
+    let mut chrome = Chrome::new(&state, cur, &tree.cats, "/", &state.t("home-title", &[]));
+    chrome.nav = top_level_in(&tree, &lang);
     chrome.data_saver = data_saver(&headers);
     chrome.description = state.t("home-description", &[("shop", shop())]);
     let ctx = HomeView {
         heading: state.t("home-heading", &[("shop", shop())]),
         tagline: state.t("home-tagline", &[]),
-        categories: top_level(&cats),
-        cards: cards(&state, &list.items, data_saver(&headers)),
+        categories: top_level_in(&tree, &lang),
+        cards: cards(&state, &list.items, data_saver(&headers), &lang),
         page: chrome,
     };
     Ok(page(&state, state.templates.render("home.html", &ctx)?))
@@ -95,9 +100,16 @@ async fn category(
     let list_params =
         ListParams { page: p.page, sort: p.sort, in_stock: p.in_stock, currency: p.currency, category: None, ..Default::default() };
     let mut resolved = list_params.resolve(&state, &headers, false).await?;
-    let cats = state.categories().await?;
-    let cat: &Category = cats.iter().find(|c| c.slug == slug && !c.archived).ok_or(PageError::NotFound("Category"))?;
+    let lang = PageLang::current(&state);
+    let tree = Tree::load(&state, &lang, true).await?;
+    let (cat, own) = tree.find(&slug).ok_or(PageError::NotFound("Category"))?;
+    // one URL per page and language: the default slug, or another language's, moves to its own
+    if !own {
+        let query = uri.query().map(|q| format!("?{q}")).unwrap_or_default();
+        return Ok(moved(&state, &format!("{}/c/{}{query}", lang.prefix, cat.slug)));
+    }
     resolved.query.category_id = Some(cat.id);
+    resolved.query.lang = lang.translated().map(String::from);
     let q = &resolved.query;
     let list = state.store.products(q).await?;
     if q.pagination.page > 1 && q.pagination.page > list.page_count() {
@@ -107,9 +119,14 @@ async fn category(
     let base = Params::new(&path).with("in_stock", q.in_stock_only.then(|| "1".to_string()));
     let sort_base = base.clone();
     let paged = base.with("sort", (q.sort != Sort::Relevance).then(|| q.sort.as_str().to_string()));
-    let mut chrome = Chrome::new(&state, q.currency, &cats, &path, &cat.name);
+    let mut chrome = Chrome::new(&state, q.currency, &tree.cats, &path, &cat.name);
+    chrome.nav = top_level_in(&tree, &lang);
     chrome.data_saver = data_saver(&headers);
-    chrome.set_canonical(&state, &Params::new(&path).with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url());
+    let page_no = (q.pagination.page > 1).then(|| q.pagination.page.to_string());
+    chrome.set_canonical(&state, &Params::new(&path).with("page", page_no.clone()).url());
+    chrome.set_alternates(&state, |code| {
+        Params::new(&format!("/c/{}", tree.slug_in(cat.id, lang.store_code(code)))).with("page", page_no.clone()).url()
+    });
     let args = [
         ("category", cat.name.clone().into()),
         ("count", list.total.into()),
@@ -117,78 +134,49 @@ async fn category(
         ("about", cat.description.clone().into()),
     ];
     chrome.description = truncate(&state.t("category-description", &args), 155);
-    chrome.crumbs = ancestry(&cats, cat.id).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect();
+    chrome.crumbs = ancestry(&tree.cats, cat.id)
+        .iter()
+        .map(|c| Link { mark: lang.mark(tree.fallback(c.id).name), ..Link::to(&c.name, format!("/c/{}", c.slug)) })
+        .collect();
     let ctx = CategoryView {
-        children: cats.iter().filter(|c| c.parent_id == Some(cat.id) && !c.archived).map(CategoryLink::from).collect(),
-        category: CategoryLink::from(cat),
+        children: tree
+            .cats
+            .iter()
+            .filter(|c| c.parent_id == Some(cat.id) && !c.archived)
+            .map(|c| CategoryLink::of(c, &tree, &lang))
+            .collect(),
+        category: CategoryLink::of(cat, &tree, &lang),
         total: list.total,
         sorts: sort_links(&state, &sort_base, q.sort, false),
         pager: Pager::new(&paged, q.pagination.page, list.page_count()),
-        cards: cards(&state, &list.items, data_saver(&headers)),
+        cards: cards(&state, &list.items, data_saver(&headers), &lang),
         page: chrome,
     };
     Ok(page(&state, state.templates.render("category.html", &ctx)?))
 }
 
-async fn product(State(state): State<AppState>, Path(slug): Path<String>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> PageResult {
-    let cur = page_currency(&state, &uri, &headers)?;
-    let p =
-        state.store.product(Key::Slug(&slug)).await?.filter(|p| p.status == ProductStatus::Active).ok_or(PageError::NotFound("Product"))?;
-    let cats = state.categories().await?;
-    let path = format!("/p/{}", p.slug);
-    let mut chrome = Chrome::new(&state, cur, &cats, &path, &p.title);
-    chrome.data_saver = data_saver(&headers);
-    let from = p.from_price(cur);
-    chrome.description = match &from {
-        Some(price) => {
-            let args = [
-                ("title", p.title.clone().into()),
-                ("price", money(price.amount_minor, price.currency).into()),
-                ("about", p.description.clone().into()),
-            ];
-            truncate(&state.t("product-description-from", &args), 155)
-        }
-        None => truncate(&format!("{}. {}", p.title, p.description), 155),
-    };
-    let mut crumbs: Vec<Link> =
-        p.category_id.map(|c| ancestry(&cats, c).iter().map(|c| Link::to(&c.name, format!("/c/{}", c.slug))).collect()).unwrap_or_default();
-    crumbs.push(Link::to(&p.title, path.clone()));
-    chrome.crumbs = crumbs;
-    let variants = VariantTable::of(&state, &p, cur);
-    let cheapest = p.live_variants().filter_map(|v| v.price_in(cur)).min_by_key(|x| x.amount_minor);
-    let ctx = ProductView {
-        product: ProductHead { title: p.title.clone() },
-        price: from.map(|x| money(x.amount_minor, x.currency)),
-        compare_at: cheapest.and_then(money_was),
-        in_stock: p.in_stock(),
-        description: p.description.split("\n\n").map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect(),
-        attributes: p.attributes.clone(),
-        images: p
-            .images
-            .iter()
-            .enumerate()
-            .map(|(n, i)| crate::media::Picture::of(&state, i, if n == 0 { 640 } else { 320 }, data_saver(&headers)))
-            .collect(),
-        variants,
-        page: chrome,
-    };
-    Ok(page(&state, state.templates.render("product.html", &ctx)?))
-}
-
 async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(uri): OriginalUri) -> PageResult {
-    let params: ListParams = query(&uri)?;
+    let mut params: ListParams = query(&uri)?;
     if params.status.is_some() {
         return Err(PageError::BadParam(ValidationError::new("status", "is not available on the storefront")));
     }
+    let lang = PageLang::current(&state);
+    let tree = Tree::load(&state, &lang, false).await?;
+    // the category filter names a category by its slug in the page's language (any slug works)
+    if let Some((c, _)) = params.category.as_deref().and_then(|c| tree.find(c)) {
+        params.category = Some(c.id.to_string());
+    }
     let mut resolved = params.resolve(&state, &headers, false).await?;
     resolved.query.with_facets = true;
+    resolved.query.lang = lang.translated().map(String::from);
     let q = &resolved.query;
     let list = state.store.products(q).await?;
-    let cats = state.categories().await?;
+    let cats = &tree.cats;
     let text = params.q.clone().unwrap_or_default();
+    let slug_of = |id: i64| cats.iter().find(|c| c.id == id).map(|c| c.slug.clone());
     let base = Params::new("/search")
         .with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty()))
-        .with("category", resolved.category.as_ref().map(|c| c.slug.clone()))
+        .with("category", resolved.category.as_ref().and_then(|c| slug_of(c.id)))
         .with("min_price", q.min_price.map(|v| v.to_string()))
         .with("max_price", q.max_price.map(|v| v.to_string()))
         .with("in_stock", q.in_stock_only.then(|| "1".to_string()));
@@ -203,6 +191,7 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
                 label: format!("{} ({})", c.name, fc.count),
                 url: sorted.clone().with("category", Some(c.slug.clone())).with("page", None).url(),
                 current: q.category_id == Some(c.id),
+                mark: lang.mark(tree.fallback(c.id).name),
             })
         })
         .collect();
@@ -213,12 +202,14 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
             label: format!("{} – {} ({})", money(b.min, q.currency), money(b.max, q.currency), b.count),
             url: sorted.clone().with("min_price", Some(b.min.to_string())).with("max_price", Some(b.max.to_string())).url(),
             current: q.min_price == Some(b.min) && q.max_price == Some(b.max),
+            mark: None,
         })
         .collect();
     let stock_links = vec![Link {
         label: state.t("search-in-stock-only", &[("count", facets.in_stock.into())]),
         url: sorted.clone().with("in_stock", (!q.in_stock_only).then(|| "1".to_string())).url(),
         current: false,
+        mark: None,
     }];
     let filtered = q.category_id.is_some() || q.min_price.is_some() || q.max_price.is_some() || q.in_stock_only;
     let clear = filtered.then(|| Params::new("/search").with("q", Some(text.trim().to_string()).filter(|s| !s.is_empty())).url());
@@ -230,10 +221,11 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
     let mut chrome = Chrome::new(
         &state,
         q.currency,
-        &cats,
+        cats,
         &sorted.clone().with("page", (q.pagination.page > 1).then(|| q.pagination.page.to_string())).url(),
         &title,
     );
+    chrome.nav = top_level_in(&tree, &lang);
     chrome.data_saver = data_saver(&headers);
     chrome.q = text.trim().to_string();
     chrome.noindex = true;
@@ -243,7 +235,7 @@ async fn search(State(state): State<AppState>, headers: HeaderMap, OriginalUri(u
         total: list.total,
         sorts: sort_links(&state, &base, q.sort, q.terms.is_some()),
         pager: Pager::new(&sorted, q.pagination.page, list.page_count()),
-        cards: cards(&state, &list.items, data_saver(&headers)),
+        cards: cards(&state, &list.items, data_saver(&headers), &lang),
         categories: category_links,
         prices: price_links,
         stock: stock_links,
@@ -331,11 +323,7 @@ fn sort_links(state: &AppState, base: &Params, current: Sort, has_text: bool) ->
             label: if !has_text && *s == Sort::Relevance { sort_label(state, Sort::Newest) } else { sort_label(state, *s) },
             url: base.clone().with("sort", (*s != Sort::Relevance).then(|| s.as_str().to_string())).url(),
             current: *s == current || (!has_text && current == Sort::Newest && *s == Sort::Relevance),
+            mark: None,
         })
         .collect()
-}
-
-#[derive(Serialize)]
-pub(crate) struct ProductHead {
-    pub(crate) title: String,
 }

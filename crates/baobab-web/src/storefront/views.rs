@@ -1,10 +1,10 @@
 //! View models: what the templates see. Prices arrive formatted; URLs arrive built.
 
 use baobab_domain::Currency;
-use baobab_domain::catalog::{Category, NameValue, Product, ProductSummary};
+use baobab_domain::catalog::{Category, ProductSummary};
 use serde::Serialize;
 
-use super::ProductHead;
+use super::localized::{Mark, PageLang, Tree};
 use crate::AppState;
 use crate::media::Picture;
 
@@ -85,6 +85,16 @@ impl Chrome {
         self.alternates.push(Alternate { hreflang: "x-default".into(), href: href(default) });
     }
 
+    /// The `hreflang` alternates of a page whose path differs per language (a translated slug):
+    /// `path_in(code)` is the path (without prefix) in language `code`.
+    pub fn set_alternates(&mut self, state: &AppState, path_in: impl Fn(&str) -> String) {
+        let base = &state.settings.public_url;
+        let default = state.i18n.default_code();
+        let href = |code: &str| format!("{base}{}{}", crate::i18n::Lang::new(code, default).prefix, path_in(code));
+        self.alternates = state.i18n.languages().iter().map(|l| Alternate { hreflang: l.code.clone(), href: href(&l.code) }).collect();
+        self.alternates.push(Alternate { hreflang: "x-default".into(), href: href(default) });
+    }
+
     /// For error pages, which must render even when the database is away.
     pub fn bare(state: &AppState, title: &str) -> Chrome {
         let mut c = Chrome::new(state, state.settings.default_currency, &[], "/", title);
@@ -100,11 +110,14 @@ pub struct Link {
     pub label: String,
     pub url: String,
     pub current: bool,
+    /// Set when the label is the default language's on a page in another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
 }
 
 impl Link {
     pub fn to(label: &str, url: String) -> Link {
-        Link { label: label.to_string(), url, current: false }
+        Link { label: label.to_string(), url, current: false, mark: None }
     }
 }
 
@@ -113,16 +126,35 @@ pub struct CategoryLink {
     pub slug: String,
     pub name: String,
     pub description: String,
+    /// Set when the name (`mark`) or the description (`about_mark`) is the default language's
+    /// on a page in another.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mark: Option<Mark>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about_mark: Option<Mark>,
 }
 
 impl From<&Category> for CategoryLink {
     fn from(c: &Category) -> Self {
-        CategoryLink { slug: c.slug.clone(), name: c.name.clone(), description: c.description.clone() }
+        CategoryLink { slug: c.slug.clone(), name: c.name.clone(), description: c.description.clone(), mark: None, about_mark: None }
+    }
+}
+
+impl CategoryLink {
+    /// A category of the tree in the page's language, its untranslated parts marked.
+    pub fn of(c: &Category, tree: &Tree, lang: &PageLang) -> CategoryLink {
+        let fb = tree.fallback(c.id);
+        CategoryLink { mark: lang.mark(fb.name), about_mark: lang.mark(fb.description), ..CategoryLink::from(c) }
     }
 }
 
 pub fn top_level(cats: &[Category]) -> Vec<CategoryLink> {
     cats.iter().filter(|c| c.parent_id.is_none() && !c.archived).map(CategoryLink::from).collect()
+}
+
+/// The top-level categories in the page's language, untranslated names marked.
+pub fn top_level_in(tree: &Tree, lang: &PageLang) -> Vec<CategoryLink> {
+    tree.cats.iter().filter(|c| c.parent_id.is_none() && !c.archived).map(|c| CategoryLink::of(c, tree, lang)).collect()
 }
 
 #[derive(Serialize)]
@@ -132,10 +164,12 @@ pub struct Card {
     pub price: Option<String>,
     pub in_stock: bool,
     pub img: Option<Picture>,
+    /// Set when the title is the default language's on a page in another.
+    pub mark: Option<Mark>,
 }
 
 /// Product cards; images at the width a card needs on most phones (320 px).
-pub fn cards(state: &AppState, items: &[ProductSummary], data_saver: bool) -> Vec<Card> {
+pub fn cards(state: &AppState, items: &[ProductSummary], data_saver: bool, lang: &PageLang) -> Vec<Card> {
     items
         .iter()
         .map(|p| Card {
@@ -144,6 +178,7 @@ pub fn cards(state: &AppState, items: &[ProductSummary], data_saver: bool) -> Ve
             price: p.price.map(|x| crate::i18n::money(x.amount_minor, x.currency)),
             in_stock: p.in_stock,
             img: p.image.as_ref().map(|i| Picture::of(state, i, 320, data_saver)),
+            mark: lang.mark(p.title_fallback),
         })
         .collect()
 }
@@ -241,88 +276,6 @@ pub struct CategoryView {
     pub sorts: Vec<Link>,
     pub cards: Vec<Card>,
     pub pager: Pager,
-}
-
-/// A variant's row on the product page. It is named by its option values, one cell per column
-/// of [`VariantTable::options`]; never by its SKU.
-#[derive(Serialize)]
-pub struct VariantRow {
-    pub id: i64,
-    /// Priced in the page's currency and in stock.
-    pub buyable: bool,
-    /// Its value of each of the table's options, in the columns' order ("—" where it has none).
-    pub values: Vec<String>,
-    pub price: Option<String>,
-    pub compare_at: Option<String>,
-    pub stock: String,
-    /// Any left (green), or none (red).
-    pub available: bool,
-}
-
-/// The product page's variants: a column per option name ("Size", "Colour"), in the order the
-/// variants first use them, and a row per live variant.
-#[derive(Serialize)]
-pub struct VariantTable {
-    pub options: Vec<String>,
-    pub rows: Vec<VariantRow>,
-    /// The SKU of a product sold as one variant without options, shown among its details.
-    pub sku: Option<String>,
-}
-
-impl VariantTable {
-    pub fn of(state: &AppState, p: &Product, currency: Currency) -> VariantTable {
-        let mut options: Vec<String> = Vec::new();
-        for o in p.live_variants().flat_map(|v| &v.options) {
-            if !options.contains(&o.name) {
-                options.push(o.name.clone());
-            }
-        }
-        let rows: Vec<VariantRow> = p
-            .live_variants()
-            .map(|v| {
-                let price = v.price_in(currency);
-                VariantRow {
-                    id: v.id,
-                    buyable: price.is_some() && v.stock_on_hand > 0,
-                    values: options
-                        .iter()
-                        .map(|name| v.options.iter().find(|o| &o.name == name).map_or("—", |o| o.value.as_str()).to_string())
-                        .collect(),
-                    price: price.map(|x| crate::i18n::money(x.amount_minor, x.currency)),
-                    compare_at: price.and_then(crate::i18n::money_was),
-                    stock: stock_text(state, v.stock_on_hand),
-                    available: v.stock_on_hand > 0,
-                }
-            })
-            .collect();
-        let sku = match (options.is_empty(), p.live_variants().collect::<Vec<_>>().as_slice()) {
-            (true, [only]) => Some(only.sku.clone()),
-            _ => None,
-        };
-        VariantTable { options, rows, sku }
-    }
-}
-
-/// How many are left, as the product page says it.
-pub fn stock_text(state: &AppState, on_hand: i64) -> String {
-    match on_hand {
-        n if n <= 0 => state.t("stock-out", &[]),
-        n if n <= 5 => state.t("stock-few", &[("count", n.into())]),
-        _ => state.t("stock-in", &[]),
-    }
-}
-
-#[derive(Serialize)]
-pub struct ProductView {
-    pub page: Chrome,
-    pub product: ProductHead,
-    pub price: Option<String>,
-    pub compare_at: Option<String>,
-    pub in_stock: bool,
-    pub variants: VariantTable,
-    pub description: Vec<String>,
-    pub attributes: Vec<NameValue>,
-    pub images: Vec<Picture>,
 }
 
 #[derive(Serialize)]

@@ -1,10 +1,222 @@
-//! Catalog content in several languages: translations in the API (the storefront's cases
-//! follow with its pages).
+//! Catalog content in several languages: translated titles, descriptions, attributes and slugs
+//! on the storefront with fallback to the default language, search per language on both
+//! backends, and translations in the API.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
 
 use axum::http::Method;
+use baobab_domain::catalog::ProductStatus;
+use baobab_domain::translation::{AttributeTranslation, CategoryTranslation, ProductTranslation};
+use baobab_store::testing::count_queries;
 use serde_json::json;
 
-use crate::support::TestApp;
+use crate::support::{TestApp, between, price, product, variant};
+
+const BASE: &str = "http://127.0.0.1:8080";
+
+fn title(t: &str) -> ProductTranslation {
+    ProductTranslation { title: Some(t.into()), ..Default::default() }
+}
+
+fn name(n: &str, slug: Option<&str>) -> CategoryTranslation {
+    CategoryTranslation { name: Some(n.into()), description: None, slug: slug.map(String::from) }
+}
+
+/// Phone 01 in French (title, slug, an attribute) and Arabic (title); Phones in French and
+/// Arabic; Smartphones and Groceries untranslated.
+async fn translate(app: &TestApp) {
+    let s = app.store();
+    let phone = s.product(baobab_store::Key::Slug("kora-phone-model-01")).await.unwrap().unwrap().id;
+    let fr = ProductTranslation {
+        slug: Some("telephone-kora-01".into()),
+        attributes: BTreeMap::from([("Origin".into(), AttributeTranslation { name: Some("Origine".into()), value: None })]),
+        ..title("Téléphone Kora modèle 01")
+    };
+    s.upsert_product_translation(phone, "fr", &fr).await.unwrap();
+    s.upsert_product_translation(phone, "ar", &title("هاتف كورا طراز 01")).await.unwrap();
+    s.upsert_category_translation(app.ids.phones, "fr", &name("Téléphones", None)).await.unwrap();
+    s.upsert_category_translation(app.ids.phones, "ar", &name("هواتف", None)).await.unwrap();
+    app.state.catalog_changed();
+}
+
+#[tokio::test]
+async fn product_pages_show_the_translation_and_fall_back_marked() {
+    let app = TestApp::new().await;
+    translate(&app).await;
+    let r = app.get("/fr/p/telephone-kora-01").await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let fr = r.text();
+    assert!(fr.contains("<h1>Téléphone Kora modèle 01</h1>"), "{fr}");
+    assert!(fr.contains("<title>Téléphone Kora modèle 01 · Baobab</title>"));
+    // the description has no French: the English one, marked as English
+    assert!(fr.contains("<p lang=\"en\" dir=\"ltr\">Kora phone model 01: a fine product.</p>"), "{fr}");
+    assert!(fr.contains("<dt>Origine</dt><dd lang=\"en\" dir=\"ltr\">Ghana</dd>"), "name translated, value not: {fr}");
+    assert!(fr.contains("<th scope=\"col\" lang=\"en\" dir=\"ltr\">Storage</th>"), "option names are the default language's");
+    // one URL per language, each language's own slug in the alternates
+    assert_eq!(between(&fr, "<link rel=\"canonical\" href=\"", "\""), format!("{BASE}/fr/p/telephone-kora-01"));
+    for (lang, href) in [
+        ("en", "/p/kora-phone-model-01"),
+        ("fr", "/fr/p/telephone-kora-01"),
+        ("ar", "/ar/p/kora-phone-model-01"),
+        ("x-default", "/p/kora-phone-model-01"),
+    ] {
+        assert!(fr.contains(&format!("<link rel=\"alternate\" hreflang=\"{lang}\" href=\"{BASE}{href}\">")), "{lang}: {fr}");
+    }
+    let en = app.get("/p/telephone-kora-01").await;
+    assert_eq!((en.status.as_u16(), en.header("location")), (301, "/p/kora-phone-model-01"), "another language's slug moves");
+    let en = app.get("/p/kora-phone-model-01").await.text();
+    assert!(en.contains("<h1>Kora phone model 01</h1>") && en.contains("<dt>Origin</dt><dd>Ghana</dd>"));
+    assert_eq!(en.matches(" lang=\"en\" dir=").count(), 1, "nothing is marked in the default language but <html>");
+    assert!(en.contains(&format!("hreflang=\"fr\" href=\"{BASE}/fr/p/telephone-kora-01\"")));
+
+    // the default slug under a prefix moves (permanently, cacheable, the query kept)
+    let moved = app.get("/fr/p/kora-phone-model-01?currency=KES").await;
+    assert_eq!(moved.status, 301);
+    assert_eq!(moved.header("location"), "/fr/p/telephone-kora-01?currency=KES");
+    assert!(moved.header("cache-control").starts_with("public"), "{}", moved.header("cache-control"));
+    // a language without its own slug serves the default one
+    let r = app.get("/ar/p/kora-phone-model-01").await;
+    assert_eq!(r.status, 200);
+    let ar = r.text();
+    assert!(ar.contains("<h1>هاتف كورا طراز 01</h1>"), "{ar}");
+    assert!(ar.contains("<p lang=\"en\" dir=\"ltr\">Kora phone model 01: a fine product.</p>"), "English inside Arabic is marked");
+    let untranslated = app.get("/ar/p/kora-phone-model-02").await.text();
+    assert!(untranslated.contains("<h1 lang=\"en\" dir=\"ltr\">Kora phone model 02</h1>"), "{untranslated}");
+    assert_eq!(app.get("/ar/p/telephone-kora-01").await.header("location"), "/ar/p/kora-phone-model-01");
+    assert_eq!(app.get("/fr/p/nope").await.status, 404);
+    // a draft stays hidden in every language, by any slug
+    let s = app.store();
+    s.upsert_product_translation(app.ids.draft, "fr", &title("Prototype secret")).await.unwrap();
+    assert_eq!(app.get("/fr/p/prototype-secret").await.status, 404);
+}
+
+#[tokio::test]
+async fn category_home_and_search_pages_speak_the_language() {
+    let app = TestApp::new().await;
+    translate(&app).await;
+    let r = app.get("/fr/c/telephones").await;
+    assert_eq!(r.status, 200, "{}", r.text());
+    let cat = r.text();
+    assert!(cat.contains("<h1>Téléphones</h1>"), "{cat}");
+    assert!(cat.contains("<p lang=\"en\" dir=\"ltr\">All the Phones</p>"), "untranslated description marked");
+    assert!(cat.contains("<a href=\"/fr/c/smartphones\" lang=\"en\" dir=\"ltr\">Smartphones</a>"), "{cat}");
+    assert!(cat.contains("<a href=\"/fr/c/telephones\">Téléphones</a>"), "navigation and crumbs in French: {cat}");
+    assert!(cat.contains("<b lang=\"en\" dir=\"ltr\">Kora phone model 29</b>"), "untranslated titles marked: {cat}");
+    let paged = app.get("/fr/c/telephones?page=2").await.text();
+    assert!(paged.contains("<a href=\"/fr/p/telephone-kora-01\"><b>Téléphone Kora modèle 01</b></a>"), "{paged}");
+    for (lang, href) in [("en", "/c/phones"), ("fr", "/fr/c/telephones"), ("ar", "/ar/c/phones"), ("x-default", "/c/phones")] {
+        assert!(cat.contains(&format!("hreflang=\"{lang}\" href=\"{BASE}{href}\"")), "{lang}");
+    }
+    assert_eq!(between(&paged, "<link rel=\"canonical\" href=\"", "\""), format!("{BASE}/fr/c/telephones?page=2"));
+    assert!(paged.contains(&format!("hreflang=\"en\" href=\"{BASE}/c/phones?page=2\"")));
+    let moved = app.get("/fr/c/phones?sort=price_asc").await;
+    assert_eq!((moved.status.as_u16(), moved.header("location")), (301, "/fr/c/telephones?sort=price_asc"));
+    assert_eq!(app.get("/c/telephones").await.header("location"), "/c/phones");
+    let en = app.get("/c/phones").await.text();
+    assert!(en.contains("<h1>Phones</h1>") && en.contains(&format!("hreflang=\"fr\" href=\"{BASE}/fr/c/telephones\"")));
+
+    let home = app.get("/fr/").await.text();
+    assert!(home.contains("<li><a href=\"/fr/c/telephones\">Téléphones</a></li>"), "{home}");
+    assert!(home.contains("<li><a href=\"/fr/c/groceries\" lang=\"en\" dir=\"ltr\">Groceries</a></li>"), "{home}");
+    let ar_home = app.get("/ar/").await.text();
+    assert!(ar_home.contains("<li><a href=\"/ar/c/phones\">هواتف</a></li>"), "{ar_home}");
+
+    // search in French: its translations and the default content; facets in French; the
+    // category filter by its French slug
+    let found = app.get("/fr/search?q=t%C3%A9l%C3%A9phone").await.text();
+    assert!(found.contains("<b>Téléphone Kora modèle 01</b>") && found.contains("href=\"/fr/p/telephone-kora-01\""), "{found}");
+    assert_eq!(found.matches("<li><a href=\"/fr/p/").count(), 1, "{found}");
+    let kora = app.get("/fr/search?q=kora&category=telephones").await;
+    assert_eq!(kora.status, 200, "{}", kora.text());
+    let kora = kora.text();
+    assert!(kora.contains("<a href=\"/fr/search?category=smartphones&amp;q=kora\" lang=\"en\" dir=\"ltr\">Smartphones (30)</a>"), "{kora}");
+    assert_eq!(app.get("/fr/search?q=kora&category=phones").await.status, 200, "the default slug filters too");
+    assert_eq!(app.get("/fr/search?q=kora&category=nope").await.status, 400);
+}
+
+/// A category page reads the same number of queries in every language and for any number of
+/// products: translations are joined, never read per product.
+#[tokio::test]
+async fn pages_in_a_language_read_a_constant_number_of_queries() {
+    let app = TestApp::new().await;
+    translate(&app).await;
+    let mut counts = Vec::new();
+    for path in ["/c/phones", "/c/phones?page=2", "/fr/c/telephones", "/fr/c/telephones?page=2", "/ar/c/phones", "/ar/c/phones?page=2"] {
+        app.get(path).await; // the category tree is cached for a moment: the same state for each
+        let (r, n) = count_queries(app.get(path)).await;
+        assert_eq!(r.status, 200, "{path}");
+        counts.push(n);
+    }
+    println!("queries per category page (en, en p2, fr, fr p2, ar, ar p2): {counts:?}");
+    assert!(counts.iter().all(|n| *n == counts[0]), "{counts:?}");
+    let (r, product) = count_queries(app.get("/fr/p/telephone-kora-01")).await;
+    assert_eq!(r.status, 200);
+    let (_, english) = count_queries(app.get("/p/kora-phone-model-01")).await;
+    assert!(product <= english + 1, "French product page: {product} queries, English {english}");
+}
+
+/// Search per language on both backends: accents folded in French and Portuguese, Arabic
+/// harakat folded, French stems on PostgreSQL.
+#[tokio::test]
+async fn search_per_language_on_both_backends() {
+    let sqlite = TestApp::new().await;
+    search_cases(&sqlite).await;
+    if let Some(pg) = TestApp::postgres().await {
+        search_cases(&pg).await;
+    }
+}
+
+async fn search_cases(app: &TestApp) {
+    let s = app.store();
+    let pg = s.backend() == "postgres";
+    for (t, sku, lang, tr) in [
+        (
+            "Flat screen TV",
+            "TV-1",
+            "fr",
+            ProductTranslation { description: Some("Un téléviseur pour le salon.".into()), ..title("Télévision à écran plat") },
+        ),
+        ("Coffee 500 g", "COF-1", "fr", title("Café moulu 500 g")),
+        ("Leather shoe", "SHOE-1", "fr", title("Chaussure en cuir")),
+        ("Water action kit", "ACT-1", "pt", title("Kit de ação pela água")),
+        ("Smartphone X", "PHX-1", "ar", title("هَاتِف ذكي إكس")),
+    ] {
+        let p = s.create_product(&product(t, app.ids.groceries, vec![variant(sku, vec![price("NGN", 100_000)], 3)])).await.unwrap();
+        assert_eq!(p.status, ProductStatus::Active);
+        s.upsert_product_translation(p.id, lang, &tr).await.unwrap();
+    }
+    let hits = |html: &str, prefix: &str| html.matches(&format!("<li><a href=\"{prefix}/p/")).count();
+    for (path, found, why) in [
+        ("/fr/search?q=cafe", "Café moulu 500 g", "accents folded"),
+        ("/fr/search?q=caf%C3%A9", "Café moulu 500 g", "accents kept"),
+        ("/fr/search?q=television", "Télévision à écran plat", ""),
+        ("/fr/search?q=t%C3%A9l%C3%A9vision", "Télévision à écran plat", ""),
+        ("/fr/search?q=televiseur+salon", "Télévision à écran plat", "the translated description"),
+        ("/fr/search?q=coffee", "Café moulu 500 g", "the default content too"),
+        ("/pt/search?q=a%C3%A7%C3%A3o", "Kit de ação pela água", ""),
+        ("/pt/search?q=acao+agua", "Kit de ação pela água", ""),
+        ("/ar/search?q=%D9%87%D8%A7%D8%AA%D9%81", "هَاتِف ذكي إكس", "هاتف without harakat"),
+        ("/ar/search?q=%D9%87%D9%8E%D8%A7%D8%AA%D9%90%D9%81+%D8%B0%D9%83%D9%8A", "هَاتِف ذكي إكس", "with harakat"),
+    ] {
+        let r = app.get(path).await;
+        assert_eq!(r.status, 200, "{path}");
+        let html = r.text();
+        let prefix = &path[..3];
+        assert!(html.contains(&format!("<b>{found}</b>")), "{} {path} ({why}): {html}", s.backend());
+        assert_eq!(hits(&html, prefix), 1, "{} {path}", s.backend());
+    }
+    // plural to singular: PostgreSQL's French stemmer; SQLite matches words as prefixes only
+    let plural = app.get("/fr/search?q=chaussures").await.text();
+    assert_eq!(hits(&plural, "/fr"), if pg { 1 } else { 0 }, "{} chaussures → chaussure", s.backend());
+    if pg {
+        let article = app.get("/ar/search?q=%D8%A7%D9%84%D9%87%D8%A7%D8%AA%D9%81").await.text();
+        assert_eq!(hits(&article, "/ar"), 1, "الهاتف finds هاتف by its stem");
+    }
+    // one language's words are not another's
+    assert_eq!(hits(&app.get("/pt/search?q=cafe+moulu").await.text(), "/pt"), 0);
+    assert_eq!(hits(&app.get("/search?q=moulu").await.text(), ""), 0);
+}
 
 fn lantern() -> serde_json::Value {
     json!({
@@ -142,4 +354,45 @@ async fn bad_translations_are_422_naming_the_field_and_change_nothing() {
     cat(json!({"name": "Radios", "translations": {"fr": {"slug": "phones"}}})).await.assert_error(422, "translations.fr.slug");
     cat(json!({"name": "Radios", "translations": {"xx": {"name": "Radios"}}})).await.assert_error(422, "translations.xx");
     assert_eq!(app.snapshot().await, before, "rejected writes changed nothing");
+}
+
+/// Figures, not a check: `cargo test -p baobab-web --test web timing -- --ignored --nocapture`.
+#[tokio::test]
+#[ignore]
+async fn timing_of_category_and_search_pages() {
+    let app = TestApp::new().await;
+    translate(&app).await;
+    for path in [
+        "/c/phones",
+        "/search?q=kora",
+        "/p/kora-phone-model-04",
+        "/fr/c/telephones",
+        "/fr/search?q=kora",
+        "/fr/p/kora-phone-model-04",
+        "/ar/c/phones",
+        "/ar/search?q=%D9%87%D8%A7%D8%AA%D9%81",
+    ] {
+        for _ in 0..20 {
+            assert_eq!(app.get(path).await.status, 200, "{path}");
+        }
+        let mut times: Vec<u128> = Vec::new();
+        let cpu = cpu_micros();
+        for _ in 0..1000 {
+            let t = Instant::now();
+            let r = app.get(path).await;
+            times.push(t.elapsed().as_micros());
+            assert_eq!(r.status, 200);
+        }
+        let cpu = (cpu_micros() - cpu) / 1000;
+        times.sort();
+        println!("timing {path}: p50 {} µs, p90 {} µs, CPU {cpu} µs a request", times[500], times[900]);
+    }
+}
+
+/// The process's CPU time so far (user + system, all threads), in microseconds.
+fn cpu_micros() -> u128 {
+    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
+    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
+    let f: Vec<u128> = after.split_whitespace().skip(11).take(2).map(|x| x.parse().unwrap_or(0)).collect();
+    f.iter().sum::<u128>() * 10_000 // clock ticks of 10 ms
 }
