@@ -6,6 +6,8 @@
 //!   problem located by row and column ([`Problem`]) for a dry run.
 //! - [`ProductWriter`] writes products in Shopify's current product CSV columns; reading the
 //!   file back gives the same products.
+//! - [`TranslationReader`] and [`TranslationWriter`] read and write catalog translations in the
+//!   columns of Shopify's translation CSV (one row per field per language).
 //! - [`OrderWriter`] writes one row per order line with the order's totals, for accounting.
 //!
 //! Every text cell written starts safely in a spreadsheet: a leading `=`, `+`, `-`, `@`, tab or
@@ -48,6 +50,7 @@ mod orders;
 mod problem;
 mod reader;
 mod text;
+mod translations;
 
 pub use amount::format_amount;
 pub use export::{ExportError, PRODUCT_COLUMNS, ProductWriter, write_products};
@@ -56,3 +59,4 @@ pub use orders::{ORDER_COLUMNS, OrderLineRecord, OrderRecord, OrderWriter, write
 pub use problem::Problem;
 pub use reader::{Format, ImportOptions, ProductReader, ReadResult, TagsAs, parse_currency};
 pub use text::{Encoding, encode_windows_1252, escape_formula, html_to_text, text_to_html};
+pub use translations::{TRANSLATION_COLUMNS, TranslatedField, TranslatedKind, TranslationReader, TranslationRow, TranslationWriter};

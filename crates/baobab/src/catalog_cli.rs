@@ -1,4 +1,5 @@
-//! `baobab import products` and `baobab export products|orders`: catalog and order CSV files.
+//! `baobab import products|translations` and `baobab export products|orders|translations`: catalog,
+//! translation and order CSV files.
 
 use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
@@ -158,4 +159,63 @@ pub async fn export_products(state: &AppState, currency: Option<Currency>, out: 
 /// Writes one row per order line, newest order first, of the orders placed in [from, to].
 pub async fn export_orders(state: &AppState, from: Option<NaiveDate>, to: Option<NaiveDate>, out: &mut dyn Write) -> anyhow::Result<u64> {
     Ok(baobab_web::catalog_export::export_orders(state, from, to, out).await?)
+}
+
+/// Runs `import translations` and prints its report; an error when the file was refused.
+pub async fn import_translations(state: &AppState, file: PathBuf, dry_run: bool) -> anyhow::Result<()> {
+    use baobab_web::catalog_io::translations::{self, TranslationRequest};
+    std::fs::File::open(&file).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    let path = file.clone();
+    let open: baobab_web::catalog_io::Opener = Arc::new(move || Ok(Box::new(std::fs::File::open(&path)?) as Box<dyn std::io::Read + Send>));
+    let r = translations::import_translations(state, open, TranslationRequest { dry_run, skip_unoffered: false }).await?;
+    let mut out = std::io::stdout().lock();
+    let langs = if r.languages.is_empty() { "no language".to_string() } else { r.languages.join(", ") };
+    let _ = writeln!(
+        out,
+        "{}: {} rows, {} translated fields ({} empty rows skipped) for {} products and {} categories in {langs}",
+        file.display(),
+        r.rows,
+        r.fields,
+        r.empty_rows,
+        r.products,
+        r.categories
+    );
+    for p in &r.problems {
+        let _ = writeln!(out, "problem: {p}");
+    }
+    if r.problem_count as usize > r.problems.len() {
+        let _ = writeln!(out, "… and {} more problems", r.problem_count as usize - r.problems.len());
+    }
+    for w in &r.warnings {
+        let _ = writeln!(out, "warning: {w}");
+    }
+    if r.warning_count as usize > r.warnings.len() {
+        let _ = writeln!(out, "… and {} more warnings", r.warning_count as usize - r.warnings.len());
+    }
+    if r.problem_count > 0 {
+        drop(out);
+        anyhow::bail!("{} problem(s) in {}: nothing was imported", r.problem_count, file.display());
+    }
+    match &r.summary {
+        None => {
+            let _ = writeln!(out, "dry run: the file can be imported; nothing was written");
+        }
+        Some(s) => {
+            let _ = writeln!(
+                out,
+                "imported: {} product translations written, {} unchanged; {} category translations written, {} unchanged",
+                s.products_written, s.products_unchanged, s.categories_written, s.categories_unchanged
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Writes the catalog's translations into `lang` (every language the shop translates into when
+/// `None`) in the translation CSV's columns. Returns (items × languages written, languages).
+pub async fn export_translations(state: &AppState, lang: Option<&str>, out: &mut dyn Write) -> anyhow::Result<(u64, Vec<String>)> {
+    use baobab_web::catalog_io::translations;
+    let langs = translations::export_languages(state, lang).map_err(anyhow::Error::msg)?;
+    let n = translations::export_translations(state, &langs, out).await?;
+    Ok((n, langs))
 }

@@ -1,7 +1,9 @@
 //! The demo shop seeded on first start: a small pan-African general store with pictures.
 //!
 //! Its catalog is `demo/products.csv` (Shopify's product CSV format) and `demo/categories.csv`,
-//! loaded through the same importer as `baobab import products`; the pictures in
+//! loaded through the same importer as `baobab import products`, then its French in
+//! `demo/translations.csv` (Shopify's translation CSV columns) as `baobab import translations`
+//! loads it (rows in languages the shop does not offer are skipped); the pictures in
 //! `demo/images/` are compiled into the binary and imported from a scratch folder. Prices in the
 //! file are base prices in US dollars, converted here once with integer rates and each market's
 //! usual rounding, so every product has a realistic price in all six currencies.
@@ -16,6 +18,7 @@ use baobab_domain::import::ProductUpsert;
 use baobab_import::{Format, ImportOptions, ImportedProduct};
 use baobab_store::StoreError;
 use baobab_web::AppState;
+use baobab_web::catalog_io::translations::{self, TranslationRequest};
 use baobab_web::catalog_io::{self, Report, Request};
 
 /// Meta key recording that the demo catalog was seeded (so it is never seeded twice).
@@ -23,6 +26,7 @@ pub const SEEDED_KEY: &str = "demo_seeded";
 
 pub const PRODUCTS_CSV: &str = include_str!("../demo/products.csv");
 pub const CATEGORIES_CSV: &str = include_str!("../demo/categories.csv");
+pub const TRANSLATIONS_CSV: &str = include_str!("../demo/translations.csv");
 
 include!(concat!(env!("OUT_DIR"), "/demo_images.rs"));
 
@@ -125,8 +129,24 @@ pub async fn seed(state: &AppState, scratch: PathBuf) -> Result<Option<Report>, 
     if report.problem_count > 0 {
         return Err(StoreError::invalid("demo", report.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ")));
     }
+    translate(state).await?;
     state.store.set_meta_once(SEEDED_KEY, env!("CARGO_PKG_VERSION")).await?;
     Ok(Some(report))
+}
+
+/// Loads the demo's translations into the languages the shop offers.
+async fn translate(state: &AppState) -> Result<(), StoreError> {
+    let open: catalog_io::Opener = Arc::new(|| Ok(Box::new(TRANSLATIONS_CSV.as_bytes()) as Box<dyn std::io::Read + Send>));
+    let request = TranslationRequest { dry_run: false, skip_unoffered: true };
+    let report = translations::import_translations(state, open, request).await.map_err(|e| match e {
+        catalog_io::ImportError::Store(s) => s,
+        other => StoreError::Unavailable(other.to_string()),
+    })?;
+    if report.problem_count > 0 {
+        let problems = report.problems.iter().map(|p| p.to_string()).collect::<Vec<_>>().join("; ");
+        return Err(StoreError::invalid("demo", format!("translations.csv: {problems}")));
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -48,10 +48,11 @@ enum Command {
     /// Manage staff accounts.
     #[command(subcommand)]
     Staff(StaffCommand),
-    /// Import products from a Shopify or WooCommerce CSV.
+    /// Import products from a Shopify or WooCommerce CSV, or catalog translations.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Export products (Shopify CSV) or orders (one row per line, for accounting).
+    /// Export products (Shopify CSV), catalog translations, or orders (one row per line, for
+    /// accounting).
     #[command(subcommand)]
     Export(ExportCommand),
 }
@@ -83,6 +84,17 @@ enum ImportCommand {
         #[arg(long)]
         allow_private_image_hosts: bool,
     },
+    /// Check a translation CSV (Shopify's columns: Type, Identification, Field, Locale, Market,
+    /// Status, Default content, Translated content) and import it whole, or nothing when any row
+    /// has a problem. Products and categories are matched by handle or Baobab id; rows with an
+    /// empty "Translated content" are skipped. Importing the same file again changes nothing.
+    Translations {
+        /// The CSV file (UTF-8).
+        file: PathBuf,
+        /// Check the file and report every problem; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -104,6 +116,16 @@ enum ExportCommand {
         /// Orders placed on or before this day (YYYY-MM-DD, UTC).
         #[arg(long, value_parser = catalog_cli::parse_date)]
         to: Option<chrono::NaiveDate>,
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Every category's and product's translations, a row per field (empty where not yet
+    /// translated), in the columns `import translations` reads.
+    Translations {
+        /// Only this language [default: every language the shop translates into].
+        #[arg(long)]
+        lang: Option<String>,
+        /// Write here instead of standard output.
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -335,8 +357,17 @@ async fn command_state(config: &Config) -> anyhow::Result<baobab_web::AppState> 
 }
 
 async fn import(config: Config, cmd: ImportCommand) -> anyhow::Result<()> {
-    let ImportCommand::Products { file, dry_run, format, currency, images, tags, allow_private_image_hosts } = cmd;
     let state = command_state(&config).await?;
+    let (file, dry_run, format, currency, images, tags, allow_private_image_hosts) = match cmd {
+        ImportCommand::Products { file, dry_run, format, currency, images, tags, allow_private_image_hosts } => {
+            (file, dry_run, format, currency, images, tags, allow_private_image_hosts)
+        }
+        ImportCommand::Translations { file, dry_run } => {
+            let result = catalog_cli::import_translations(&state, file, dry_run).await;
+            state.store.close().await;
+            return result;
+        }
+    };
     let args = catalog_cli::ImportArgs { file, dry_run, format, currency, tags, images, allow_private_image_hosts };
     let result = catalog_cli::import(&state, args).await;
     state.store.close().await;
@@ -346,8 +377,14 @@ async fn import(config: Config, cmd: ImportCommand) -> anyhow::Result<()> {
 async fn export(config: Config, cmd: ExportCommand) -> anyhow::Result<()> {
     let state = command_state(&config).await?;
     let out_path = match &cmd {
-        ExportCommand::Products { out, .. } | ExportCommand::Orders { out, .. } => out.clone(),
+        ExportCommand::Products { out, .. } | ExportCommand::Orders { out, .. } | ExportCommand::Translations { out, .. } => out.clone(),
     };
+    if let ExportCommand::Translations { lang: Some(l), .. } = &cmd
+        && let Err(e) = baobab_web::catalog_io::translations::export_languages(&state, Some(l))
+    {
+        state.store.close().await;
+        anyhow::bail!("--lang {e}");
+    }
     let mut out: Box<dyn std::io::Write> = match &out_path {
         Some(p) => Box::new(std::io::BufWriter::new(std::fs::File::create(p).map_err(|e| anyhow::anyhow!("{}: {e}", p.display()))?)),
         None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
@@ -359,6 +396,9 @@ async fn export(config: Config, cmd: ExportCommand) -> anyhow::Result<()> {
         ExportCommand::Orders { from, to, .. } => {
             catalog_cli::export_orders(&state, from, to, &mut out).await.map(|n| format!("{n} orders"))
         }
+        ExportCommand::Translations { lang, .. } => catalog_cli::export_translations(&state, lang.as_deref(), &mut out)
+            .await
+            .map(|(n, langs)| format!("{n} translations (items × languages: {})", langs.join(", "))),
     };
     drop(out);
     state.store.close().await;

@@ -373,7 +373,7 @@ impl<R: Read> ProductReader<R> {
 }
 
 /// Picks the delimiter of the first line: the most frequent of `,` `;` and tab outside quotes.
-fn sniff_delimiter(head: &[u8]) -> u8 {
+pub(crate) fn sniff_delimiter(head: &[u8]) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for &b in head {

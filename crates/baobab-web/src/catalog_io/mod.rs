@@ -8,6 +8,9 @@
 //! transaction (all or nothing), then for its images, which are processed and attached after
 //! the products exist. Importing the same file again updates the products it names (by handle,
 //! then SKU) and attaches no image twice.
+//!
+//! Catalog translations come in the same way, checked whole before anything is written
+//! ([`translations`]).
 
 use std::io::Read;
 use std::path::PathBuf;
@@ -22,6 +25,7 @@ use serde::Serialize;
 use crate::AppState;
 
 mod images;
+pub mod translations;
 
 /// Opens the file afresh for each pass.
 pub type Opener = Arc<dyn Fn() -> std::io::Result<Box<dyn Read + Send>> + Send + Sync>;
