@@ -1,5 +1,5 @@
 //! The `baobab` binary as a user runs it: help, configuration errors, tokens, first start with
-//! the demo catalog, PostgreSQL by configuration alone, and graceful shutdown with a slow
+//! the demo catalog (in English and French), catalog and translation files in and out, PostgreSQL by configuration alone, and graceful shutdown with a slow
 //! request in flight.
 
 use std::io::{BufRead, BufReader, Read, Write};
@@ -223,8 +223,16 @@ fn first_start_seeds_the_demo_once_and_no_demo_skips_it() {
     assert_eq!(s.get("/c/groceries").0, 200);
     assert_eq!(s.get("/readyz").0, 200);
     assert!(d.0.join("baobab.db").exists() && d.0.join("media").is_dir(), "one data directory holds the database and media");
+    // The demo exists in French too: French slugs lead to French pages.
+    let (status, page) = s.get("/fr/p/lanterne-solaire-avec-recharge-telephone");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Lanterne solaire avec recharge de téléphone") && page.contains("Huit heures de lumière"), "{page}");
+    let (status, page) = s.get("/fr/c/solaire-et-energie");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("Solaire et énergie") && page.contains("Kit solaire pour la maison 50 W"), "{page}");
     s.terminate();
     assert!(s.wait(Duration::from_secs(20)).success());
+    demo_is_all_in_french(&d.0);
 
     let mut again = Server::start(&d.0, &[], &[]);
     assert_eq!(body(&again.get("/api/v1/products?per_page=1").1)["total"], 47, "never seeded twice");
@@ -438,4 +446,214 @@ fn products_are_imported_checked_and_exported_again() {
     let o = baobab(&["--data-dir", dir, "export", "orders", "--from", "01/02/2026"], &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o).1.contains("01/02/2026"));
+}
+
+/// Every demo product and category has its French title, description, slug and attribute names
+/// and values: nothing is left to translate, counted by the store.
+fn demo_is_all_in_french(data: &Path) {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.block_on(async {
+        let url = format!("sqlite:{}", data.join("baobab.db").display());
+        let store = baobab_store::connect(&url, &baobab_store::PoolConfig::default()).await.unwrap();
+        let gaps = store.translation_gaps(&["fr".to_string()]).await.unwrap().remove(0);
+        assert_eq!((gaps.products, gaps.categories), (47, 16), "{gaps:?}");
+        assert_eq!((gaps.products_untranslated, gaps.product_titles, gaps.categories_untranslated), (0, 0, 0), "{gaps:?}");
+        assert_eq!(gaps.missing_fields, 0, "descriptions and attributes too: {gaps:?}");
+        let mut q = baobab_domain::query::ProductQuery::storefront("USD".parse().unwrap());
+        q.status = baobab_domain::query::StatusFilter::Any;
+        q.priced_only = false;
+        q.pagination = baobab_domain::query::Pagination { page: 1, per_page: 100 };
+        let ids: Vec<i64> = store.products(&q).await.unwrap().items.iter().map(|p| p.id).collect();
+        assert_eq!(ids.len(), 47);
+        let mut french_titles = 0;
+        for id in ids {
+            let t = store.product_translations(id).await.unwrap();
+            let fr = t.get("fr").unwrap_or_else(|| panic!("product {id} has French"));
+            assert!(fr.slug.as_deref().is_some_and(|s| !s.is_empty()), "product {id}: a French slug");
+            french_titles += fr.title.is_some() as u32;
+        }
+        assert_eq!(french_titles, 47);
+        store.close().await;
+    });
+}
+
+/// Products with an attribute, for the translation files.
+const PRODUCTS_WITH_ATTRIBUTES: &str = "Title,URL handle,Description,Type,Status,SKU,Price,Material (product.metafields.custom.material)\n\
+Indigo wax print,indigo-wax-print,<p>Six yards of cotton.</p>,Fashion > Fabrics,active,WAX-1,12.50,Cotton\n\
+Kaftan,kaftan,<p>Linen kaftan.</p>,Fashion > Clothing,active,KAF-S,30.00,Linen\n";
+
+const TRANSLATIONS_HEADER: &str = "Type,Identification,Field,Locale,Market,Status,Default content,Translated content\n";
+
+/// French for both products and a category, an empty row (skipped) and a theme row (not ours).
+const TRANSLATIONS_CSV: &str = "Type,Identification,Field,Locale,Market,Status,Default content,Translated content\n\
+PRODUCT,indigo-wax-print,title,fr,,,Indigo wax print,Pagne wax indigo\n\
+PRODUCT,indigo-wax-print,body_html,fr,,,<p>Six yards of cotton.</p>,<p>Six yards de coton.</p><p>Grand teint.</p>\n\
+PRODUCT,indigo-wax-print,handle,fr,,,indigo-wax-print,pagne-wax-indigo\n\
+PRODUCT,indigo-wax-print,attribute.Material.name,fr,,,Material,Matière\n\
+PRODUCT,indigo-wax-print,attribute.Material.value,fr,,,Cotton,Coton\n\
+PRODUCT,kaftan,title,fr,,,Kaftan,Caftan\n\
+PRODUCT,kaftan,body_html,fr,,,<p>Linen kaftan.</p>,\n\
+COLLECTION,fabrics,title,fr,,,Fabrics,Tissus\n\
+ONLINE_STORE_THEME,'123456789,general.welcome,fr,,,Welcome,Bienvenue\n";
+
+#[test]
+fn translations_are_imported_checked_and_exported_again() {
+    let d = TempDir::new("translations");
+    let dir = d.0.to_str().unwrap();
+    let write = |name: &str, body: &[u8]| {
+        let p = d.0.join(name);
+        std::fs::write(&p, body).unwrap();
+        p.to_str().unwrap().to_string()
+    };
+    let products = write("products.csv", PRODUCTS_WITH_ATTRIBUTES.as_bytes());
+    let o = baobab(&["--data-dir", dir, "import", "products", &products, "--currency", "USD"], &[]);
+    assert!(o.status.success(), "{}{}", text(&o).0, text(&o).1);
+    let export = |dir: &str, lang: &str| {
+        let o = baobab(&["--data-dir", dir, "export", "translations", "--lang", lang], &[]);
+        assert!(o.status.success(), "{}", text(&o).1);
+        text(&o).0
+    };
+    let untranslated = export(dir, "fr");
+    assert!(untranslated.starts_with(TRANSLATIONS_HEADER), "{untranslated}");
+    assert!(untranslated.contains("PRODUCT,kaftan,title,fr,,,Kaftan,\n"), "a row to fill in: {untranslated}");
+
+    // Bad files: every problem named by row and column, and nothing written.
+    let line = |body: &str| format!("{TRANSLATIONS_HEADER}{body}\n");
+    let cases: Vec<(&str, Vec<u8>, &[&str])> = vec![
+        (
+            "unknown handle",
+            line("PRODUCT,no-such-thing,title,fr,,,,Rien").into_bytes(),
+            &["row 2, column \"Identification\"", "no product has the handle or id `no-such-thing`"],
+        ),
+        ("Shopify's id", line("PRODUCT,'8079393226938,title,fr,,,,Caftan").into_bytes(), &["`8079393226938`", "not Shopify's own ids"]),
+        (
+            "unknown locale",
+            line("PRODUCT,kaftan,title,de,,,,Kaftan").into_bytes(),
+            &["row 2, column \"Locale\"", "`de` is not one of the languages"],
+        ),
+        ("default locale", line("PRODUCT,kaftan,title,en,,,,Kaftan").into_bytes(), &["row 2, column \"Locale\"", "default language"]),
+        (
+            "not a locale",
+            line("PRODUCT,kaftan,title,français,,,,Caftan").into_bytes(),
+            &["row 2, column \"Locale\"", "not a language code"],
+        ),
+        (
+            "bad slug",
+            line("PRODUCT,kaftan,handle,fr,,,,Caftan Lin!").into_bytes(),
+            &["row 2, column \"Translated content\"", "is not a handle"],
+        ),
+        (
+            "duplicate slug",
+            line("PRODUCT,kaftan,handle,fr,,,,caftan\nPRODUCT,indigo-wax-print,handle,fr,,,,caftan").into_bytes(),
+            &["row 3, column \"Translated content\"", "also given to product `kaftan` in fr on row 2"],
+        ),
+        (
+            "slug held by another product",
+            line("PRODUCT,kaftan,handle,fr,,,,indigo-wax-print").into_bytes(),
+            &["row 2, column \"Translated content\"", "already product `indigo-wax-print`'s in the default language"],
+        ),
+        (
+            "attribute the product lacks",
+            line("PRODUCT,kaftan,attribute.Colour.name,fr,,,,Couleur").into_bytes(),
+            &["row 2, column \"Translated content\"", "no attribute of this name"],
+        ),
+        ("title too long", line(&format!("PRODUCT,kaftan,title,fr,,,,{}", "a".repeat(201))).into_bytes(), &["row 2", "at most 200"]),
+        (
+            "field given twice",
+            line("PRODUCT,kaftan,title,fr,,,,Caftan\nPRODUCT,kaftan,title,fr,,,,Boubou").into_bytes(),
+            &["row 3", "given twice"],
+        ),
+        ("unknown field", line("PRODUCT,kaftan,titel,fr,,,,Caftan").into_bytes(), &["row 2, column \"Field\"", "unknown field `titel`"]),
+        (
+            "missing columns",
+            b"Type,Identification,Field,Locale\nPRODUCT,kaftan,title,fr\n".to_vec(),
+            &["row 1", "lacks the column(s) \"Translated content\""],
+        ),
+        ("not UTF-8", [TRANSLATIONS_HEADER.as_bytes(), b"PRODUCT,kaftan,title,fr,,,,Caf\xe9tan\n"].concat(), &["row 2", "is not UTF-8"]),
+        ("empty file", Vec::new(), &["row 1", "the file is empty"]),
+    ];
+    for (what, body, expected) in &cases {
+        let file = write("bad.csv", body);
+        for dry in [true, false] {
+            let mut args = vec!["--data-dir", dir, "import", "translations", &file];
+            if dry {
+                args.push("--dry-run");
+            }
+            let o = baobab(&args, &[]);
+            let (out, err) = text(&o);
+            assert_eq!(o.status.code(), Some(1), "{what}: {out}{err}");
+            for e in *expected {
+                assert!(out.contains(e), "{what}: `{e}` in {out}");
+            }
+            assert!(err.contains("nothing was imported"), "{what}: {err}");
+        }
+    }
+    assert_eq!(export(dir, "fr"), untranslated, "no bad file wrote anything");
+
+    // A dry run checks the good file and writes nothing.
+    let good = write("fr.csv", TRANSLATIONS_CSV.as_bytes());
+    let o = baobab(&["--data-dir", dir, "import", "translations", &good, "--dry-run"], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(
+        out.contains("7 translated fields (1 empty rows skipped) for 2 products and 1 categories in fr") && out.contains("dry run"),
+        "{out}"
+    );
+    assert!(out.contains("warning: row 10: 1 row(s) skipped: Type ONLINE_STORE_THEME is not imported"), "{out}");
+    assert_eq!(export(dir, "fr"), untranslated);
+
+    // The real run, then the same file again: nothing changes the second time.
+    let o = baobab(&["--data-dir", dir, "import", "translations", &good], &[]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{out}{err}");
+    assert!(out.contains("2 product translations written, 0 unchanged; 1 category translations written, 0 unchanged"), "{out}");
+    let first = export(dir, "fr");
+    let o = baobab(&["--data-dir", dir, "import", "translations", &good], &[]);
+    assert!(
+        text(&o).0.contains("0 product translations written, 2 unchanged; 0 category translations written, 1 unchanged"),
+        "{}",
+        text(&o).0
+    );
+    assert_eq!(export(dir, "fr"), first, "importing again changed nothing");
+    for row in [
+        "PRODUCT,indigo-wax-print,title,fr,,,Indigo wax print,Pagne wax indigo\n",
+        "PRODUCT,indigo-wax-print,body_html,fr,,,Six yards of cotton.,Six yards de coton.<br><br>Grand teint.\n",
+        "PRODUCT,indigo-wax-print,handle,fr,,,indigo-wax-print,pagne-wax-indigo\n",
+        "PRODUCT,indigo-wax-print,attribute.Material.value,fr,,,Cotton,Coton\n",
+        "PRODUCT,kaftan,handle,fr,,,kaftan,caftan\n",
+        "COLLECTION,fabrics,title,fr,,,Fabrics,Tissus\n",
+    ] {
+        assert!(first.contains(row), "{row} in {first}");
+    }
+    // A later file adds to a translation, and an empty cell removes nothing.
+    let more =
+        write("more.csv", line("PRODUCT,kaftan,attribute.Material.value,fr,,,Linen,Lin\nPRODUCT,kaftan,title,fr,,,Kaftan,").as_bytes());
+    let o = baobab(&["--data-dir", dir, "import", "translations", &more], &[]);
+    assert!(o.status.success(), "{}{}", text(&o).0, text(&o).1);
+    let after = export(dir, "fr");
+    assert!(
+        after.contains("PRODUCT,kaftan,title,fr,,,Kaftan,Caftan\n") && after.contains("attribute.Material.value,fr,,,Linen,Lin\n"),
+        "{after}"
+    );
+
+    // Export languages: one the shop does not translate into is refused, naming it.
+    for (lang, says) in [("de", "not a language the shop translates into"), ("en", "default language")] {
+        let o = baobab(&["--data-dir", dir, "export", "translations", "--lang", lang], &[]);
+        assert_eq!(o.status.code(), Some(1));
+        assert!(text(&o).1.contains(says), "{lang}: {}", text(&o).1);
+    }
+    let o = baobab(&["--data-dir", dir, "export", "translations"], &[]);
+    assert!(text(&o).0.contains(",ar,") && text(&o).0.contains(",sw,"), "every other language by default");
+
+    // Export → import elsewhere → export: the same file.
+    let exported = d.0.join("exported.csv");
+    let o = baobab(&["--data-dir", dir, "export", "translations", "--lang", "fr", "--out", exported.to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}", text(&o).1);
+    let d2 = TempDir::new("translations-again");
+    let dir2 = d2.0.to_str().unwrap();
+    let o = baobab(&["--data-dir", dir2, "import", "products", &products, "--currency", "USD"], &[]);
+    assert!(o.status.success());
+    let o = baobab(&["--data-dir", dir2, "import", "translations", exported.to_str().unwrap()], &[]);
+    assert!(o.status.success(), "{}{}", text(&o).0, text(&o).1);
+    assert_eq!(export(dir2, "fr"), after, "export → import → export round-trips");
 }
