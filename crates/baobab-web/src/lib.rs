@@ -192,6 +192,7 @@ impl AppState {
     /// Forgets cached catalog data after a write through this instance.
     pub fn catalog_changed(&self) {
         *self.categories.lock().expect("category cache") = None;
+        storefront::forget_category_translations(self);
     }
 
     /// Marks the instance as draining: /healthz and /readyz answer 503 from now on, so the load balancer

@@ -127,7 +127,7 @@ pub(super) async fn order_page(State(state): State<AppState>, OwnOrder { order, 
             total: money(l.unit_price_minor * l.quantity as i64),
         });
     }
-    let cats = state.categories().await?;
+    let cats = crate::storefront::page_categories(&state).await?;
     let title = state.t("order-title", &[("number", order_number(id).into())]);
     let mut page = Chrome::new(&state, currency, &cats, &format!("/orders/{id}"), &title);
     page.noindex = true;
