@@ -200,4 +200,41 @@ mod tests {
         assert!(images >= products, "at least one picture per product");
         assert_eq!(cats.len(), 16);
     }
+
+    /// `translations.csv` reads without a problem or a skipped row, and gives every product and
+    /// category its French title, description and slug, and every attribute its name and value.
+    #[test]
+    fn translations_cover_the_whole_catalog_in_french() {
+        use baobab_import::{TranslatedField as F, TranslatedKind as K, TranslationReader};
+        let mut reader = TranslationReader::new(TRANSLATIONS_CSV.as_bytes());
+        let mut given = std::collections::HashSet::new();
+        for row in reader.by_ref() {
+            let r = row.unwrap_or_else(|p| panic!("{p}"));
+            assert_eq!(r.lang, "fr");
+            given.insert((r.kind, r.identification, r.field));
+        }
+        assert!(reader.notes().is_empty() && reader.empty_rows() == 0, "{:?}", reader.notes());
+        let mut expected = 0;
+        for c in categories().values() {
+            let slug = c.slug.clone().unwrap();
+            for f in [F::Title, F::Description, F::Slug] {
+                assert!(given.contains(&(K::Category, slug.clone(), f.clone())), "{slug}: {f:?}");
+                expected += 1;
+            }
+        }
+        let mut options = ImportOptions::new(Format::Shopify, "USD".parse().unwrap());
+        options.image_dir = Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("demo/images"));
+        for item in baobab_import::ProductReader::with_options(PRODUCTS_CSV.as_bytes(), options) {
+            let p = item.unwrap_or_else(|problems| panic!("{problems:?}"));
+            let mut fields = vec![F::Title, F::Description, F::Slug];
+            for a in &p.attributes {
+                fields.extend([F::AttributeName(a.name.clone()), F::AttributeValue(a.name.clone())]);
+            }
+            for f in fields {
+                assert!(given.contains(&(K::Product, p.handle.clone(), f.clone())), "{}: {f:?}", p.handle);
+                expected += 1;
+            }
+        }
+        assert_eq!(given.len(), expected, "nothing for items the catalog lacks");
+    }
 }

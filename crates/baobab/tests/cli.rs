@@ -1,6 +1,6 @@
 //! The `baobab` binary as a user runs it: help, configuration errors, tokens, first start with
-//! the demo catalog (in English and French), catalog and translation files in and out, PostgreSQL by configuration alone, and graceful shutdown with a slow
-//! request in flight.
+//! the demo catalog (in English and French), catalog and translation files in and out,
+//! PostgreSQL by configuration alone, and graceful shutdown with a slow request in flight.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;

@@ -137,14 +137,17 @@ async fn products(
             problem(not_found(g, k, ident));
             continue;
         };
-        if !loaded.contains_key(&id) {
-            let Some(p) = state.store.localized_product(Key::Id(id), None).await? else {
-                problem(not_found(g, k, ident));
-                continue;
-            };
-            loaded.insert(id, p);
-        }
-        let p = &loaded[&id];
+        let p = match loaded.entry(id) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                let Some(p) = state.store.localized_product(Key::Id(id), None).await? else {
+                    problem(not_found(g, k, ident));
+                    continue;
+                };
+                e.insert(p)
+            }
+        };
+        let p = &*p;
         let old = p.translations.get(lang);
         let merged = g.product(old);
         let t = match merged.validate(lang).and_then(|t| t.check_attributes(lang, &p.product.attributes).map(|_| t)) {
