@@ -459,7 +459,9 @@ fn shop_languages(fig: &Figment, value: Option<&str>) -> Result<Vec<String>, Con
     let Some(value) = value.map(str::trim).filter(|v| !v.is_empty()) else { return Ok(Vec::new()) };
     let codes: Vec<String> = value.split(',').map(|c| c.trim().to_string()).collect();
     if let Some(c) = codes.iter().find(|c| !baobab_web::i18n::valid_code(c)) {
-        let why = format!("names `{c}`, which is not a lower-case language tag such as fr or pt-br (write the codes comma-separated, the default first: en,fr,ar)");
+        let why = format!(
+            "names `{c}`, which is not a lower-case language tag such as fr or pt-br (write the codes comma-separated, the default first: en,fr,ar)"
+        );
         return Err(bad(fig, "i18n.languages", &value, &why));
     }
     Ok(codes)
