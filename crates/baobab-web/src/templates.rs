@@ -24,6 +24,7 @@ const SOURCES: &[(&str, &str)] = &[
     ("account/form.html", include_str!("../templates/account/form.html")),
     ("account/home.html", include_str!("../templates/account/home.html")),
     ("admin/page.html", include_str!("../templates/admin/page.html")),
+    ("admin/translations.html", include_str!("../templates/admin/translations.html")),
     ("cart.html", include_str!("../templates/cart.html")),
     ("checkout.html", include_str!("../templates/checkout.html")),
     ("order.html", include_str!("../templates/order.html")),

@@ -35,6 +35,7 @@ mod orders;
 mod products;
 mod staff;
 mod tokens;
+mod translations;
 mod two_factor;
 mod upload;
 mod words;
@@ -62,6 +63,7 @@ pub fn routes() -> Router<AppState> {
         .route("/admin/tokens", get(tokens::list).post(tokens::create))
         .route("/admin/tokens/{id}/revoke", post(tokens::revoke))
         .route("/admin/audit", get(audit_log::list))
+        .merge(translations::routes())
         .layer(DefaultBodyLimit::max(32 * 1024))
 }
 
@@ -122,6 +124,8 @@ struct View {
     notice: String,
     errors: Vec<String>,
     sections: Vec<Section>,
+    /// A page's own parts, for a template of its own that extends `admin/page.html`.
+    more: serde_json::Value,
 }
 
 /// The admin's pages: (URL, catalog key of its name, who sees it).
@@ -129,6 +133,7 @@ const NAV: &[(&str, &str, Permission)] = &[
     ("/admin", "admin-nav-dashboard", Permission::ViewDashboard),
     ("/admin/products", "admin-nav-products", Permission::EditCatalog),
     ("/admin/import", "admin-nav-import", Permission::EditCatalog),
+    ("/admin/translations", "content-nav", Permission::EditCatalog),
     ("/admin/orders", "admin-nav-orders", Permission::ManageOrders),
     ("/admin/coupons", "admin-nav-coupons", Permission::ManageOrders),
     ("/admin/customers", "admin-nav-customers", Permission::ViewCustomers),
@@ -157,6 +162,23 @@ pub(crate) async fn render(
     errors: Vec<String>,
     sections: Vec<Section>,
 ) -> Result<Response, PageError> {
+    render_in(state, s, path, status, heading, notice, errors, sections, "admin/page.html", serde_json::Value::Null).await
+}
+
+/// Renders an admin page with a template of its own, given `more` beside the usual parts.
+#[allow(clippy::too_many_arguments)] // one page shape, named parts
+pub(crate) async fn render_in(
+    state: &AppState,
+    s: &Member,
+    path: &str,
+    status: StatusCode,
+    heading: &str,
+    notice: &str,
+    errors: Vec<String>,
+    sections: Vec<Section>,
+    template: &str,
+    more: serde_json::Value,
+) -> Result<Response, PageError> {
     // Where the language and currency menus return to: the page asked for, with its query (a
     // page of the audit log), when it is this page; else this page (a form's page after a post).
     let back = match &s.here {
@@ -181,8 +203,8 @@ pub(crate) async fn render(
         })
         .collect();
     let csrf = s.current.csrf().to_string();
-    let view = View { page, nav, csrf, heading: heading.to_string(), notice: notice.to_string(), errors, sections };
-    let mut res = (status, html_type(), state.templates.render("admin/page.html", &view)?).into_response();
+    let view = View { page, nav, csrf, heading: heading.to_string(), notice: notice.to_string(), errors, sections, more };
+    let mut res = (status, html_type(), state.templates.render(template, &view)?).into_response();
     res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     Ok(res)
 }

@@ -218,6 +218,14 @@ async fn edit_page(
     let sections = vec![
         Section { text: ta(state, "admin-product-on-shop", &[("path", format!("/p/{}", p.slug).into())]), ..Default::default() },
         Section {
+            download: Some(AdminForm {
+                action: format!("/admin/translations/products/{id}"),
+                submit: t(state, "content-open"),
+                ..Default::default()
+            }),
+            ..Default::default()
+        },
+        Section {
             form: Some(AdminForm {
                 action: format!("/admin/products/{id}"),
                 fields: vec![

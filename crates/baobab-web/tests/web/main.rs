@@ -4,6 +4,7 @@ mod support;
 
 mod accounts;
 mod admin;
+mod admin_translations;
 mod api_read;
 mod api_write;
 mod cart;
