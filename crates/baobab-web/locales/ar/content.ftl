@@ -56,7 +56,6 @@ content-state-partial =
         [many] ما زال { $n } حقلًا باللغة الافتراضية.
        *[other] ما زال { $n } حقل باللغة الافتراضية.
     }
-content-col-field = الحقل
 content-field-name = الاسم
 content-field-slug = رابط الصفحة (معرّف الرابط)
 content-field-attribute-name = اسم الخاصية «⁨{ $attribute }⁩»

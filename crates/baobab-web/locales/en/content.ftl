@@ -50,7 +50,6 @@ content-state-partial =
         [one] { $n } field still in the default language.
        *[other] { $n } fields still in the default language.
     }
-content-col-field = Field
 content-field-name = Name
 content-field-slug = Web address (slug)
 content-field-attribute-name = Name of the attribute “{ $attribute }”

@@ -49,7 +49,6 @@ content-state-partial =
         [one] { $n } champ encore dans la langue par défaut.
        *[other] { $n } champs encore dans la langue par défaut.
     }
-content-col-field = Champ
 content-field-name = Nom
 content-field-slug = Adresse web (identifiant d’URL)
 content-field-attribute-name = Nom de la caractéristique « { $attribute } »

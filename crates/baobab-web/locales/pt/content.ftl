@@ -49,7 +49,6 @@ content-state-partial =
         [one] { $n } campo ainda na língua predefinida.
        *[other] { $n } campos ainda na língua predefinida.
     }
-content-col-field = Campo
 content-field-name = Nome
 content-field-slug = Endereço web (identificador do URL)
 content-field-attribute-name = Nome do atributo «{ $attribute }»

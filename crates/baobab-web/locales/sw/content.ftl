@@ -49,7 +49,6 @@ content-state-partial =
         [one] Sehemu { $n } bado iko katika lugha ya msingi.
        *[other] Sehemu { $n } bado ziko katika lugha ya msingi.
     }
-content-col-field = Sehemu
 content-field-name = Jina
 content-field-slug = Anwani ya wavuti (kitambulisho cha URL)
 content-field-attribute-name = Jina la sifa “{ $attribute }”

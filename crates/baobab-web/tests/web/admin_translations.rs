@@ -12,8 +12,8 @@ use crate::support::{TestApp, between};
 
 /// The row of `lang` in the overview: its cells' text.
 fn overview_row(html: &str, lang: &str) -> String {
-    let row = between(html, &format!("<a href=\"/admin/translations/{lang}\">"), "</tr>");
-    row.replace("</td><td>", " | ").replace("</a>", "").replace("</td>", "")
+    let row = between(html, &format!("<a href=\"/admin/translations/{lang}\">"), "</tr>").replace("</td><td>", " | ");
+    words(&row).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A catalog manager, signed in with two-factor proven.
@@ -53,11 +53,11 @@ async fn saved_and_removed(app: &TestApp) {
     assert!(html.contains("<h1>Translations of “Kora phone model 00”</h1>"), "{html}");
     // each language's form, its fields beside the default content (read in any direction)
     for lang in ["fr", "ar", "pt", "sw"] {
-        assert!(html.contains(&format!("action=\"/admin/translations/products/{phone}/{lang}\"")), "{lang}");
-        assert!(html.contains(&format!("name=\"title\" value=\"\" size=\"36\" maxlength=\"200\" lang=\"{lang}\" dir=\"auto\"")), "{html}");
+        assert!(html.contains(&format!("action=\"/admin/translations/products/{phone}/{lang}#{lang}\"")), "{lang}");
+        assert!(html.contains(&format!("name=\"title\" value=\"\" maxlength=\"200\" lang=\"{lang}\" dir=\"auto\"")), "{html}");
     }
-    assert!(html.contains("<td lang=\"en\" dir=\"auto\">Kora phone model 00</td>") && html.contains("name=\"attr_value.Origin\""));
-    assert!(!html.contains("/delete\""), "nothing to remove yet");
+    assert!(html.contains("<span lang=\"en\" dir=\"auto\">Kora phone model 00</span>") && html.contains("name=\"attr_value.Origin\""));
+    assert!(!html.contains("/delete#"), "nothing to remove yet");
 
     let fr = [
         ("title", "Téléphone Kora modèle 00"),
@@ -68,8 +68,15 @@ async fn saved_and_removed(app: &TestApp) {
     ];
     let r = post(&mut b, &format!("/admin/translations/products/{phone}/fr"), &fr).await;
     assert_eq!(r.status, 200, "{}", r.text());
-    assert!(r.text().contains("Translation saved.") && r.text().contains("1 field still in the default language."), "{}", r.text());
-    assert!(r.text().contains(&format!("action=\"/admin/translations/products/{phone}/fr/delete\"")));
+    // said in the French section, where the answer scrolls to; the language menu returns to the page
+    let fr_part = between(&r.text(), "<h2 id=\"fr\" lang=\"fr\">", "</form>");
+    assert!(
+        fr_part.contains("<p class=\"notice\">Translation saved.</p>") && fr_part.contains("1 field still in the default language."),
+        "{fr_part}"
+    );
+    assert!(fr_part.contains(&format!("action=\"/admin/translations/products/{phone}/fr#fr\"")), "{fr_part}");
+    assert!(r.text().contains(&format!("name=\"back\" value=\"/admin/translations/products/{phone}\"")));
+    assert!(r.text().contains(&format!("action=\"/admin/translations/products/{phone}/fr/delete#fr\"")));
     let stored = app.store().product_translations(phone).await.unwrap();
     assert_eq!(stored["fr"].title.as_deref(), Some("Téléphone Kora modèle 00"));
     assert_eq!(stored["fr"].attributes["Origin"].value, None, "a blank field falls back");
@@ -113,9 +120,13 @@ async fn saved_and_removed(app: &TestApp) {
     );
     // the oldest product, on the second page, under its French title
     let second = b.get("/admin/translations/fr?page=2").await.text();
-    assert!(second.contains(&format!("<a href=\"/admin/translations/products/{phone}#fr\">Téléphone Kora modèle 00</a>")), "{second}");
-    assert!(second.contains("<td lang=\"en\" dir=\"auto\"><a href=\"/admin/translations/products/2#fr\">Kora phone model 01</a>"));
-    assert!(html.contains("<td lang=\"fr\" dir=\"auto\">Téléphones</td>") && html.contains("1 field missing"), "{html}");
+    assert!(
+        second
+            .contains(&format!("<a href=\"/admin/translations/products/{phone}#fr\"><bdi lang=\"fr\">Téléphone Kora modèle 00</bdi></a>")),
+        "{second}"
+    );
+    assert!(second.contains("<td><a href=\"/admin/translations/products/2#fr\"><bdi lang=\"en\">Kora phone model 01</bdi></a>"));
+    assert!(html.contains("<td><bdi lang=\"fr\">Téléphones</bdi></td>") && html.contains("1 field missing"), "{html}");
     let (_, more) = count_queries(b.get("/admin/translations/ar?page=1")).await;
     assert_eq!(queries, more, "the same queries whatever is translated");
     for (query, status) in [("?page=0", 400), ("?page=abc", 400), ("?page=3", 200), ("?page=99999999999", 400), ("?page=1&page=2", 400)] {
@@ -188,7 +199,8 @@ async fn refused(app: &TestApp) {
         let r = post(&mut b, &path, &fields).await;
         assert_eq!(r.status, 422, "{fields:?}: {}", r.text());
         let html = r.text();
-        assert!(html.contains(&said.replace('\'', "&#39;")), "{said}: {html}");
+        let fr_part = between(&html, "<h2 id=\"fr\" lang=\"fr\">", "</form>");
+        assert!(fr_part.contains(&said.replace('\'', "&#39;")), "{said}: in the French section: {html}");
         // the form again, with what was typed
         if let Some((_, v)) = fields.iter().find(|(k, v)| *k == "slug" && !v.is_empty()) {
             assert!(html.contains(&format!("name=\"slug\" value=\"{v}\"")), "{v}: {html}");
@@ -380,7 +392,7 @@ async fn the_translation_pages_speak_the_staff_members_language() {
     // the Arabic product page: English reference and Arabic input each read in their direction
     b.get("/language?code=ar&back=/admin/translations").await;
     let html = b.get(&format!("/admin/translations/products/{phone}")).await.text();
-    assert!(html.contains("<td lang=\"en\" dir=\"auto\">Kora phone model 00</td>"), "{html}");
-    assert!(html.contains("value=\"هاتف كورا\" size=\"36\" maxlength=\"200\" lang=\"ar\" dir=\"auto\""), "{html}");
-    assert!(html.contains("name=\"slug\" value=\"\" size=\"36\" maxlength=\"100\" dir=\"ltr\""), "{html}");
+    assert!(html.contains("<span lang=\"en\" dir=\"auto\">Kora phone model 00</span>"), "{html}");
+    assert!(html.contains("value=\"هاتف كورا\" maxlength=\"200\" lang=\"ar\" dir=\"auto\""), "{html}");
+    assert!(html.contains("name=\"slug\" value=\"\" maxlength=\"100\" dir=\"ltr\""), "{html}");
 }

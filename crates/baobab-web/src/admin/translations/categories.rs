@@ -11,7 +11,7 @@ use baobab_domain::translation::CategoryTranslation;
 use baobab_store::StoreError;
 use serde_json::json;
 
-use super::items::{Fields, Row, blank, item_page, lang_form, lines, row, value};
+use super::items::{Fields, Row, Said, blank, item_page, lang_form, lines, row, shown, tell, value};
 use super::{HOME, offered, others};
 use crate::AppState;
 use crate::admin::access::{Member, Staff, can};
@@ -30,9 +30,7 @@ async fn category_page(
     s: &Member,
     id: i64,
     status: StatusCode,
-    notice: &str,
-    errors: Vec<String>,
-    draft: Option<(&str, &CategoryTranslation)>,
+    said: Option<Said<'_, CategoryTranslation>>,
 ) -> PageResult {
     let cats = state.categories().await?;
     let Some(c) = cats.iter().find(|c| c.id == id) else {
@@ -44,12 +42,13 @@ async fn category_page(
         .map(|lang| {
             let stored = translations.get(&lang.code);
             let missing = super::category_missing(!c.description.is_empty(), stored);
-            let shown = draft.filter(|(code, _)| *code == lang.code).map(|(_, d)| d).or(stored);
-            lang_form(state, lang, &base, stored.is_some(), missing, category_rows(state, c, shown))
+            let mut form = lang_form(state, lang, &base, stored.is_some(), missing, category_rows(state, c, shown(&said, lang, stored)));
+            tell(&mut form, &said);
+            form
         })
         .collect();
     let heading = ta(state, "content-category-heading", &[("name", c.name.clone().into())]);
-    item_page(state, s, status, &heading, notice, errors, vec![], forms).await
+    item_page(state, s, &base, status, &heading, vec![], forms).await
 }
 
 fn category_rows(state: &AppState, c: &Category, t_: Option<&CategoryTranslation>) -> Vec<Row> {
@@ -69,7 +68,7 @@ fn category_rows(state: &AppState, c: &Category, t_: Option<&CategoryTranslation
 }
 
 pub(super) async fn category(State(state): State<AppState>, s: Staff<can::EditCatalog>, Path(raw): Path<String>) -> PageResult {
-    category_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![], None).await
+    category_page(&state, &s, id_of(&raw)?, StatusCode::OK, None).await
 }
 
 /// After a write: the caches of the category tree and of its translations are stale.
@@ -97,11 +96,11 @@ pub(super) async fn save_category(
             categories_changed(&state);
             let detail = json!({"category_id": id, "lang": lang.code});
             audit(&state, "category_translation_saved", Some(s.user.id), &id.to_string(), &s.ip, detail).await;
-            category_page(&state, &s, id, StatusCode::OK, &t(&state, "content-saved"), vec![], None).await
+            category_page(&state, &s, id, StatusCode::OK, Said::notice(&state, &lang.code, "content-saved")).await
         }
         Err(StoreError::Invalid(v)) => {
             let errors = lines(&state, lang, false, &v);
-            category_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors, Some((&lang.code, &posted))).await
+            category_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, Said::problems(&lang.code, errors, Some(&posted))).await
         }
         Err(StoreError::NotFound(_)) => missing(&state, &s, HOME, "content-missing-category").await,
         Err(e) => Err(e.into()),
@@ -126,11 +125,11 @@ async fn remove_category(state: &AppState, s: &Member, id: i64, lang: &Language,
         categories_changed(state);
         let detail = json!({"category_id": id, "lang": lang.code});
         audit(state, "category_translation_deleted", Some(s.user.id), &id.to_string(), &s.ip, detail).await;
-        return category_page(state, s, id, StatusCode::OK, &t(state, said), vec![], None).await;
+        return category_page(state, s, id, StatusCode::OK, Said::notice(state, &lang.code, said)).await;
     }
     if said == "content-emptied" {
         let errors = lines(state, lang, false, &ValidationError::new(baobab_domain::translation::field(&lang.code, ""), ""));
-        return category_page(state, s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors, None).await;
+        return category_page(state, s, id, StatusCode::UNPROCESSABLE_ENTITY, Said::problems(&lang.code, errors, None)).await;
     }
-    category_page(state, s, id, StatusCode::OK, &t(state, "content-nothing-to-delete"), vec![], None).await
+    category_page(state, s, id, StatusCode::OK, Said::notice(state, &lang.code, "content-nothing-to-delete")).await
 }

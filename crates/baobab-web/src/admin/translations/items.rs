@@ -52,6 +52,9 @@ pub(super) struct LangForm {
     action: String,
     /// Where to post to remove the translation (empty: there is none).
     delete: String,
+    /// What the last post said of this language: a notice, or the problems with what was typed.
+    notice: String,
+    errors: Vec<String>,
     rows: Vec<Row>,
     save: String,
     remove: String,
@@ -74,21 +77,53 @@ pub(super) fn lang_form(state: &AppState, l: &Language, base: &str, stored: bool
         missing: !stored,
         action: format!("{base}/{}", l.code),
         delete: if stored { format!("{base}/{}/delete", l.code) } else { String::new() },
+        notice: String::new(),
+        errors: vec![],
         rows,
         save: t(state, "content-save"),
         remove: t(state, "content-delete"),
     }
 }
 
-/// The page of one item: its heading and links, then a form per language.
+/// What a post said of one language's form: a notice, or the problems with what was typed (the
+/// form shows it again).
+pub(super) struct Said<'a, T> {
+    pub(super) lang: &'a str,
+    pub(super) notice: String,
+    pub(super) errors: Vec<String>,
+    pub(super) draft: Option<&'a T>,
+}
+
+impl<'a, T> Said<'a, T> {
+    pub(super) fn notice(state: &AppState, lang: &'a str, key: &str) -> Option<Said<'a, T>> {
+        Some(Said { lang, notice: t(state, key), errors: vec![], draft: None })
+    }
+    pub(super) fn problems(lang: &'a str, errors: Vec<String>, draft: Option<&'a T>) -> Option<Said<'a, T>> {
+        Some(Said { lang, notice: String::new(), errors, draft })
+    }
+}
+
+/// The translation a language's form shows (what was typed, else what is stored), and puts
+/// what was said of that language into its form.
+pub(super) fn shown<'a, T>(said: &Option<Said<'a, T>>, lang: &Language, stored: Option<&'a T>) -> Option<&'a T> {
+    said.as_ref().filter(|x| x.lang == lang.code).and_then(|x| x.draft).or(stored)
+}
+
+pub(super) fn tell<T>(form: &mut LangForm, said: &Option<Said<'_, T>>) {
+    if let Some(x) = said.as_ref().filter(|x| x.lang == form.code) {
+        form.notice = x.notice.clone();
+        form.errors = x.errors.clone();
+    }
+}
+
+/// The page of one item (at `path`): its heading and links, then a form per language.
 #[allow(clippy::too_many_arguments)] // one page shape, named parts
 pub(super) async fn item_page(
     state: &AppState,
     s: &Member,
+    path: &str,
     status: StatusCode,
     heading: &str,
-    notice: &str,
-    errors: Vec<String>,
     links: Vec<Link>,
     forms: Vec<LangForm>,
 ) -> PageResult {
@@ -97,10 +132,9 @@ pub(super) async fn item_page(
         "links": links,
         "intro": [ta(state, "content-item-text", &[("language", default_name(state).into())])],
         "forms": forms,
-        "field_head": t(state, "content-col-field"),
         "reference": {"code": code, "name": default_name(state)},
     });
-    render_in(state, s, HOME, status, heading, notice, errors, vec![], "admin/translations.html", more).await
+    render_in(state, s, path, status, heading, "", vec![], vec![], "admin/translations.html", more).await
 }
 
 /// The value of a posted field (the first, if sent twice).
@@ -165,16 +199,8 @@ pub(super) fn lines(state: &AppState, l: &Language, product: bool, v: &Validatio
 // ---------------------------------------------------------------------------------------------
 // Products
 
-/// The product's page; `draft` is a language's form as posted, shown again after a problem.
-async fn product_page(
-    state: &AppState,
-    s: &Member,
-    id: i64,
-    status: StatusCode,
-    notice: &str,
-    errors: Vec<String>,
-    draft: Option<(&str, &ProductTranslation)>,
-) -> PageResult {
+/// The product's page, with what a post said of one language's form.
+async fn product_page(state: &AppState, s: &Member, id: i64, status: StatusCode, said: Option<Said<'_, ProductTranslation>>) -> PageResult {
     let Some(l) = state.store.localized_product(Key::Id(id), None).await? else {
         return missing(state, s, HOME, "admin-missing-product").await;
     };
@@ -185,13 +211,15 @@ async fn product_page(
             let stored = l.translations.get(&lang.code);
             let mut g = TranslationGaps::default();
             g.add_product(!p.description.is_empty(), &p.attributes, stored);
-            let shown = draft.filter(|(c, _)| *c == lang.code).map(|(_, d)| d).or(stored);
-            lang_form(state, lang, &base, stored.is_some(), g.missing_fields, product_rows(state, p, shown))
+            let mut form =
+                lang_form(state, lang, &base, stored.is_some(), g.missing_fields, product_rows(state, p, shown(&said, lang, stored)));
+            tell(&mut form, &said);
+            form
         })
         .collect();
     let heading = ta(state, "content-product-heading", &[("title", p.title.clone().into())]);
     let links = vec![Link { href: format!("/admin/products/{id}"), text: t(state, "content-edit-product") }];
-    item_page(state, s, status, &heading, notice, errors, links, forms).await
+    item_page(state, s, &base, status, &heading, links, forms).await
 }
 
 fn product_rows(state: &AppState, p: &Product, t_: Option<&ProductTranslation>) -> Vec<Row> {
@@ -220,7 +248,7 @@ fn product_rows(state: &AppState, p: &Product, t_: Option<&ProductTranslation>) 
 }
 
 pub(super) async fn product(State(state): State<AppState>, s: Staff<can::EditCatalog>, Path(raw): Path<String>) -> PageResult {
-    product_page(&state, &s, id_of(&raw)?, StatusCode::OK, "", vec![], None).await
+    product_page(&state, &s, id_of(&raw)?, StatusCode::OK, None).await
 }
 
 pub(super) async fn save_product(
@@ -250,11 +278,11 @@ pub(super) async fn save_product(
                 json!({"product_id": id, "lang": lang.code}),
             )
             .await;
-            product_page(&state, &s, id, StatusCode::OK, &t(&state, "content-saved"), vec![], None).await
+            product_page(&state, &s, id, StatusCode::OK, Said::notice(&state, &lang.code, "content-saved")).await
         }
         Err(StoreError::Invalid(v)) => {
             let errors = lines(&state, lang, true, &v);
-            product_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors, Some((&lang.code, &posted))).await
+            product_page(&state, &s, id, StatusCode::UNPROCESSABLE_ENTITY, Said::problems(&lang.code, errors, Some(&posted))).await
         }
         Err(StoreError::NotFound(_)) => missing(&state, &s, HOME, "admin-missing-product").await,
         Err(e) => Err(e.into()),
@@ -279,12 +307,12 @@ async fn remove_product(state: &AppState, s: &Member, id: i64, lang: &Language, 
     if state.store.delete_product_translation(id, &lang.code).await? {
         audit(state, "product_translation_deleted", Some(s.user.id), &id.to_string(), &s.ip, json!({"product_id": id, "lang": lang.code}))
             .await;
-        return product_page(state, s, id, StatusCode::OK, &t(state, said), vec![], None).await;
+        return product_page(state, s, id, StatusCode::OK, Said::notice(state, &lang.code, said)).await;
     }
     if said == "content-emptied" {
         // a blank form, and nothing to remove: nothing to save either
         let errors = lines(state, lang, true, &ValidationError::new(baobab_domain::translation::field(&lang.code, ""), ""));
-        return product_page(state, s, id, StatusCode::UNPROCESSABLE_ENTITY, "", errors, None).await;
+        return product_page(state, s, id, StatusCode::UNPROCESSABLE_ENTITY, Said::problems(&lang.code, errors, None)).await;
     }
-    product_page(state, s, id, StatusCode::OK, &t(state, "content-nothing-to-delete"), vec![], None).await
+    product_page(state, s, id, StatusCode::OK, Said::notice(state, &lang.code, "content-nothing-to-delete")).await
 }

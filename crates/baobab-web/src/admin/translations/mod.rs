@@ -107,9 +107,9 @@ fn default_name(state: &AppState) -> String {
     state.i18n.get(code).map_or_else(|| code.to_string(), |l| l.name.clone())
 }
 
-/// A page of this part of the admin, in its own template.
-async fn page(state: &AppState, s: &Member, status: StatusCode, heading: &str, more: serde_json::Value) -> PageResult {
-    render_in(state, s, HOME, status, heading, "", vec![], vec![], "admin/translations.html", more).await
+/// A page of this part of the admin (at `path`), in its own template.
+async fn page(state: &AppState, s: &Member, path: &str, heading: &str, more: serde_json::Value) -> PageResult {
+    render_in(state, s, path, StatusCode::OK, heading, "", vec![], vec![], "admin/translations.html", more).await
 }
 
 fn n_of(state: &AppState, missing: u64, total: u64) -> String {
@@ -121,7 +121,7 @@ pub(super) async fn overview(State(state): State<AppState>, s: Staff<can::EditCa
     let langs: Vec<&Language> = others(&state).collect();
     let heading = t(&state, "content-heading");
     if langs.is_empty() {
-        return page(&state, &s, StatusCode::OK, &heading, json!({"intro": [t(&state, "content-single-language")]})).await;
+        return page(&state, &s, HOME, &heading, json!({"intro": [t(&state, "content-single-language")]})).await;
     }
     let codes: Vec<String> = langs.iter().map(|l| l.code.clone()).collect();
     let gaps = state.store.translation_gaps(&codes).await?;
@@ -139,7 +139,7 @@ pub(super) async fn overview(State(state): State<AppState>, s: Staff<can::EditCa
         .collect();
     let head = heads(&state, &["content-col-language", "content-col-products", "content-col-categories", "content-col-fields"]);
     let intro = ta(&state, "content-intro", &[("language", default_name(&state).into())]);
-    page(&state, &s, StatusCode::OK, &heading, json!({"intro": [intro], "tables": [Table { head, rows, ..Default::default() }]})).await
+    page(&state, &s, HOME, &heading, json!({"intro": [intro], "tables": [Table { head, rows, ..Default::default() }]})).await
 }
 
 #[derive(serde::Deserialize, Default)]
@@ -201,7 +201,7 @@ pub(super) async fn language(
         categories_table(&state, lang).await?,
     ];
     let heading = ta(&state, "content-language-heading", &[("language", lang.name.clone().into())]);
-    page(&state, &s, StatusCode::OK, &heading, json!({"tables": tables})).await
+    page(&state, &s, &format!("{HOME}/{}", lang.code), &heading, json!({"tables": tables})).await
 }
 
 /// The language's missing fields by kind.
