@@ -132,7 +132,7 @@ pub(crate) async fn priced_lines(
 
 async fn render_cart(state: &AppState, c: &Current, currency: Currency) -> Result<Response, PageError> {
     let (lines, subtotal, _) = priced_lines(state, owner(c).as_deref(), currency).await?;
-    let cats = crate::storefront::page_categories(&state).await?;
+    let cats = crate::storefront::page_categories(state).await?;
     let title = state.t("cart-title", &[]);
     let mut page = Chrome::new(state, currency, &cats, "/cart", &title);
     page.noindex = true;

@@ -102,7 +102,7 @@ pub(super) async fn render_form(
     notice: &str,
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
-    let cats = crate::storefront::page_categories(&state).await?;
+    let cats = crate::storefront::page_categories(state).await?;
     let mut page = Chrome::new(state, state.settings.default_currency, &cats, f.action, &f.title);
     page.noindex = true;
     page.description = f.title.clone();

@@ -44,7 +44,7 @@ pub(super) async fn render_home(
     notice: &str,
     errors: Vec<String>,
 ) -> Result<Response, PageError> {
-    let cats = crate::storefront::page_categories(&state).await?;
+    let cats = crate::storefront::page_categories(state).await?;
     let title = state.t("account-title", &[]);
     let mut page = Chrome::new(state, state.settings.default_currency, &cats, "/account", &title);
     page.noindex = true;

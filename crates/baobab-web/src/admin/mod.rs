@@ -185,7 +185,7 @@ pub(crate) async fn render_in(
         Some(here) if here.split('?').next() == Some(path) => here.clone(),
         _ => path.to_string(),
     };
-    let cats = crate::storefront::page_categories(&state).await?;
+    let cats = crate::storefront::page_categories(state).await?;
     let mut page = Chrome::new(state, state.settings.default_currency, &cats, &back, heading);
     page.noindex = true;
     page.description = heading.to_string();

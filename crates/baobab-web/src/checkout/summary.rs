@@ -143,7 +143,7 @@ pub(super) async fn work_out(
         let key = if rule.prices_include_tax { "checkout-vat-included" } else { "checkout-vat" };
         state.t(key, &[("rate", percent(rule.rate_bp).into()), ("amount", money(t.tax).into())])
     };
-    let cats = crate::storefront::page_categories(&state).await?;
+    let cats = crate::storefront::page_categories(state).await?;
     let title = state.t("checkout-title", &[]);
     let mut page = Chrome::new(state, currency, &cats, "/checkout", &title);
     page.noindex = true;
