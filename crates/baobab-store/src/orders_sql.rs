@@ -286,12 +286,15 @@ macro_rules! impl_order_store {
                 let mut subtotal: i64 = 0;
                 for l in &lines {
                     let row: Option<(String, String, i64)> = sqlx::query_as(
-                        "SELECT v.sku, p.title, vp.amount_minor FROM variants v JOIN products p ON p.id = v.product_id \
+                        // the title in the order's language where translated, as the shopper saw it
+                        "SELECT v.sku, COALESCE(NULLIF(t.title, ''), p.title), vp.amount_minor FROM variants v JOIN products p ON p.id = v.product_id \
                          JOIN variant_prices vp ON vp.variant_id = v.id AND vp.currency = $2 \
+                         LEFT JOIN product_translations t ON t.product_id = p.id AND t.lang = $3 \
                          WHERE v.id = $1 AND v.archived = FALSE AND p.status = 'active'",
                     )
                     .bind(l.variant_id)
                     .bind(new.currency.code())
+                    .bind(new.language.as_deref())
                     .fetch_optional(&mut *tx)
                     .await?;
                     let Some((sku, title, price)) = row else {

@@ -1091,6 +1091,14 @@ async fn delivery_is_free_over_the_threshold(s: Arc<dyn Store>) {
     assert_eq!(o.language.as_deref(), Some("fr"), "the language it was placed in is kept");
     let o = s.place_order(&NewOrder { language: None, ..order_for(v, 1, None) }).await.unwrap().order().clone();
     assert_eq!(s.order(o.id).await.unwrap().unwrap().language, None);
+    // a line is named as the shopper saw it: the product's title in the order's language
+    let product_id = s.variant(v).await.unwrap().unwrap().product_id;
+    let french = baobab_domain::translation::ProductTranslation { title: Some("Produit traduit".into()), ..Default::default() };
+    s.upsert_product_translation(product_id, "fr", &french).await.unwrap();
+    let o = s.place_order(&order_for(v, 1, None)).await.unwrap().order().clone();
+    assert_eq!(o.lines[0].title, "Produit traduit");
+    let o = s.place_order(&NewOrder { language: Some("pt".into()), ..order_for(v, 1, None) }).await.unwrap().order().clone();
+    assert_eq!(o.lines[0].title, "Product ship-1", "no Portuguese: the default title");
     let o = s.place_order(&order_for(v, 7, None)).await.unwrap().order().clone();
     assert_eq!((o.totals.shipping, o.totals.total), (150_000, 1_900_000));
     let mut neg = order_for(v, 1, None);

@@ -110,9 +110,12 @@ pub(crate) async fn priced_lines(
     };
     let mut lines = Vec::new();
     let mut subtotal = 0i64;
+    // titles in the page's language, the default's where not translated
+    let lang = crate::storefront::localized::PageLang::current(state);
     for &(variant_id, quantity) in &raw {
         let Some(v) = state.store.variant(variant_id).await? else { continue };
-        let Some(p) = state.store.product(baobab_store::Key::Id(v.product_id)).await? else { continue };
+        let Some(l) = state.store.localized_product(baobab_store::Key::Id(v.product_id), lang.translated()).await? else { continue };
+        let p = &l.product;
         let price = v.price_in(currency).map(|x| x.amount_minor);
         let total = price.map(|x| x * quantity as i64);
         subtotal += total.unwrap_or(0);
