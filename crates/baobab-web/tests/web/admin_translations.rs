@@ -5,15 +5,15 @@
 
 use baobab_domain::account::StaffRole;
 use baobab_store::testing::count_queries;
-use baobab_web::i18n::CATALOG_FILES;
 
 use crate::accounts::Browser;
+use crate::i18n::{catalog, english_fragments, page_words};
 use crate::support::{TestApp, between};
 
 /// The row of `lang` in the overview: its cells' text.
 fn overview_row(html: &str, lang: &str) -> String {
     let row = between(html, &format!("<a href=\"/admin/translations/{lang}\">"), "</tr>").replace("</td><td>", " | ");
-    words(&row).split_whitespace().collect::<Vec<_>>().join(" ")
+    page_words(&row).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A catalog manager, signed in with two-factor proven.
@@ -299,66 +299,17 @@ async fn only_catalog_editors_translate() {
     assert_eq!(r.status, 303);
 }
 
-/// The English catalogs' literal text, fragments of four letters or more (as tests/web/i18n_admin.rs).
-fn english_fragments() -> Vec<String> {
-    let mut out = Vec::new();
-    let mut key = String::new();
-    for file in CATALOG_FILES {
-        let text = std::fs::read_to_string(format!("{}/locales/en/{file}", env!("CARGO_MANIFEST_DIR"))).unwrap();
-        for line in text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let value = match line.split_once(" = ") {
-                Some((k, v)) if !line.starts_with(' ') => {
-                    key = k.to_string();
-                    v.to_string()
-                }
-                _ => line.trim().trim_start_matches('*').split_once("] ").map(|(_, v)| v.to_string()).unwrap_or_default(),
-            };
-            if key == "language-name" {
-                continue;
-            }
-            for part in value.split('{').map(|p| p.split_once('}').map_or(p, |(_, rest)| rest)) {
-                let t = part.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == '“' || c == '”').trim();
-                if t.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-                    out.push(t.to_string());
-                }
-            }
-        }
-    }
-    out
-}
-
-/// The text of a page, without its markup.
-fn words(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out
-}
-
 #[tokio::test]
 async fn the_translation_pages_speak_the_staff_members_language() {
     let app = TestApp::new().await;
     let fragments = english_fragments();
-    assert!(fragments.iter().any(|f| f == "Fields missing") && fragments.iter().any(|f| f == "Remove this translation"));
+    assert!(fragments.iter().any(|(_, f)| f == "Fields missing") && fragments.iter().any(|(_, f)| f == "Remove this translation"));
     let mut b = editor(&app).await;
     let phone = app.ids.phone;
     let r = post(&mut b, &format!("/admin/translations/products/{phone}/ar"), &[("title", "هاتف كورا")]).await;
     assert_eq!(r.status, 200);
     for code in ["fr", "ar", "pt", "sw"] {
-        let own: String = CATALOG_FILES
-            .iter()
-            .map(|f| std::fs::read_to_string(format!("{}/locales/{code}/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap())
-            .collect();
+        let own = catalog(code);
         b.get(&format!("/language?code={code}&back=/admin/translations")).await;
         let mut pages = vec![];
         for path in [
@@ -382,8 +333,8 @@ async fn the_translation_pages_speak_the_staff_members_language() {
         for (path, r) in pages {
             let html = r.text();
             assert!(html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")), "{code} {path}: {html}");
-            let text = words(&html);
-            for f in &fragments {
+            let text = page_words(&html);
+            for (_, f) in &fragments {
                 if !own.contains(f.as_str()) {
                     assert!(!text.contains(f.as_str()), "{code} {path} shows English {f:?}: {text}");
                 }

@@ -3,7 +3,6 @@
 //! backends, and translations in the API.
 
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 use axum::http::Method;
 use baobab_domain::catalog::ProductStatus;
@@ -354,45 +353,4 @@ async fn bad_translations_are_422_naming_the_field_and_change_nothing() {
     cat(json!({"name": "Radios", "translations": {"fr": {"slug": "phones"}}})).await.assert_error(422, "translations.fr.slug");
     cat(json!({"name": "Radios", "translations": {"xx": {"name": "Radios"}}})).await.assert_error(422, "translations.xx");
     assert_eq!(app.snapshot().await, before, "rejected writes changed nothing");
-}
-
-/// Figures, not a check: `cargo test -p baobab-web --test web timing -- --ignored --nocapture`.
-#[tokio::test]
-#[ignore]
-async fn timing_of_category_and_search_pages() {
-    let app = TestApp::new().await;
-    translate(&app).await;
-    for path in [
-        "/c/phones",
-        "/search?q=kora",
-        "/p/kora-phone-model-04",
-        "/fr/c/telephones",
-        "/fr/search?q=kora",
-        "/fr/p/kora-phone-model-04",
-        "/ar/c/phones",
-        "/ar/search?q=%D9%87%D8%A7%D8%AA%D9%81",
-    ] {
-        for _ in 0..20 {
-            assert_eq!(app.get(path).await.status, 200, "{path}");
-        }
-        let mut times: Vec<u128> = Vec::new();
-        let cpu = cpu_micros();
-        for _ in 0..1000 {
-            let t = Instant::now();
-            let r = app.get(path).await;
-            times.push(t.elapsed().as_micros());
-            assert_eq!(r.status, 200);
-        }
-        let cpu = (cpu_micros() - cpu) / 1000;
-        times.sort();
-        println!("timing {path}: p50 {} µs, p90 {} µs, CPU {cpu} µs a request", times[500], times[900]);
-    }
-}
-
-/// The process's CPU time so far (user + system, all threads), in microseconds.
-fn cpu_micros() -> u128 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map(|(_, r)| r).unwrap_or("");
-    let f: Vec<u128> = after.split_whitespace().skip(11).take(2).map(|x| x.parse().unwrap_or(0)).collect();
-    f.iter().sum::<u128>() * 10_000 // clock ticks of 10 ms
 }

@@ -14,7 +14,7 @@ mod shopper;
 const LANGS: [&str; 4] = ["fr", "ar", "pt", "sw"];
 
 /// A shipped language's catalog files, one after the other.
-fn catalog(code: &str) -> String {
+pub(crate) fn catalog(code: &str) -> String {
     CATALOG_FILES
         .iter()
         .map(|f| std::fs::read_to_string(format!("{}/locales/{code}/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap())
@@ -62,9 +62,10 @@ fn every_catalog_has_every_key_and_every_key_is_used() {
     assert_eq!(i18n.msg("en", "stock-few", &[("count", 2i64.into())]), "Only 2 left");
 }
 
-/// The English catalog's literal text: each value split at its placeables, fragments with at
-/// least four letters (shorter ones, like "SKU", are common to many languages).
-fn english_fragments() -> Vec<(String, String)> {
+/// The English catalogs' literal text, with each fragment's key: each value split at its
+/// placeables, fragments with at least four letters (shorter ones, like "SKU", are common to many
+/// languages); the language's own name left out.
+pub(crate) fn english_fragments() -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut key = String::new();
     for line in catalog("en").lines() {
@@ -78,9 +79,7 @@ fn english_fragments() -> Vec<(String, String)> {
             }
             _ => line.trim().trim_start_matches('*').split_once("] ").map(|(_, v)| v.to_string()).unwrap_or_default(),
         };
-        // the language's own name, and English's names of form fields (the form's and the API's
-        // identifiers, `line1`, not words)
-        if key == "language-name" || key.starts_with("field-") {
+        if key == "language-name" {
             continue;
         }
         let mut rest = value.as_str();
@@ -99,13 +98,8 @@ fn english_fragments() -> Vec<(String, String)> {
     out
 }
 
-/// Fails when the page `html` (at `what`, in language `code`) shows English: a fragment of the
-/// English catalog in its words or in its `aria-label` and `placeholder` attributes.
-fn assert_no_english(what: &str, code: &str, html: &str, fragments: &[(String, String)]) {
-    let dir = if code == "ar" { "rtl" } else { "ltr" };
-    assert!(html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")), "{what}: {html}");
-    let own = catalog(code);
-    // the words of the page, without its markup
+/// The words of a page, without its markup.
+pub(crate) fn page_words(html: &str) -> String {
     let mut words = String::new();
     let mut in_tag = false;
     for c in html.chars() {
@@ -119,10 +113,21 @@ fn assert_no_english(what: &str, code: &str, html: &str, fragments: &[(String, S
             _ => {}
         }
     }
+    words
+}
+
+/// Fails when the page `html` (at `what`, in language `code`) shows English: a fragment of the
+/// English catalog in its words or in its `aria-label` and `placeholder` attributes.
+fn assert_no_english(what: &str, code: &str, html: &str, fragments: &[(String, String)]) {
+    let dir = if code == "ar" { "rtl" } else { "ltr" };
+    assert!(html.contains(&format!("<html lang=\"{code}\" dir=\"{dir}\">")), "{what}: {html}");
+    let own = catalog(code);
+    let words = page_words(html);
     let attrs: Vec<&str> = html.split("aria-label=\"").skip(1).chain(html.split("placeholder=\"").skip(1)).collect();
     for (key, f) in fragments {
-        // a word the language shares with English (French "Page") is its own
-        if own.contains(f.as_str()) {
+        // a word the language shares with English (French "Page") is its own; English's names of
+        // form fields are the form's and the API's identifiers (`line1`), not words
+        if own.contains(f.as_str()) || key.starts_with("field-") {
             continue;
         }
         assert!(!words.contains(f.as_str()), "{what} shows English {f:?} ({key}): {words}");

@@ -4,74 +4,16 @@
 //! admin page, form errors in the chosen language, and bad input on the language choice.
 
 use baobab_domain::account::StaffRole;
-use baobab_web::i18n::CATALOG_FILES;
-
 use crate::accounts::Browser;
+use crate::i18n::{catalog, english_fragments, page_words};
 use crate::support::{TestApp, between};
 
 const LANGS: [&str; 4] = ["fr", "ar", "pt", "sw"];
 
-/// A shipped language's catalog files, one after the other.
-fn catalog(code: &str) -> String {
-    CATALOG_FILES
-        .iter()
-        .map(|f| std::fs::read_to_string(format!("{}/locales/{code}/{f}", env!("CARGO_MANIFEST_DIR"))).unwrap())
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
-/// The English catalogs' literal text: each value split at its placeables, fragments with at
-/// least four letters (shorter ones, like "SKU", are common to many languages). As in
-/// tests/web/i18n.rs.
-fn english_fragments() -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut key = String::new();
-    for line in catalog("en").lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let value = match line.split_once(" = ") {
-            Some((k, v)) if !line.starts_with(' ') => {
-                key = k.to_string();
-                v.to_string()
-            }
-            _ => line.trim().trim_start_matches('*').split_once("] ").map(|(_, v)| v.to_string()).unwrap_or_default(),
-        };
-        if key == "language-name" {
-            continue;
-        }
-        let mut rest = value.as_str();
-        while !rest.is_empty() {
-            let (text, after) = match rest.find('{') {
-                Some(i) => (&rest[..i], rest[i..].find('}').map_or("", |j| &rest[i + j + 1..])),
-                None => (rest, ""),
-            };
-            let t = text.trim().trim_matches(|c: char| c.is_ascii_punctuation() || c == '“' || c == '”').trim();
-            if t.chars().filter(|c| c.is_alphabetic()).count() >= 4 {
-                out.push((key.clone(), t.to_string()));
-            }
-            rest = after;
-        }
-    }
-    out
-}
-
 /// The words of a page, without its markup; the audit log's details (JSON records, data and
 /// not words) are left out.
 fn words(html: &str) -> String {
-    let mut words = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                words.push(' ');
-            }
-            _ if !in_tag => words.push(c),
-            _ => {}
-        }
-    }
+    let words = page_words(html);
     let mut out = String::new();
     let mut depth = 0;
     for c in words.replace("&quot;", "\"").chars() {
