@@ -73,6 +73,18 @@ pub(crate) fn search_text(src: &SearchSourceRow, variants: &[VariantSearchRow], 
     (normalize(title), document(parts))
 }
 
+/// Both checks' results, or every problem of the two.
+pub(crate) fn both<A, B>(a: Result<A, ValidationError>, b: Result<B, ValidationError>) -> Result<(A, B), ValidationError> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(mut a), Err(b)) => {
+            a.errors.extend(b.errors);
+            Err(a)
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
+}
+
 /// Checks every translation of a request at once (every problem named), normalised.
 pub(crate) fn check_all<T>(
     translations: &BTreeMap<String, T>,
@@ -311,14 +323,7 @@ macro_rules! impl_translation_store {
             ) -> $crate::Result<baobab_domain::catalog::Product> {
                 let checked = new.validate();
                 let translated = $crate::translations_sql::check_all(translations, |t, l| t.validate(l));
-                let (new, translated) = match (checked, translated) {
-                    (Ok(n), Ok(t)) => (n, t),
-                    (Err(mut a), Err(b)) => {
-                        a.errors.extend(b.errors);
-                        return Err(a.into());
-                    }
-                    (Err(e), _) | (_, Err(e)) => return Err(e.into()),
-                };
+                let (new, translated) = $crate::translations_sql::both(checked, translated)?;
                 let mut tx = self.write.begin().await?;
                 let id = Self::insert_product(&mut tx, &new).await?;
                 for (lang, t) in &translated {
@@ -439,14 +444,7 @@ macro_rules! impl_translation_store {
             ) -> $crate::Result<baobab_domain::catalog::Category> {
                 let checked = new.validate();
                 let translated = $crate::translations_sql::check_all(translations, |t, l| t.validate(l));
-                let (new, translated) = match (checked, translated) {
-                    (Ok(n), Ok(t)) => (n, t),
-                    (Err(mut a), Err(b)) => {
-                        a.errors.extend(b.errors);
-                        return Err(a.into());
-                    }
-                    (Err(e), _) | (_, Err(e)) => return Err(e.into()),
-                };
+                let (new, translated) = $crate::translations_sql::both(checked, translated)?;
                 let mut tx = self.write.begin().await?;
                 let id = Self::insert_category(&mut tx, &new).await?;
                 for (lang, t) in &translated {

@@ -106,6 +106,16 @@ pub async fn import(state: &AppState, args: ImportArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The problems or warnings a report lists, and how many more it counted.
+fn print_listed(out: &mut dyn Write, what: &str, listed: &[impl std::fmt::Display], count: u64) {
+    for item in listed {
+        let _ = writeln!(out, "{what}: {item}");
+    }
+    if count as usize > listed.len() {
+        let _ = writeln!(out, "… and {} more {what}s", count as usize - listed.len());
+    }
+}
+
 fn print_report(r: &Report, name: &str) {
     let mut out = std::io::stdout().lock();
     let _ = writeln!(
@@ -118,18 +128,8 @@ fn print_report(r: &Report, name: &str) {
         r.variants,
         r.images
     );
-    for p in &r.problems {
-        let _ = writeln!(out, "problem: {p}");
-    }
-    if r.problem_count as usize > r.problems.len() {
-        let _ = writeln!(out, "… and {} more problems", r.problem_count as usize - r.problems.len());
-    }
-    for w in &r.warnings {
-        let _ = writeln!(out, "warning: {w}");
-    }
-    if r.warning_count as usize > r.warnings.len() {
-        let _ = writeln!(out, "… and {} more warnings", r.warning_count as usize - r.warnings.len());
-    }
+    print_listed(&mut out, "problem", &r.problems, r.problem_count);
+    print_listed(&mut out, "warning", &r.warnings, r.warning_count);
     match (&r.summary, r.dry_run) {
         (_, true) if r.problem_count == 0 => {
             let _ = writeln!(out, "dry run: the file can be imported; nothing was written");
@@ -180,18 +180,8 @@ pub async fn import_translations(state: &AppState, file: PathBuf, dry_run: bool)
         r.products,
         r.categories
     );
-    for p in &r.problems {
-        let _ = writeln!(out, "problem: {p}");
-    }
-    if r.problem_count as usize > r.problems.len() {
-        let _ = writeln!(out, "… and {} more problems", r.problem_count as usize - r.problems.len());
-    }
-    for w in &r.warnings {
-        let _ = writeln!(out, "warning: {w}");
-    }
-    if r.warning_count as usize > r.warnings.len() {
-        let _ = writeln!(out, "… and {} more warnings", r.warning_count as usize - r.warnings.len());
-    }
+    print_listed(&mut out, "problem", &r.problems, r.problem_count);
+    print_listed(&mut out, "warning", &r.warnings, r.warning_count);
     if r.problem_count > 0 {
         drop(out);
         anyhow::bail!("{} problem(s) in {}: nothing was imported", r.problem_count, file.display());

@@ -3,10 +3,10 @@
 //! cookie before Accept-Language before the default, the language menu returning to the same
 //! admin page, form errors in the chosen language, and bad input on the language choice.
 
-use baobab_domain::account::StaffRole;
 use crate::accounts::Browser;
 use crate::i18n::{catalog, english_fragments, page_words};
 use crate::support::{TestApp, between};
+use baobab_domain::account::StaffRole;
 
 const LANGS: [&str; 4] = ["fr", "ar", "pt", "sw"];
 
